@@ -1,0 +1,120 @@
+// Matrix<T>: construction, access, arithmetic with exact values, shape errors, and the algebraic
+// laws on seeded random matrices over Rational, checked exactly.
+#include <random>
+
+#include "support.hpp"
+#include "matrix/arithmetic.hpp"
+#include "matrix/to_math.hpp"
+
+using namespace showwork;
+using Q = Rational;
+using M = Matrix<Rational>;
+
+TEST_CASE("construction, shape and access") {
+    M A{{1, 2, 3}, {4, 5, 6}};
+    CHECK(A.rows() == 2);
+    CHECK(A.cols() == 3);
+    CHECK(A.shape() == "2×3");
+    CHECK(A(1, 2) == 6);
+    CHECK(A.at(0, 1) == 2);
+    CHECK_THROWS_WITH_AS(A.at(2, 0), "entry (3, 1) is outside a 2×3 matrix", ShapeError);
+    CHECK(M::identity(2) == M{{1, 0}, {0, 1}});
+    CHECK(M::zeros(2, 1) == M{{0}, {0}});
+    CHECK(M::column({1, 2}) == M{{1}, {2}});
+    CHECK(M::row({1, 2}) == M{{1, 2}});
+    CHECK(A.column_copy(1) == std::vector<Q>{2, 5});
+    CHECK_THROWS_WITH_AS((M{{1, 2}, {3}}), "row 2 has 1 entries, row 1 has 2", ShapeError);
+}
+
+TEST_CASE("arithmetic gives exact values") {
+    M A{{1, 2}, {3, 4}};
+    M B{{Q(1, 2), 0}, {0, Q(-1, 3)}};
+    CHECK(A + B == M{{Q(3, 2), 2}, {3, Q(11, 3)}});
+    CHECK(A - B == M{{Q(1, 2), 2}, {3, Q(13, 3)}});
+    CHECK(-A == M{{-1, -2}, {-3, -4}});
+    CHECK(A * B == M{{Q(1, 2), Q(-2, 3)}, {Q(3, 2), Q(-4, 3)}});
+    CHECK(A * M{{5}, {6}} == M{{17}, {39}});
+    CHECK(Q(1, 2) * A == M{{Q(1, 2), 1}, {Q(3, 2), 2}});
+    CHECK(transpose(M{{1, 2, 3}}) == M{{1}, {2}, {3}});
+    CHECK(hadamard(A, A) == M{{1, 4}, {9, 16}});
+    // The layer of notes 003: [[5,2],[3,6]]·[10,20] = [90, 150].
+    CHECK(M{{5, 2}, {3, 6}} * M{{10}, {20}} == M{{90}, {150}});
+}
+
+TEST_CASE("shape mismatches name both shapes") {
+    M A{{1, 2, 3}, {4, 5, 6}};
+    CHECK_THROWS_WITH_AS(A * A, "cannot multiply 2×3 by 2×3: inner dimensions 3 and 2 differ", ShapeError);
+    CHECK_THROWS_WITH_AS(A + transpose(A), "cannot add 2×3 and 3×2: shapes differ", ShapeError);
+    CHECK_THROWS_WITH_AS(A - M{{1}}, "cannot subtract 2×3 and 1×1: shapes differ", ShapeError);
+    CHECK_THROWS_WITH_AS(hadamard(A, M{{1}}),
+                         "cannot take the Hadamard product of 2×3 and 1×1: shapes differ", ShapeError);
+    CHECK_THROWS_WITH_AS(augment(A, M{{1}}), "cannot augment 2×3 with 1×1: 2 and 1 rows differ", ShapeError);
+}
+
+TEST_CASE("augmenting remembers the bar") {
+    M A{{2, 3}, {4, 5}};
+    M b{{6}, {10}};
+    M Ab = augment(A, b);
+    CHECK(Ab.augment() == 1);
+    CHECK(Ab == M{{2, 3, 6}, {4, 5, 10}});
+    CHECK(fmt::format("{}", Ab) == "[[2, 3 | 6], [4, 5 | 10]]");
+    CHECK(fmt::format("{:p}", Ab) == "[ 2 3 |  6 ]\n[ 4 5 | 10 ]");
+    CHECK(columns(Ab, 2, 1) == b);
+    CHECK_THROWS_AS(Ab.set_augment(4), ShapeError);
+}
+
+TEST_CASE("formatting and the math tree keep numbers exact") {
+    M A{{Q(-1, 2), 3}};
+    CHECK(fmt::format("{}", A) == "[[-1/2, 3]]");
+    CHECK(fmt::format("{}", Q(2, 6)) == "1/3");
+    trace::Math m = to_math(A);
+    CHECK(m.kind == trace::Kind::matrix);
+    CHECK(m.rows == 1);
+    CHECK(m.args[0].text == "-1/2");
+    Matrix<double> D{{0.1, 2}};
+    CHECK(fmt::format("{}", D) == "[[0.1, 2]]");
+}
+
+TEST_CASE("conversions between scalar types are explicit and exact where they can be") {
+    M A{{Q(1, 3), Q(1, 2)}};
+    Matrix<double> D = matrix_cast<double>(A);
+    CHECK(D(0, 0) == 1.0 / 3.0);
+    CHECK(D(0, 1) == 0.5);
+    CHECK(matrix_cast<Rational>(D)(0, 1) == Q(1, 2));
+    CHECK(matrix_cast<Rational>(D)(0, 0) != Q(1, 3));
+}
+
+TEST_CASE("algebraic laws hold exactly on 300 seeded random matrices") {
+    std::mt19937_64 rng(20261121);
+    std::uniform_int_distribution<std::size_t> dim(1, 6);
+    for (int trial = 0; trial < 300; ++trial) {
+        std::size_t m = dim(rng), n = dim(rng), p = dim(rng), q = dim(rng);
+        bool fractions = trial % 2 == 1;
+        M A = testing::random_rational(rng, m, n, 9, fractions);
+        M B = testing::random_rational(rng, n, p, 9, fractions);
+        M B2 = testing::random_rational(rng, n, p, 9, fractions);
+        M C = testing::random_rational(rng, p, q, 9, fractions);
+        CAPTURE(trial);
+        CHECK((A * B) * C == A * (B * C));
+        CHECK(transpose(A * B) == transpose(B) * transpose(A));
+        CHECK(A * (B + B2) == A * B + A * B2);
+        CHECK((B + B2) - B2 == B);
+        CHECK(hadamard(B, B2) == hadamard(B2, B));
+        CHECK(M::identity(m) * A == A);
+    }
+}
+
+TEST_CASE("double arithmetic agrees with exact arithmetic within rounding") {
+    std::mt19937_64 rng(99);
+    for (int trial = 0; trial < 50; ++trial) {
+        M A = testing::random_rational(rng, 5, 7, 9, true);
+        M B = testing::random_rational(rng, 7, 4, 9, true);
+        Matrix<double> product = matrix_cast<double>(A) * matrix_cast<double>(B);
+        M exact = A * B;
+        for (std::size_t k = 0; k < exact.size(); ++k) {
+            // Each entry is a sum of 7 products of doubles with relative error ≤ 2^-53 each:
+            // the error is at most a few units in the last place of the sum of |terms| ≤ 7·81.
+            CHECK(std::abs(product.entries()[k] - rational_to_double(exact.entries()[k])) <= 1e-12);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+// Scalars: exact parsing, correct rounding, text and LaTeX forms, explicit conversions.
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "support.hpp"
+#include "error.hpp"
+#include "matrix/scalar.hpp"
+
+using namespace showwork;
+
+TEST_CASE("parsing into Rational is exact") {
+    CHECK(parse_rational("0.1") == Rational(1, 10));
+    CHECK(parse_rational("-3/4") == Rational(-3, 4));
+    CHECK(parse_rational("2.5e-3") == Rational(1, 400));
+    CHECK(parse_rational("1e3") == Rational(1000));
+    CHECK(parse_rational("+7") == Rational(7));
+    CHECK(parse_rational("6/4") == Rational(3, 2));
+    CHECK(parse_rational(".5") == Rational(1, 2));
+    CHECK(parse_rational("5.") == Rational(5));
+    CHECK(parse_rational("0.5/3") == Rational(1, 6));
+    CHECK(parse_rational("1E+2") == Rational(100));
+    CHECK(parse_rational("-0") == Rational(0));
+    CHECK(parse_rational("123456789012345678901234567890") ==
+          Rational(Integer("123456789012345678901234567890")));
+}
+
+TEST_CASE("malformed numbers name the token and what is wrong") {
+    auto message = [](std::string_view token) {
+        try {
+            (void)parse_rational(token);
+        } catch (const ParseError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(message("1/0") == "'1/0': zero denominator");
+    CHECK(message("abc") == "'abc': not a number");
+    CHECK(message("1.2.3") == "'1.2.3': not a number");
+    CHECK(message("1e") == "'1e': exponent has no digits");
+    CHECK(message("/3") == "'/3': fraction has no numerator");
+    CHECK(message("3/") == "'3/': fraction has no denominator");
+    CHECK(message("1/2/3") == "'1/2/3': more than one '/'");
+    CHECK(message("3/-4") == "'3/-4': not a number");
+    CHECK(message("1e999999999") == "'1e999999999': exponent beyond ±4000");
+    CHECK(message("") == "'': empty number");
+    CHECK(message("--1") == "'--1': not a number");
+    CHECK(message(std::string(5000, '1')).find("longer than the limit") != std::string::npos);
+}
+
+TEST_CASE("parsing into double gives the nearest double") {
+    CHECK(ScalarTraits<double>::parse("0.1") == 0.1);
+    CHECK(ScalarTraits<double>::parse("1/3") == 1.0 / 3.0);
+    CHECK(ScalarTraits<double>::parse("-2.5e-3") == -2.5e-3);
+    CHECK(ScalarTraits<double>::parse("1e-320") == 1e-320);  // subnormal
+    CHECK(ScalarTraits<double>::parse("1.7976931348623157e308") == std::numeric_limits<double>::max());
+    CHECK_THROWS_AS(ScalarTraits<double>::parse("1e309"), ParseError);
+    // 2^53 + 1 is a tie between 2^53 and 2^53 + 2: ties go to even.
+    CHECK(ScalarTraits<double>::parse("9007199254740993") == 9007199254740992.0);
+    CHECK(ScalarTraits<double>::parse("9007199254740995") == 9007199254740996.0);
+}
+
+TEST_CASE("Rational to double rounds to nearest, like strtod on the same decimal") {
+    std::mt19937_64 rng(2024);
+    std::uniform_int_distribution<long long> digits(1, 999'999'999'999LL);
+    std::uniform_int_distribution<int> exponent(-300, 300);
+    for (int trial = 0; trial < 2000; ++trial) {
+        std::string token = fmt::format("{}e{}", digits(rng), exponent(rng));
+        CHECK(rational_to_double(parse_rational(token)) == std::strtod(token.c_str(), nullptr));
+    }
+}
+
+TEST_CASE("double to Rational is the exact binary value, and back again is the identity") {
+    CHECK(double_to_rational(0.5) == Rational(1, 2));
+    CHECK(double_to_rational(0.1) == Rational(Integer(3602879701896397), Integer(1) << 55));
+    CHECK(double_to_rational(-3.0) == Rational(-3));
+    CHECK(double_to_rational(0.0) == Rational(0));
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> real(-1e6, 1e6);
+    for (int trial = 0; trial < 1000; ++trial) {
+        double x = real(rng);
+        CHECK(rational_to_double(double_to_rational(x)) == x);
+    }
+    CHECK_THROWS_AS(double_to_rational(std::numeric_limits<double>::infinity()), DomainError);
+    CHECK_THROWS_AS(double_to_rational(std::nan("")), DomainError);
+}
+
+TEST_CASE("Float50 carries 50 digits and converts exactly to Rational") {
+    Float50 third = ScalarTraits<Float50>::parse("1/3");
+    CHECK(float50_text(third) == "0.33333333333333333333333333333333333333333333333333");
+    CHECK(float50_to_rational(Float50(0.375)) == Rational(3, 8));
+    CHECK(scalar_cast<Rational>(scalar_cast<Float50>(Rational(1, 3))) != Rational(1, 3));
+    CHECK(abs(scalar_cast<Rational>(third) - Rational(1, 3)) < Rational(1, Integer("1" + std::string(50, '0'))));
+    CHECK(scalar_cast<double>(third) == 1.0 / 3.0);
+}
+
+TEST_CASE("text forms: lowest terms, shortest round trip, significant digits") {
+    CHECK(scalar_text(Rational(-6, 4)) == "-3/2");
+    CHECK(parse_rational("007") == 7);  // decimal, never octal
+    CHECK(parse_rational("0.0625") == Rational(1, 16));
+    CHECK(scalar_text(Rational(4, 2)) == "2");
+    CHECK(scalar_text(0.1) == "0.1");
+    CHECK(scalar_text(1e-5) == "1e-05");
+    CHECK(scalar_text(1.0 / 3.0) == "0.3333333333333333");
+    CHECK(scalar_text(Float50(2)) == "2");
+    // Round trips: text then parse gives the same value back.
+    for (double x : {0.1, 1.0 / 3.0, 6.02214076e23, -1e-300, 5e-324}) {
+        CHECK(ScalarTraits<double>::parse(scalar_text(x)) == x);
+    }
+    for (Rational q : {Rational(-22, 7), Rational(0), Rational(Integer("10000000000000000000001"), 3)}) {
+        CHECK(parse_rational(scalar_text(q)) == q);
+    }
+}
+
+TEST_CASE("LaTeX forms: fractions, signs, powers of ten") {
+    CHECK(scalar_latex(Rational(3, 4)) == "\\frac{3}{4}");
+    CHECK(scalar_latex(Rational(-1, 2)) == "-\\frac{1}{2}");
+    CHECK(scalar_latex(Rational(5)) == "5");
+    CHECK(scalar_latex(1e-5) == "10^{-5}");
+    CHECK(scalar_latex(2.5e-7) == "2.5 \\times 10^{-7}");
+    CHECK(scalar_latex(-1e20) == "-10^{20}");
+    CHECK(number_latex("inf") == "\\infty");
+}
+
+TEST_CASE("zero tests: exact is == 0, floating is |x| <= tolerance") {
+    CHECK(ScalarTraits<Rational>::is_zero(Rational(0)));
+    CHECK_FALSE(ScalarTraits<Rational>::is_zero(Rational(1, Integer("1" + std::string(100, '0')))));
+    CHECK(ScalarTraits<double>::is_zero(1e-17, 1e-15));
+    CHECK_FALSE(ScalarTraits<double>::is_zero(-1e-14, 1e-15));
+    CHECK(ScalarTraits<Float50>::is_zero(Float50("-1e-60"), Float50("1e-50")));
+    CHECK(ScalarTraits<Rational>::exact);
+    CHECK_FALSE(ScalarTraits<double>::exact);
+}

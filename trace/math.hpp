@@ -1,0 +1,103 @@
+// The math-document tree that every derivation is made of.
+//
+// A Math node is plain data: a kind, a little text, and children. Modules turn their own objects
+// into this tree (a Matrix<T> becomes a `matrix` node of `number` nodes); renderers turn the tree
+// into LaTeX, plain text, Markdown or JSON. The tree knows nothing of matrices or scalars:
+// numbers are kept exactly as the scalar wrote them ("-1/2", "0.1", "1e-05").
+//
+//   kind        text                      args
+//   number      "-1/2"                    —
+//   symbol      name: "x", "beta", "R"    [sub, super] (either may be `empty`)
+//   text        words                     —
+//   fraction    —                         [numerator, denominator]
+//   matrix      —                         rows·cols cells, row-major (see rows/cols/augment)
+//   relation    —                         operands; relations[i] joins args[i] and args[i+1]
+//   sum         —                         terms; a `negate` term is written "− term"
+//   negate      —                         [x]
+//   product     operator: "" (juxtapose), "cdot", "times", "odot"     factors
+//   power       —                         [base, exponent]
+//   apply       function: "ReLU", "sin"   arguments
+//   group       —                         [x] in parentheses
+//   set         —                         [element, condition]: { element | condition }
+//   cases       —                         lines of a system, under one brace
+//   list        separator: ", "           items
+//   empty       —                         — (an absent sub- or superscript)
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace showwork::trace {
+
+enum class Kind {
+    number, symbol, text, fraction, matrix, relation, sum, negate, product, power, apply, group,
+    set, cases, list, empty
+};
+
+// The relations the notes use between two expressions.
+enum class Rel {
+    equals,        // =
+    approx,        // \approx
+    not_equals,    // \neq
+    to,            // \to        (R_2 \to R_2 - 2R_1)
+    equivalent,    // \sim       (several row operations at once)
+    interchange,   // \leftrightarrow
+    arrow,         // \xrightarrow{label}: one step of a chain, labelled with its operation
+    implies,       // \implies
+    in,            // \in
+    leq, geq, less, greater
+};
+
+// Decoration of a symbol: \mathbf{W}, \hat{\beta}, \mathbb{R}, \boldsymbol{\partial}.
+struct SymbolStyle {
+    bool bold = false;
+    bool hat = false;
+    bool blackboard = false;
+    bool transpose = false;  // written as a superscript ⊤ after any other superscript
+};
+
+struct Math {
+    Kind kind = Kind::empty;
+    std::string text;
+    std::vector<Math> args;
+
+    SymbolStyle style;                  // symbol
+    std::size_t rows = 0, cols = 0;     // matrix
+    std::size_t augment = 0;            // matrix: columns right of the bar
+    std::vector<std::size_t> highlight; // matrix: cells (row-major index) to mark, e.g. pivots
+    std::vector<Rel> relations;         // relation: between consecutive args
+    std::vector<Math> labels;           // relation: the label of each `arrow` (empty otherwise)
+
+    bool is_empty() const { return kind == Kind::empty; }
+    friend bool operator==(const Math&, const Math&) = default;
+};
+
+// ---- Builders: the only way modules need to make nodes. ----
+
+Math empty();
+Math number(std::string exact_text);
+Math symbol(std::string name, Math sub = empty(), Math super = empty(), SymbolStyle style = {});
+Math text(std::string words);
+Math fraction(Math numerator, Math denominator);
+Math matrix(std::size_t rows, std::size_t cols, std::vector<Math> cells, std::size_t augment = 0);
+Math relation(Math left, Rel rel, Math right);
+// A chain a_0 rel_0 a_1 rel_1 a_2 …; `labels` (if not empty) has one entry per relation.
+Math chain(std::vector<Math> operands, std::vector<Rel> rels, std::vector<Math> labels = {});
+// A single labelled arrow: left \xrightarrow{label} right.
+Math arrow(Math left, Math label, Math right);
+Math sum(std::vector<Math> terms);
+Math negate(Math x);
+Math product(std::vector<Math> factors, std::string op = "cdot");
+Math power(Math base, Math exponent);
+Math apply(std::string function, std::vector<Math> arguments);
+Math group(Math x);
+Math set(Math element, Math condition);
+Math cases(std::vector<Math> lines);
+Math list(std::vector<Math> items, std::string separator = ", ");
+
+// Convenience: x_{i}, with an integer subscript ("R_2").
+Math indexed(std::string name, std::size_t index, SymbolStyle style = {});
+Math equals(Math left, Math right);
+
+}  // namespace showwork::trace
