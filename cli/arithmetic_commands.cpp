@@ -1,0 +1,122 @@
+// show, add, subtract, multiply, hadamard, transpose, scale, identity.
+#include "cli/commands.hpp"
+#include "matrix/arithmetic.hpp"
+#include "matrix/to_math.hpp"
+
+namespace showwork::cli {
+
+namespace {
+
+using trace::Document;
+
+constexpr Operand matrix_a{"A", "A matrix: \"1 2; 3 4\", \"[[1,2],[3,4]]\", a file, or - for stdin"};
+constexpr Operand matrix_b{"B", "Second matrix, in any of the same forms"};
+
+// A document with inputs A (and B) and one result.
+template <Scalar T>
+Document document(Invocation& call, std::string command, std::string title,
+                  std::vector<trace::Named> inputs, const Matrix<T>& result) {
+    return Document{std::move(title), std::move(command), call.options.number, std::move(inputs),
+                    {{"result", to_math(result)}}, call.trace.take_steps()};
+}
+
+struct Show {
+    template <Scalar T>
+    static Document run(Invocation& call) {
+        Matrix<T> A = read_matrix<T>(call.operands[0]);
+        return document(call, "show", "The matrix A", {}, A);
+    }
+};
+
+// Two operands of any shapes the operation accepts; `op` computes the result.
+template <class Op>
+struct Binary {
+    template <Scalar T>
+    static Document run(Invocation& call) {
+        Matrix<T> A = read_matrix<T>(call.operands[0]), B = read_matrix<T>(call.operands[1]);
+        Matrix<T> C = Op::apply(A, B, call.sink());
+        return document(call, Op::command, Op::title, {{"A", to_math(A)}, {"B", to_math(B)}}, C);
+    }
+};
+
+struct AddOp {
+    static constexpr const char* command = "add";
+    static constexpr const char* title = "Add A and B";
+    template <Scalar T>
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) { return A + B; }
+};
+struct SubtractOp {
+    static constexpr const char* command = "subtract";
+    static constexpr const char* title = "Subtract B from A";
+    template <Scalar T>
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) { return A - B; }
+};
+struct MultiplyOp {
+    static constexpr const char* command = "multiply";
+    static constexpr const char* title = "Multiply A by B";
+    template <Scalar T>
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) { return A * B; }
+};
+struct HadamardOp {
+    static constexpr const char* command = "hadamard";
+    static constexpr const char* title = "Hadamard product of A and B";
+    template <Scalar T>
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) {
+        return hadamard(A, B);
+    }
+};
+
+struct Transpose {
+    template <Scalar T>
+    static Document run(Invocation& call) {
+        Matrix<T> A = read_matrix<T>(call.operands[0]);
+        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}}, transpose(A));
+    }
+};
+
+struct Scale {
+    template <Scalar T>
+    static Document run(Invocation& call) {
+        T c = parse_scalar<T>(call.operands[0]);
+        Matrix<T> A = read_matrix<T>(call.operands[1]);
+        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}}, c * A);
+    }
+};
+
+struct Identity {
+    template <Scalar T>
+    static Document run(Invocation& call) {
+        std::size_t n = parse_count(call.operands[0], "N", max_matrix_dimension);
+        return document(call, "identity", "The identity matrix", {}, Matrix<T>::identity(n));
+    }
+};
+
+}  // namespace
+
+void register_arithmetic_commands(CLI::App& app) {
+    register_command<Show>(app, {"show", "Read a matrix and print it", {matrix_a},
+                                 {"showwork show \"1 2; 3 4\"", "showwork show data.csv --format latex"}});
+    register_command<Binary<AddOp>>(app, {"add", "Sum A + B of two matrices of the same shape",
+                                          {matrix_a, matrix_b},
+                                          {"showwork add \"1 2; 3 4\" \"1/2 0; 0 -1/3\""}});
+    register_command<Binary<SubtractOp>>(app, {"subtract", "Difference A − B of two matrices of the same shape",
+                                               {matrix_a, matrix_b},
+                                               {"showwork subtract \"1 2; 3 4\" \"1 1; 1 1\""}});
+    register_command<Binary<MultiplyOp>>(app, {"multiply", "Product AB, with A (m×n) and B (n×p)",
+                                               {matrix_a, matrix_b},
+                                               {"showwork multiply \"1 2; 3 4\" \"5; 6\"",
+                                                "showwork multiply \"5 2; 3 6\" \"10; 20\" --format latex"}});
+    register_command<Binary<HadamardOp>>(app, {"hadamard", "Entry-by-entry (Hadamard) product A ⊙ B",
+                                               {matrix_a, matrix_b},
+                                               {"showwork hadamard \"1 2; 3 4\" \"5 6; 7 8\""}});
+    register_command<Transpose>(app, {"transpose", "Transpose Aᵀ", {matrix_a},
+                                      {"showwork transpose \"1 2 3; 4 5 6\""}});
+    register_command<Scale>(app, {"scale", "Scalar multiple cA",
+                                  {{"c", "The scalar: 3, -1/2, 0.25"}, matrix_a},
+                                  {"showwork scale 1/2 \"2 4; 6 8\""}});
+    register_command<Identity>(app, {"identity", "The N×N identity matrix",
+                                     {{"N", "The size, from 1 to 10000"}},
+                                     {"showwork identity 3"}});
+}
+
+}  // namespace showwork::cli

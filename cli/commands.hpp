@@ -1,0 +1,69 @@
+// The program's commands. Each is a struct with
+//     template <Scalar T> static trace::Document run(const Invocation&);
+// registered with register_command<C>(app, spec): the scalar T comes from --number, and the
+// document is rendered in the --format asked for.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "matrix/parse.hpp"
+#include "trace/trace.hpp"
+
+namespace showwork::cli {
+
+// What a command was called with.
+struct Invocation {
+    CommonOptions options;
+    std::vector<std::string> operands;  // in the order of CommandSpec::operands
+    // A sink when --steps is on, else null: operations then do no tracing work.
+    trace::Trace* sink() { return options.steps ? &trace : nullptr; }
+    trace::Trace trace;
+};
+
+struct Operand {
+    const char* name;
+    const char* help;
+};
+
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    std::vector<Operand> operands;
+    std::vector<std::string> examples;  // shown by --help and `showwork help COMMAND`
+};
+
+// Adds a subcommand; returns it so that a command can add options of its own.
+template <class Command>
+CLI::App* register_command(CLI::App& app, const CommandSpec& spec,
+                           std::shared_ptr<Invocation> call = std::make_shared<Invocation>());
+
+// A matrix operand: inline text, a file name, or "-" for standard input.
+template <Scalar T>
+Matrix<T> read_matrix(const std::string& argument) {
+    return parse_matrix<T>(read_matrix_source(argument));
+}
+
+std::string example_footer(const std::vector<std::string>& examples);
+CLI::App* add_command(CLI::App& app, const CommandSpec& spec, Invocation& call);
+
+template <class Command>
+CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_ptr<Invocation> call) {
+    CLI::App* command = add_command(app, spec, *call);
+    command->callback([call] {
+        trace::Document document = with_scalar(call->options, [&]<Scalar T>() {
+            return Command::template run<T>(*call);
+        });
+        emit(std::move(document), call->options);
+    });
+    return command;
+}
+
+// The groups of commands.
+void register_arithmetic_commands(CLI::App& app);  // show add subtract multiply hadamard transpose scale identity
+
+}  // namespace showwork::cli

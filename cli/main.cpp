@@ -1,0 +1,82 @@
+// showwork: linear algebra and the mathematics of machine learning, with the work shown.
+//
+// Exit status: 0 success; 2 bad usage or input (InputError, a bad option); 1 a mathematical
+// failure (MathError: shapes that do not fit, a singular matrix). Errors are one line on stderr
+// starting "showwork: error:"; never a crash or a stack trace.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "error.hpp"
+#include "showwork_config.hpp"
+
+namespace {
+
+int fail(int status, std::string_view message) {
+    std::cerr << fmt::format("showwork: error: {}\n", message);
+    return status;
+}
+
+// `showwork help` lists the commands; `showwork help COMMAND` shows one with its examples.
+void add_help_command(CLI::App& app, std::string& topic) {
+    CLI::App* help = app.add_subcommand("help", "Show the help of a command, with examples");
+    help->add_option("COMMAND", topic, "The command");
+    help->footer("Example:\n  showwork help multiply\n");
+    help->callback([&app, &topic] {
+        if (topic.empty()) {
+            std::cout << app.help();
+            return;
+        }
+        CLI::App* command = nullptr;
+        try {
+            command = app.get_subcommand(topic);
+        } catch (const CLI::OptionNotFound&) {
+            throw showwork::InputError(fmt::format("unknown command '{}': 'showwork help' lists them", topic));
+        }
+        std::cout << command->help();
+    });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"showwork — linear algebra and the mathematics of machine learning, with the work shown",
+                 "showwork"};
+    app.set_version_flag("--version", std::string("showwork ") + SHOWWORK_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'showwork help COMMAND' for a command's options and examples.\n");
+    std::string help_topic;
+    add_help_command(app, help_topic);
+    showwork::cli::register_arithmetic_commands(app);
+
+    try {
+        // A first word that is neither an option nor a command is a typo: say so plainly.
+        if (argc > 1 && argv[1][0] != '-') {
+            bool known = false;
+            for (const CLI::App* command : app.get_subcommands({})) known |= command->get_name() == argv[1];
+            if (!known) {
+                return fail(2, fmt::format("unknown command '{}': 'showwork help' lists them", argv[1]));
+            }
+        }
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
+    } catch (const showwork::InputError& e) {
+        return fail(2, e.what());
+    } catch (const showwork::MathError& e) {
+        return fail(1, e.what());
+    } catch (const std::bad_alloc&) {
+        return fail(1, "out of memory");
+    } catch (const std::exception& e) {
+        return fail(1, e.what());
+    }
+    return 0;
+}

@@ -1,0 +1,50 @@
+#include "cli/options.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "error.hpp"
+
+namespace showwork::cli {
+
+void add_common_options(CLI::App& command, CommonOptions& options) {
+    command.add_option("--number", options.number, "Scalar: exact (rationals), double, float50")
+        ->check(CLI::IsMember({"exact", "double", "float50"}))
+        ->capture_default_str();
+    command.add_option("--format", options.format, "Output: text, latex, document, markdown, json")
+        ->check(CLI::IsMember({"text", "latex", "document", "markdown", "json"}))
+        ->capture_default_str();
+    command.add_flag("--steps,!--no-steps", options.steps, "Show the derivation (default) or only the result");
+    command.add_flag("--bmatrix", options.bmatrix, "Square brackets (bmatrix) instead of parentheses");
+    command.add_option("-o,--output", options.output, "Write to FILE instead of standard output");
+}
+
+void emit(trace::Document document, const CommonOptions& options) {
+    document.number = options.number;
+    trace::RenderOptions render_options;
+    render_options.steps = options.steps;
+    render_options.bmatrix = options.bmatrix;
+    std::string text = trace::render(document, trace::parse_format(options.format), render_options);
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    if (options.output.empty()) {
+        std::cout << text << std::flush;
+        return;
+    }
+    std::ofstream out(options.output, std::ios::binary);
+    if (!out || !(out << text)) throw InputError(fmt::format("cannot write '{}'", options.output));
+}
+
+std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit) {
+    std::size_t value = 0;
+    bool digits_only = !text.empty() && text.size() <= 9 &&
+                       text.find_first_not_of("0123456789") == std::string::npos;
+    if (digits_only) value = std::stoul(text);
+    if (!digits_only || value == 0 || value > limit) {
+        throw InputError(fmt::format("{} must be a whole number from 1 to {}, not '{}'", what, limit, text));
+    }
+    return value;
+}
+
+}  // namespace showwork::cli

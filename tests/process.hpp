@@ -1,0 +1,63 @@
+// Runs a program with arguments and standard input, capturing its standard output, standard
+// error and exit status: how the suites test the `showwork` program end to end.
+#pragma once
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace showwork::testing {
+
+struct Run {
+    int status = -1;  // the exit status; 128 + signal if it was killed by one
+    std::string out, err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline Run run_program(const std::string& program, const std::vector<std::string>& args,
+                       const std::string& input = {}) {
+    namespace fs = std::filesystem;
+    char dir_template[] = "/tmp/showwork-test-XXXXXX";
+    fs::path dir = mkdtemp(dir_template);
+    fs::path in = dir / "in", out = dir / "out", err = dir / "err";
+    std::ofstream(in, std::ios::binary) << input;
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+
+    Run result;
+    pid_t pid = 0;
+    if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    result.out = slurp(out);
+    result.err = slurp(err);
+    fs::remove_all(dir);
+    return result;
+}
+
+}  // namespace showwork::testing
