@@ -19,6 +19,9 @@ int precedence(const Math& math);
 // A number or negation that starts with a minus sign.
 bool is_negative(const Math& math);
 
+// In a juxtaposition, whether two factors are written with no space: 2R_1, Wx.
+bool juxtaposes_tightly(const Math& left, const Math& right);
+
 // Greek letters and the few symbols the notes name in words: "alpha" -> \alpha / α,
 // "partial" -> \partial / ∂, "emptyset" -> \emptyset / ∅, "infty" -> \infty / ∞, "top" -> ⊤.
 // Empty when the name is not one of them.

@@ -17,6 +17,8 @@ namespace {
 constexpr std::size_t wide_columns = 70;
 // LaTeX nests at most four enumerate lists; deeper sub-steps continue at the fourth level.
 constexpr std::size_t max_list_depth = 4;
+// The part of the line an operand of a chain set in align* may take; its arrow takes the rest.
+constexpr std::string_view chain_share = "0.7";
 
 constexpr std::string_view preamble = R"(\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}
@@ -27,8 +29,8 @@ constexpr std::string_view preamble = R"(\documentclass[11pt]{article}
 \usepackage[margin=2cm]{geometry}
 \allowdisplaybreaks
 \setcounter{MaxMatrixCols}{64}
-% An expression as wide as it is, or scaled down to the line when it is wider.
-\newcommand{\fitline}[1]{\resizebox{\ifdim\width>0.9\linewidth 0.9\linewidth\else\width\fi}{!}{$\displaystyle #1$}}
+% An expression as wide as it is, or scaled down to a fraction of the line (0.9 unless given).
+\newcommand{\fitline}[2][0.9]{\resizebox{\ifdim\width>#1\linewidth #1\linewidth\else\width\fi}{!}{$\displaystyle #2$}}
 )";
 
 // ---- latex: fragments ----
@@ -56,22 +58,26 @@ std::size_t width_in_columns(const Math& m, const RenderOptions& o) {
     return text_layout(m, o).width;
 }
 
-std::string fitted(const Math& m, const RenderOptions& o) {
+// `share` is the part of the line the expression may take: less in a chain, whose arrow and
+// label take the rest.
+std::string fitted(const Math& m, const RenderOptions& o, std::string_view share = "") {
     std::string latex = to_latex(m, o);
-    return width_in_columns(m, o) > wide_columns ? "\\fitline{" + latex + "}" : latex;
+    if (width_in_columns(m, o) <= wide_columns) return latex;
+    return "\\fitline" + (share.empty() ? std::string() : "[" + std::string(share) + "]") + "{" + latex + "}";
 }
 
-// A chain too wide for a line, one link per line:  A &\xrightarrow{…} B \\ &\xrightarrow{…} C
+// A chain too wide for a line, one link per line, all in one column:
+//   &A \\ &\xrightarrow{…} B \\ &\xrightarrow{…} C
 std::string aligned_chain(const Math& m, const RenderOptions& o) {
-    std::string out = "\\begin{align*}\n" + fitted(m.args[0], o);
+    std::string out = "\\begin{align*}\n&" + fitted(m.args[0], o, chain_share);
     for (std::size_t k = 0; k < m.relations.size(); ++k) {
         Math link = m;  // the relation alone, between empty operands, rendered as its symbol
         link.args = {empty(), empty()};
         link.relations = {m.relations[k]};
         link.labels = k < m.labels.size() ? std::vector<Math>{m.labels[k]} : std::vector<Math>{};
         std::string symbol = to_latex(link, o);
-        out += (k == 0 ? " " : " \\\\\n") + std::string("&") + symbol.substr(1, symbol.size() - 2) +
-               " " + fitted(m.args[k + 1], o);
+        out += " \\\\\n&" + symbol.substr(1, symbol.size() - 2) +
+               " " + fitted(m.args[k + 1], o, chain_share);
     }
     return out + "\n\\end{align*}\n";
 }

@@ -137,6 +137,11 @@ std::string sum(const Math& m, const RenderOptions& o) {
     return out;
 }
 
+bool ends_with_command(const std::string& latex) {
+    std::size_t letters = latex.find_last_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    return letters != std::string::npos && letters + 1 < latex.size() && latex[letters] == '\\';
+}
+
 // 2R_1 (juxtaposition), a \cdot b, A \times B, A \odot B. A negative factor is parenthesised,
 // except a leading one in a juxtaposition (-2R_1).
 std::string product(const Math& m, const RenderOptions& o) {
@@ -148,7 +153,9 @@ std::string product(const Math& m, const RenderOptions& o) {
         bool leading_sign = k == 0 && m.text.empty() && detail::is_negative(factor);
         if (precedence(factor) < detail::product_level && !leading_sign) text = parens(text);
         if (k > 0) {
-            bool tight = m.args[k - 1].kind == Kind::number && factor.kind == Kind::symbol;
+            bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
+            // \alpha x, not \alphax: a command name would swallow the letter after it.
+            if (tight && ends_with_command(out)) tight = false;
             out += m.text.empty() ? (tight ? "" : " ") : op;
         }
         out += text;

@@ -64,6 +64,12 @@ bool is_negative(const Math& math) {
     return (math.kind == Kind::number && is_negative_number(math.text)) || math.kind == Kind::negate;
 }
 
+bool juxtaposes_tightly(const Math& left, const Math& right) {
+    bool plain_symbol = left.kind == Kind::symbol && left.args[0].is_empty() && left.args[1].is_empty() &&
+                        !left.style.transpose;
+    return right.kind == Kind::symbol && (left.kind == Kind::number || plain_symbol);
+}
+
 int precedence(const Math& math) {
     switch (math.kind) {
         case Kind::relation:

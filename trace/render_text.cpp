@@ -182,7 +182,7 @@ TextBox product(const Math& m, const RenderOptions& o) {
         bool leading_sign = k == 0 && m.text.empty() && detail::is_negative(factor);
         if (precedence(factor) < detail::product_level && !leading_sign) box = parenthesised(box);
         if (k > 0) {
-            bool tight = m.args[k - 1].kind == Kind::number && factor.kind == Kind::symbol;
+            bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
             parts.push_back(text_box(m.text.empty() ? (tight ? "" : " ") : op));
         }
         parts.push_back(box);
