@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "error.hpp"
+#include "trace/number.hpp"
 
 namespace showwork {
 
@@ -92,18 +93,6 @@ void round_to_bits(const Rational& q, long precision, Integer& mantissa, long& e
     exponent = extra - shift;
 }
 
-std::string strip_exponent_zeros(std::string_view exponent) {
-    // "+05" -> "5", "-05" -> "-5"
-    std::string sign;
-    std::size_t i = 0;
-    if (i < exponent.size() && (exponent[i] == '+' || exponent[i] == '-')) {
-        if (exponent[i] == '-') sign = "-";
-        ++i;
-    }
-    while (i + 1 < exponent.size() && exponent[i] == '0') ++i;
-    return sign + std::string(exponent.substr(i));
-}
-
 }  // namespace
 
 Rational parse_rational(std::string_view token) {
@@ -185,23 +174,6 @@ std::string float50_text(const Float50& x) {
     return x.str(std::numeric_limits<Float50>::digits10, std::ios_base::fmtflags(0));
 }
 
-std::string number_latex(std::string_view text) {
-    bool negative = !text.empty() && text.front() == '-';
-    std::string_view magnitude = negative ? text.substr(1) : text;
-    std::string sign = negative ? "-" : "";
-    if (magnitude == "inf") return sign + "\\infty";
-    if (magnitude == "nan") return "\\mathrm{NaN}";
-    if (auto slash = magnitude.find('/'); slash != std::string_view::npos) {
-        return fmt::format("{}\\frac{{{}}}{{{}}}", sign, magnitude.substr(0, slash),
-                           magnitude.substr(slash + 1));
-    }
-    if (auto e = magnitude.find_first_of("eE"); e != std::string_view::npos) {
-        std::string_view mantissa = magnitude.substr(0, e);
-        std::string exponent = strip_exponent_zeros(magnitude.substr(e + 1));
-        if (mantissa == "1") return fmt::format("{}10^{{{}}}", sign, exponent);
-        return fmt::format("{}{} \\times 10^{{{}}}", sign, mantissa, exponent);
-    }
-    return std::string(text);
-}
+std::string number_latex(std::string_view text) { return trace::latex_number(text); }
 
 }  // namespace showwork

@@ -53,7 +53,8 @@ std::string rational_text(const Rational& q);
 std::string double_text(double x);
 std::string float50_text(const Float50& x);
 
-// LaTeX form of a number's text form: "-3/4" -> "-\frac{3}{4}", "1e-05" -> "1 \times 10^{-5}".
+// LaTeX form of a number's text form: "-3/4" -> "-\frac{3}{4}", "1e-05" -> "10^{-5}".
+// One implementation: it calls trace::latex_number (trace/number.hpp).
 std::string number_latex(std::string_view text);
 
 template <class T>

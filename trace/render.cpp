@@ -1,11 +1,10 @@
-// Minimal renderers: numbers and matrices as text. To be replaced by the full renderers.
+// The format names and the dispatch from a format to its renderer.
 #include "trace/render.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "error.hpp"
+#include "trace/render_detail.hpp"
 
 namespace showwork::trace {
 
@@ -29,35 +28,15 @@ std::string_view format_name(Format format) {
     return "text";
 }
 
-std::string to_latex(const Math& math, const RenderOptions&) { return to_text(math); }
-
-std::string to_text(const Math& math, const RenderOptions& options) {
-    switch (math.kind) {
-        case Kind::number:
-        case Kind::text:
-        case Kind::symbol: return math.text;
-        case Kind::matrix: {
-            std::vector<std::size_t> width(math.cols, 0);
-            for (std::size_t k = 0; k < math.args.size(); ++k)
-                width[k % math.cols] = std::max(width[k % math.cols], to_text(math.args[k], options).size());
-            std::string out;
-            for (std::size_t i = 0; i < math.rows; ++i) {
-                out += "[";
-                for (std::size_t j = 0; j < math.cols; ++j) {
-                    out += fmt::format(" {:>{}}", to_text(math.args[i * math.cols + j], options), width[j]);
-                }
-                out += " ]\n";
-            }
-            return out;
-        }
-        default: return "?";
+std::string render(const Document& document, Format format, const RenderOptions& options) {
+    switch (format) {
+        case Format::latex: return detail::latex_fragments(document, options);
+        case Format::document: return detail::latex_document(document, options);
+        case Format::markdown: return detail::markdown_document(document, options);
+        case Format::text: return detail::text_document(document, options);
+        case Format::json: return detail::json_document(document, options);
     }
-}
-
-std::string render(const Document& document, Format, const RenderOptions& options) {
-    std::string out;
-    for (const auto& r : document.results) out += to_text(r.value, options);
-    return out;
+    return detail::text_document(document, options);
 }
 
 }  // namespace showwork::trace

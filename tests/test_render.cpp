@@ -1,0 +1,394 @@
+// The renderers: every node kind in LaTeX and in text (golden strings), whole documents in every
+// format against golden files, JSON read back, and the .tex documents compiled with pdflatex.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "error.hpp"
+#include "examples/neuron_layer.hpp"
+#include "golden.hpp"
+#include "support.hpp"
+#include "trace/number.hpp"
+#include "trace/render.hpp"
+
+using namespace showwork;
+using namespace showwork::trace;
+
+namespace {
+
+Math m22(std::string a, std::string b, std::string c, std::string d) {
+    return matrix(2, 2, {number(a), number(b), number(c), number(d)});
+}
+
+// R_2 \to R_2 - 2R_1
+Math replacement() {
+    return relation(indexed("R", 2), Rel::to,
+                    sum({indexed("R", 2), negate(product({number("2"), indexed("R", 1)}, ""))}));
+}
+
+}  // namespace
+
+TEST_CASE("numbers: fractions, signs and powers of ten in LaTeX; exact text in the terminal") {
+    CHECK(latex_number("-1/2") == "-\\frac{1}{2}");
+    CHECK(latex_number("1e-05") == "10^{-5}");
+    CHECK(latex_number("2.5e-7") == "2.5 \\times 10^{-7}");
+    CHECK(latex_number("-inf") == "-\\infty");
+    CHECK(latex_number("42") == "42");
+    CHECK(to_latex(number("3/4")) == "\\frac{3}{4}");
+    CHECK(to_text(number("-1/2")) == "-1/2");
+    CHECK(number_latex("-3/4") == latex_number("-3/4"));  // matrix/scalar.hpp calls the same code
+}
+
+TEST_CASE("symbols: sub- and superscripts, Greek, bold, hat, blackboard, transpose") {
+    CHECK(to_latex(indexed("R", 2)) == "R_2");
+    CHECK(to_latex(symbol("x", number("12"))) == "x_{12}");
+    CHECK(to_latex(symbol("alpha")) == "\\alpha");
+    CHECK(to_latex(symbol("emptyset")) == "\\emptyset");
+    CHECK(to_latex(symbol("W", empty(), text("[l]"), {.bold = true})) == "\\mathbf{W}^{\\text{[l]}}");
+    CHECK(to_latex(symbol("partial", empty(), empty(), {.bold = true})) == "\\boldsymbol{\\partial}");
+    CHECK(to_latex(symbol("beta", empty(), empty(), {.bold = true, .hat = true})) ==
+          "\\hat{\\boldsymbol{\\beta}}");
+    CHECK(to_latex(symbol("R", empty(), empty(), {.blackboard = true})) == "\\mathbb{R}");
+    CHECK(to_latex(symbol("X", empty(), empty(), {.transpose = true})) == "X^\\top");
+    CHECK(to_latex(symbol("A", empty(), symbol("l"), {.transpose = true})) == "A^{l\\top}");
+
+    CHECK(to_text(indexed("R", 2)) == "R₂");
+    CHECK(to_text(symbol("x", symbol("ij"))) == "xᵢⱼ");
+    CHECK(to_text(symbol("x", symbol("ab"))) == "x_(ab)");  // no subscript b in Unicode
+    CHECK(to_text(symbol("sigma")) == "σ");
+    CHECK(to_text(symbol("X", empty(), empty(), {.transpose = true})) == "Xᵀ");
+    CHECK(to_text(symbol("R", empty(), empty(), {.blackboard = true})) == "ℝ");
+    CHECK(to_text(symbol("beta", empty(), empty(), {.hat = true})) == "β\u0302");
+}
+
+TEST_CASE("relations: =, approx, to, sim, leftrightarrow and labelled arrows") {
+    CHECK(to_latex(replacement()) == "R_2 \\to R_2 - 2R_1");
+    CHECK(to_text(replacement()) == "R₂ → R₂ − 2R₁");
+    CHECK(to_latex(relation(indexed("R", 1), Rel::interchange, indexed("R", 2))) == "R_1 \\leftrightarrow R_2");
+    CHECK(to_latex(relation(symbol("x"), Rel::approx, number("0.5"))) == "x \\approx 0.5");
+    CHECK(to_text(relation(symbol("A"), Rel::equivalent, symbol("B"))) == "A ∼ B");
+    CHECK(to_latex(arrow(symbol("A"), replacement(), symbol("B"))) ==
+          "A \\xrightarrow{R_2 \\to R_2 - 2R_1} B");
+    CHECK(to_text(arrow(symbol("A"), replacement(), symbol("B"))) == "A  ─R₂ → R₂ − 2R₁→  B");
+    CHECK(to_latex(chain({symbol("a"), symbol("b"), symbol("c")}, {Rel::equals, Rel::leq})) == "a = b \\leq c");
+}
+
+TEST_CASE("sums, negations and products are parenthesised only where precedence needs it") {
+    Math a = symbol("a"), b = symbol("b"), c = symbol("c");
+    CHECK(to_latex(sum({a, negate(b), c})) == "a - b + c");
+    CHECK(to_latex(sum({a, negate(sum({b, c}))})) == "a - \\left( b + c \\right)");
+    CHECK(to_latex(sum({a, number("-3")})) == "a + \\left( -3 \\right)");
+    CHECK(to_latex(product({sum({a, b}), c})) == "\\left( a + b \\right) \\cdot c");
+    CHECK(to_latex(product({number("5"), number("-10")})) == "5 \\cdot \\left( -10 \\right)");
+    CHECK(to_latex(product({number("-2"), indexed("R", 1)}, "")) == "-2R_1");
+    CHECK(to_latex(product({symbol("alpha"), symbol("x")}, "")) == "\\alpha x");
+    CHECK(to_latex(product({a, b}, "times")) == "a \\times b");
+    CHECK(to_latex(product({a, b}, "odot")) == "a \\odot b");
+    CHECK(to_text(product({a, b}, "odot")) == "a ⊙ b");
+    CHECK(to_text(product({number("5"), number("-10")})) == "5 · (-10)");
+    CHECK(to_text(sum({a, negate(sum({b, c}))})) == "a − (b + c)");
+}
+
+TEST_CASE("fractions, powers, function applications and groups") {
+    Math x = symbol("x"), y = symbol("y");
+    CHECK(to_latex(fraction(number("1"), symbol("m"))) == "\\frac{1}{m}");
+    CHECK(to_text(fraction(sum({x, y}), number("2"))) == "(x + y)/2");
+    CHECK(to_latex(power(x, number("2"))) == "x^{2}");
+    CHECK(to_latex(power(number("1/2"), number("2"))) == "\\left( \\frac{1}{2} \\right)^{2}");
+    CHECK(to_latex(power(sum({x, y}), number("-1"))) == "\\left( x + y \\right)^{-1}");
+    CHECK(to_text(power(x, number("2"))) == "x²");
+    CHECK(to_text(power(x, sum({symbol("n"), number("1")}))) == "x^(n + 1)");
+    CHECK(to_latex(apply("sin", {x})) == "\\sin\\left( x \\right)");
+    CHECK(to_latex(apply("max", {number("0"), x})) == "\\max\\left( 0, x \\right)");
+    CHECK(to_latex(apply("ReLU", {x})) == "\\operatorname{ReLU}\\left( x \\right)");
+    CHECK(to_latex(apply("sigma", {x})) == "\\sigma\\left( x \\right)");
+    CHECK(to_latex(apply("h", {x})) == "h\\left( x \\right)");
+    CHECK(to_text(apply("sigma", {x})) == "σ(x)");
+    CHECK(to_latex(group(x)) == "\\left( x \\right)");
+    CHECK(to_text(group(sum({x, y}))) == "(x + y)");
+}
+
+TEST_CASE("sets, cases, lists and text") {
+    Math v = symbol("v", empty(), empty(), {.bold = true});
+    Math w = symbol("w", empty(), empty(), {.bold = true});
+    Math reals = symbol("R", empty(), empty(), {.blackboard = true});
+    Math line = set(sum({v, product({symbol("t"), w}, "")}), relation(symbol("t"), Rel::in, reals));
+    CHECK(to_latex(line) == "\\left\\{ \\mathbf{v} + t\\mathbf{w} \\,\\middle|\\, t \\in \\mathbb{R} \\right\\}");
+    CHECK(to_text(line) == "{ v + tw | t ∈ ℝ }");
+    Math system = cases({equals(sum({product({number("2"), symbol("x")}, ""), product({number("3"), symbol("y")}, "")}), number("6")),
+                         equals(sum({product({number("4"), symbol("x")}, ""), product({number("5"), symbol("y")}, "")}), number("10"))});
+    CHECK(to_latex(system) == "\\begin{cases} 2x + 3y = 6 \\\\ 4x + 5y = 10 \\end{cases}");
+    CHECK(to_text(system) == "⎧ 2x + 3y = 6\n⎩ 4x + 5y = 10");
+    CHECK(to_latex(list({number("1"), number("3")})) == "1, 3");
+    CHECK(to_text(list({number("1"), number("3")}, "; ")) == "1; 3");
+    CHECK(to_latex(text("rank & 50% of #_x")) == "\\text{rank \\& 50\\% of \\#\\_x}");
+    CHECK(to_latex(text("a × b")) == "\\text{a $\\times$ b}");
+    CHECK(to_latex(empty()).empty());
+}
+
+TEST_CASE("matrices: pmatrix or bmatrix, augmented arrays, highlighted cells, wide arrays") {
+    Math A = m22("1", "2", "3", "4");
+    CHECK(to_latex(A) == "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}");
+    CHECK(to_latex(A, {.bmatrix = true}) == "\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}");
+    Math system = matrix(2, 3, {number("2"), number("3"), number("6"), number("4"), number("5"), number("10")}, 1);
+    CHECK(to_latex(system) == "\\left(\\begin{array}{cc|c} 2 & 3 & 6 \\\\ 4 & 5 & 10 \\end{array}\\right)");
+    CHECK(to_text(system) == "⎡ 2  3 │  6 ⎤\n⎣ 4  5 │ 10 ⎦");
+    Math pivots = A;
+    pivots.highlight = {0, 3};
+    CHECK(to_latex(pivots) == "\\begin{pmatrix} \\boxed{1} & 2 \\\\ 3 & \\boxed{4} \\end{pmatrix}");
+    CHECK(to_text(pivots) == "⎡ [1]    2 ⎤\n⎣   3  [4] ⎦");
+    CHECK(to_text(matrix(1, 3, {number("1"), number("-1/2"), number("10")})) == "[ 1  -1/2  10 ]");
+    CHECK(to_text(matrix(3, 1, {number("1"), number("-1/2"), number("10")})) == "⎡    1 ⎤\n⎢ -1/2 ⎥\n⎣   10 ⎦");
+    std::vector<Math> cells(11, number("0"));
+    CHECK(to_latex(matrix(1, 11, cells)).starts_with("\\left(\\begin{array}{ccccccccccc} 0 & "));
+}
+
+TEST_CASE("text layout: matrices side by side with their middle rows on one baseline") {
+    Math A = m22("1", "2", "3", "4");
+    Math B = matrix(3, 1, {number("5"), number("6"), number("7")});
+    CHECK(to_text(equals(A, B)) ==
+          "           ⎡ 5 ⎤\n"
+          "⎡ 1  2 ⎤ = ⎢ 6 ⎥\n"
+          "⎣ 3  4 ⎦   ⎣ 7 ⎦");
+    CHECK(to_text(power(A, symbol("top"))) == "⎡ 1  2 ⎤ᵀ\n⎣ 3  4 ⎦");
+    CHECK(to_text(arrow(A, replacement(), m22("1", "2", "0", "-2"))) ==
+          "⎡ 1  2 ⎤  ─R₂ → R₂ − 2R₁→  ⎡ 1   2 ⎤\n"
+          "⎣ 3  4 ⎦                   ⎣ 0  -2 ⎦");
+}
+
+TEST_CASE("format names parse and print; an unknown one is an InputError") {
+    for (auto format : {Format::latex, Format::document, Format::markdown, Format::text, Format::json}) {
+        CHECK(parse_format(format_name(format)) == format);
+    }
+    CHECK_THROWS_AS(parse_format("html"), InputError);
+}
+
+// ---- Whole documents ----
+
+namespace {
+
+// (1/2  -1/3; 3/4  2) · (2/3  1; -1  1/5)
+Document fraction_product_document() {
+    Matrix<Rational> A{{Rational(1, 2), Rational(-1, 3)}, {Rational(3, 4), Rational(2)}};
+    Matrix<Rational> B{{Rational(2, 3), Rational(1)}, {Rational(-1), Rational(1, 5)}};
+    Trace trace;
+    Matrix<Rational> C = multiply(A, B, &trace);
+    Document d;
+    d.title = "Multiply A by B";
+    d.command = "multiply";
+    d.number = "exact";
+    d.inputs = {{"A", to_math(A)}, {"B", to_math(B)}};
+    d.results = {{"result", to_math(C)}};
+    d.steps = trace.take_steps();
+    return d;
+}
+
+std::string extension(Format format) {
+    switch (format) {
+        case Format::latex: return ".latex.tex";
+        case Format::document: return ".tex";
+        case Format::markdown: return ".md";
+        case Format::text: return ".txt";
+        case Format::json: return ".json";
+    }
+    return ".txt";
+}
+
+constexpr Format all_formats[] = {Format::latex, Format::document, Format::markdown, Format::text, Format::json};
+
+}  // namespace
+
+TEST_CASE("the neuron layer of notes 003 in every format matches its golden file") {
+    Document d = examples::neuron_layer_document();
+    for (Format format : all_formats) {
+        CAPTURE(format_name(format));
+        testing::check_golden("neuron_layer" + extension(format), render(d, format));
+    }
+}
+
+TEST_CASE("a product of fractions in every format matches its golden file") {
+    Document d = fraction_product_document();
+    for (Format format : all_formats) {
+        CAPTURE(format_name(format));
+        testing::check_golden("fraction_product" + extension(format), render(d, format));
+    }
+}
+
+TEST_CASE("rendering does not change the document") {
+    Document d = examples::neuron_layer_document();
+    Document copy = d;
+    for (Format format : all_formats) render(d, format);
+    CHECK(d.steps == copy.steps);
+    CHECK(d.inputs == copy.inputs);
+    CHECK(d.results == copy.results);
+}
+
+TEST_CASE("JSON read back: command, inputs, result and steps carry the exact values") {
+    auto json = nlohmann::json::parse(render(fraction_product_document(), Format::json));
+    CHECK(json["command"] == "multiply");
+    CHECK(json["number"] == "exact");
+    CHECK(json["input"]["A"]["rows"] == 2);
+    CHECK(json["input"]["A"]["entries"][0][1] == "-1/3");
+    // The result is the value itself: (1/2)(2/3) + (-1/3)(-1) = 2/3, …
+    Matrix<Rational> A{{Rational(1, 2), Rational(-1, 3)}, {Rational(3, 4), Rational(2)}};
+    Matrix<Rational> B{{Rational(2, 3), Rational(1)}, {Rational(-1), Rational(1, 5)}};
+    Matrix<Rational> C = A * B;
+    const auto& result = json["result"];
+    REQUIRE(result["rows"] == C.rows());
+    REQUIRE(result["cols"] == C.cols());
+    CHECK(result["augment"] == 0);
+    for (std::size_t i = 0; i < C.rows(); ++i)
+        for (std::size_t j = 0; j < C.cols(); ++j)
+            CHECK(parse_rational(result["entries"][i][j].get<std::string>()) == C(i, j));
+    REQUIRE(json["steps"].size() == 1);
+    const auto& step = json["steps"][0];
+    CHECK(step["kind"] == "multiply");
+    CHECK(step["operation"].is_string());
+    CHECK(step["state"]["entries"] == result["entries"]);
+    REQUIRE(step["substeps"].size() == 4);
+    CHECK(step["substeps"][0]["operation"] == "\\frac{2}{3} = \\frac{1}{2} \\cdot \\frac{2}{3} + \\left( -\\frac{1}{3} \\right) \\cdot \\left( -1 \\right)");
+    CHECK(step["substeps"][0]["state"].is_null());
+}
+
+TEST_CASE("JSON: several results form an object; lists are arrays; other math is latex") {
+    Document d;
+    d.command = "rank";
+    d.number = "exact";
+    d.results = {{"rank", number("2")}, {"pivot_columns", list({number("1"), number("3")})},
+                 {"solution_set", symbol("emptyset")}, {"note", text("consistent")}};
+    auto json = nlohmann::json::parse(render(d, Format::json));
+    CHECK(json["result"]["rank"] == "2");
+    CHECK(json["result"]["pivot_columns"] == nlohmann::json::array({"1", "3"}));
+    CHECK(json["result"]["solution_set"]["latex"] == "\\emptyset");
+    CHECK(json["result"]["note"] == "consistent");
+    CHECK(json["input"].is_object());
+    CHECK(json["steps"].empty());
+}
+
+TEST_CASE("steps = false renders only the inputs and the result") {
+    Document d = examples::neuron_layer_document();
+    RenderOptions brief{.steps = false};
+    CHECK(render(d, Format::text, brief).find("Steps") == std::string::npos);
+    CHECK(render(d, Format::text, brief).find("Result") != std::string::npos);
+    CHECK(render(d, Format::markdown, brief).find("5 \\cdot 10") == std::string::npos);
+    CHECK(render(d, Format::document, brief).find("enumerate") == std::string::npos);
+    CHECK(nlohmann::json::parse(render(d, Format::json, brief))["steps"].empty());
+    CHECK(render(d, Format::latex).find("5 \\cdot 10") != std::string::npos);
+}
+
+// ---- pdflatex: every document compiles as it is ----
+
+namespace {
+
+bool pdflatex_on_path() { return std::system("command -v pdflatex > /dev/null 2>&1") == 0; }
+
+struct Compiled {
+    int status = -1;
+    bool pdf = false;
+    std::string log;
+};
+
+Compiled compile_with_pdflatex(const std::string& name, const std::string& tex) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("showwork-" + name + "-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "doc.tex") << tex;
+    std::string command = "cd '" + dir.string() +
+                          "' && pdflatex -interaction=nonstopmode -halt-on-error doc.tex > run.log 2>&1";
+    Compiled result;
+    result.status = std::system(command.c_str());
+    result.pdf = fs::exists(dir / "doc.pdf") && fs::file_size(dir / "doc.pdf") > 0;
+    std::ifstream log(dir / "doc.log");
+    std::stringstream text;
+    text << log.rdbuf();
+    result.log = text.str();
+    fs::remove_all(dir);
+    return result;
+}
+
+// 30 row replacements on a 6×6 matrix of fractions: each step its own display, and the whole
+// chain A_0 → A_1 → … → A_30 as one relation that must break across lines and pages.
+Document long_chain_document() {
+    std::mt19937_64 rng(2024);
+    Matrix<Rational> A = testing::random_rational(rng, 6, 6, 9, true);
+    Document d;
+    d.title = "Thirty row replacements on a 6×6 matrix";
+    d.command = "chain";
+    d.number = "exact";
+    d.inputs = {{"A", to_math(A)}};
+    std::vector<Math> operands{to_math(A)};
+    std::vector<Rel> rels;
+    std::vector<Math> labels;
+    for (std::size_t step = 0; step < 30; ++step) {
+        std::size_t target = step % 6, source = (step + 1) % 6;
+        Rational c(2 * static_cast<int>(step % 5) + 1, 2);  // 1/2, 3/2, …, 9/2
+        for (std::size_t j = 0; j < 6; ++j) A(target, j) -= c * A(source, j);
+        Math op = relation(indexed("R", target + 1), Rel::to,
+                           sum({indexed("R", target + 1), negate(product({to_math(c), indexed("R", source + 1)}, ""))}));
+        d.steps.push_back(Step{"row_operation", "Replace row " + std::to_string(target + 1) + ".", op, to_math(A), {}});
+        operands.push_back(to_math(A));
+        rels.push_back(Rel::arrow);
+        labels.push_back(op);
+    }
+    d.results = {{"result", chain(operands, rels, labels)}};
+    return d;
+}
+
+// Sub-derivations six deep, deeper than LaTeX's four levels of lists.
+Document nested_document() {
+    Trace trace;
+    for (int depth = 1; depth <= 6; ++depth) {
+        trace.open("level", "Sub-derivation at depth " + std::to_string(depth) + " (α, ≈, x_1 & 50%).",
+                   equals(symbol("x", number(std::to_string(depth))), fraction(number("1"), number(std::to_string(depth)))));
+    }
+    trace.add("leaf", "The innermost step.", apply("ReLU", {number("-1/2")}), number("0"));
+    for (int depth = 6; depth >= 1; --depth) trace.close(number(std::to_string(depth)));
+    Document d;
+    d.title = "Nested sub-derivations";
+    d.command = "nested";
+    d.number = "double";
+    d.results = {{"result", number("1e-05")}, {"beta", symbol("beta", empty(), empty(), {.bold = true, .hat = true})}};
+    d.steps = trace.take_steps();
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("the .tex documents compile with pdflatex: neuron layer, fractions, long chain, nested") {
+#if !SHOWWORK_PDFLATEX_TESTS
+    MESSAGE("pdflatex tests disabled (-Dpdflatex_tests=disabled)");
+    return;
+#endif
+    if (!pdflatex_on_path()) {
+        MESSAGE("SKIPPED: pdflatex is not on PATH (install texlive-latex-base and texlive-latex-recommended)");
+        return;
+    }
+    std::vector<std::pair<std::string, Document>> documents{
+        {"neuron", examples::neuron_layer_document()},
+        {"fractions", fraction_product_document()},
+        {"chain", long_chain_document()},
+        {"nested", nested_document()},
+    };
+    for (const auto& [name, document] : documents) {
+        CAPTURE(name);
+        Compiled result = compile_with_pdflatex(name, render(document, Format::document));
+        CHECK(result.status == 0);
+        CHECK(result.pdf);
+        // Nothing runs off the page: no overfull box is reported.
+        CHECK(result.log.find("Overfull \\hbox") == std::string::npos);
+    }
+}
+
+TEST_CASE("the long chain is set one link per line in align*, with display breaks allowed") {
+    std::string tex = render(long_chain_document(), Format::document);
+    CHECK(tex.find("\\allowdisplaybreaks") != std::string::npos);
+    CHECK(tex.find("\\begin{align*}") != std::string::npos);
+    CHECK(tex.find("&\\xrightarrow{R_1 \\to R_1 - \\frac{1}{2}R_2}") != std::string::npos);
+}
