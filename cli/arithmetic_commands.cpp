@@ -1,6 +1,7 @@
 // show, add, subtract, multiply, hadamard, transpose, scale, identity.
 #include "cli/commands.hpp"
 #include "matrix/arithmetic.hpp"
+#include "matrix/traced_arithmetic.hpp"
 #include "matrix/to_math.hpp"
 
 namespace showwork::cli {
@@ -43,26 +44,26 @@ struct AddOp {
     static constexpr const char* command = "add";
     static constexpr const char* title = "Add A and B";
     template <Scalar T>
-    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) { return A + B; }
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) { return add(A, B, t); }
 };
 struct SubtractOp {
     static constexpr const char* command = "subtract";
     static constexpr const char* title = "Subtract B from A";
     template <Scalar T>
-    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) { return A - B; }
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) { return subtract(A, B, t); }
 };
 struct MultiplyOp {
     static constexpr const char* command = "multiply";
     static constexpr const char* title = "Multiply A by B";
     template <Scalar T>
-    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) { return A * B; }
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) { return multiply(A, B, t); }
 };
 struct HadamardOp {
     static constexpr const char* command = "hadamard";
     static constexpr const char* title = "Hadamard product of A and B";
     template <Scalar T>
-    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace*) {
-        return hadamard(A, B);
+    static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) {
+        return hadamard(A, B, t);
     }
 };
 
@@ -70,7 +71,8 @@ struct Transpose {
     template <Scalar T>
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
-        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}}, transpose(A));
+        Matrix<T> At = transposed(A, call.sink());
+        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}}, At);
     }
 };
 
@@ -79,7 +81,8 @@ struct Scale {
     static Document run(Invocation& call) {
         T c = parse_scalar<T>(call.operands[0]);
         Matrix<T> A = read_matrix<T>(call.operands[1]);
-        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}}, c * A);
+        Matrix<T> cA = scale(c, A, call.sink());
+        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}}, cA);
     }
 };
 
