@@ -40,10 +40,14 @@ std::optional<Integer> exact_integer_root(const Integer& n, unsigned k);
 // The exact value of a^{p/q} if it is rational.
 std::optional<Rational> exact_rational_power(const Rational& a, const Rational& exponent);
 
+// The values of the variables in the evaluation's number type (a Point<T>, or duals).
+template <class V>
+using Values = std::map<std::string, V, std::less<>>;
+
 template <class V>
 class Evaluator {
 public:
-    explicit Evaluator(const Point<V>& point) : point_(point) {}
+    explicit Evaluator(const Values<V>& point) : point_(point) {}
 
     V operator()(const Expr& e) const {
         switch (e.op()) {
@@ -192,7 +196,7 @@ private:
              " (in " + to_text(e) + "): evaluate in double or float50");
     }
 
-    const Point<V>& point_;
+    const Values<V>& point_;
 };
 
 // f at the point. Every variable of f needs a value; values of other names are ignored here
@@ -205,7 +209,7 @@ T evaluate(const Expr& f, const Point<T>& point) {
 // f and ∂f/∂var at the point by forward mode: the point with var ↦ var + ε.
 template <Scalar T>
 Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var) {
-    Point<Dual<T>> dual_point;
+    Values<Dual<T>> dual_point;
     for (const auto& [name, value] : point) dual_point.emplace(name, Dual<T>(value, name == var ? T(1) : T(0)));
     return Evaluator<Dual<T>>(dual_point)(f);
 }

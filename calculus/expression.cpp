@@ -106,8 +106,15 @@ Expr add(std::vector<Expr> terms) {
         else same->second += c;
     };
     for (const Expr& t : terms) {
-        if (t.op() == Op::sum) for (const Expr& inner : t.args()) collect(inner);
-        else collect(t);
+        if (t.op() == Op::sum) {
+            for (const Expr& inner : t.args()) collect(inner);
+        } else if (t.op() == Op::product && t.args().size() == 2 && t.arg(0).is_constant() &&
+                   t.arg(1).op() == Op::sum) {
+            // c·(a + b) inside a sum is ca + cb, so that like terms meet: x − (x − 1) = 1
+            for (const Expr& inner : t.arg(1).args()) collect(multiply({t.arg(0), inner}));
+        } else {
+            collect(t);
+        }
     }
     std::vector<Expr> kept;
     for (const auto& [rest, c] : collected) {

@@ -210,7 +210,9 @@ private:
     }
 
     Expr name(const Token& t) {
-        bool call = at_symbol("(");
+        // f(x) is a call only when the parenthesis touches the name; "x (y + 1)" is a product
+        bool call = at_symbol("(") && peek().position == t.position + t.text.size();
+        if (at_symbol("(") && !call && function_named(t.text)) call = true;
         std::optional<Fn> fn = function_named(t.text);
         if (call) {
             if (!fn) fail(t.position, "unknown function '" + t.text + "'", t.text);

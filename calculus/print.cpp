@@ -96,7 +96,7 @@ private:
         std::string out = write(e.arg(0));
         for (std::size_t i = 1; i < e.args().size(); ++i) {
             const Expr& t = e.arg(i);
-            out += reads_negative(t) ? " - " + write(-t) : " + " + write(t);
+            out += reads_negative(t) ? " - " + factor(-t) : " + " + write(t);
         }
         return out;
     }
