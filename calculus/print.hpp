@@ -12,6 +12,7 @@
 
 #include "calculus/expression.hpp"
 #include "trace/math.hpp"
+#include "trace/trace.hpp"
 
 namespace showwork::calculus {
 
@@ -22,5 +23,10 @@ trace::Math to_math(const Expr& e);
 // A variable's name as LaTeX / as a math symbol: "x_1" is x_{1}.
 std::string variable_latex(const std::string& name);
 trace::Math variable_math(const std::string& name);
+
+// The sentences of a derivation, one per line, indented by depth: the steps' own text, which
+// for this module already carries each equation in plain text. (The trace renderers give the
+// full form with the math; this is the quick look.)
+std::string steps_outline(const std::vector<trace::Step>& steps, std::size_t depth = 0);
 
 }  // namespace showwork::calculus
