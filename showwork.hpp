@@ -1,6 +1,7 @@
 // Everything at once: #include <showwork/showwork.hpp>
 #pragma once
 
+#include "calculus/calculus.hpp"
 #include "error.hpp"
 #include "matrix/arithmetic.hpp"
 #include "matrix/format.hpp"

@@ -1,0 +1,354 @@
+// Expressions: parsing, printing, simplification, differentiation rules and their trace,
+// gradients, Jacobians and the Jacobian chain rule, exact evaluation, and bad input.
+#include "calculus/calculus.hpp"
+
+#include "support.hpp"
+
+using namespace showwork;
+using namespace showwork::calculus;
+
+namespace {
+
+Expr P(std::string_view text) { return parse_expression(text); }
+std::string latex(std::string_view text) { return to_latex(P(text)); }
+std::string text(std::string_view text) { return to_text(P(text)); }
+std::string d_text(std::string_view f, std::string_view var, const DiffOptions& options = {}) {
+    return to_text(differentiate(P(f), var, options));
+}
+
+// The first step (depth first) whose text starts with the prefix.
+const trace::Step* find_step(const std::vector<trace::Step>& steps, std::string_view prefix) {
+    for (const auto& s : steps) {
+        if (s.text.rfind(prefix, 0) == 0) return &s;
+        if (const auto* inner = find_step(s.substeps, prefix)) return inner;
+    }
+    return nullptr;
+}
+
+template <class E>
+std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("expressions print as LaTeX in the notes' style") {
+    CHECK(latex("2*x + y^3") == "2x + y^{3}");
+    CHECK(latex("exp(y) - 13*x") == "e^{y} - 13x");
+    CHECK(latex("sin(x^2 + y)") == "\\sin(x^{2} + y)");
+    CHECK(latex("log(y^3)") == "\\ln(y^{3})");
+    CHECK(latex("3*y^2") == "3y^{2}");
+    CHECK(latex("2*x*cos(x^2 + y)") == "2x \\cos(x^{2} + y)");
+    CHECK(latex("sigma(x)") == "\\sigma(x)");
+    CHECK(latex("relu(x)") == "\\operatorname{ReLU}(x)");
+    CHECK(latex("max(0, x)") == "\\max(0, x)");
+    CHECK(latex("3/y") == "\\frac{3}{y}");
+    CHECK(latex("x/2") == "\\frac{x}{2}");
+    CHECK(latex("-x/(2*y)") == "-\\frac{x}{2y}");
+    CHECK(latex("sigma(x)*(1 - sigma(x))") == "\\sigma(x)(1 - \\sigma(x))");
+    CHECK(latex("sin(x)^2") == "\\sin^{2}(x)");
+    CHECK(latex("x_1 + w_2") == "x_{1} + w_{2}");
+    CHECK(to_latex(expand_sigmoid(P("sigma(x)"))) == "\\frac{1}{1 + e^{-x}}");
+}
+
+TEST_CASE("expressions print as plain text that parses back to the same expression") {
+    CHECK(text("2*x + y^3") == "2x + y^3");
+    CHECK(text("exp(y) - 13*x") == "e^y - 13x");
+    CHECK(text("e^(-x)") == "e^(-x)");
+    CHECK(text("2*x*cos(x^2 + y)") == "2x cos(x^2 + y)");
+    CHECK(text("e^x/(e^x + 1)^2") == "e^x/(e^x + 1)^2");
+    CHECK(text("x/(2*y)") == "x/(2y)");
+    for (const char* f : {"2x cos(x^2 + y)", "e^x/(e^x + 1)^2", "x/(2y)", "-3x^(1/2) + y^(-2)", "sigmoid(x) (1 - sigmoid(x))",
+                          "relu(x - 1) max(x, y)", "tanh(x)^3/(1 + x^2)", "2^x - x^x", "-(x - y)^3"}) {
+        CAPTURE(f);
+        Expr e = P(f);
+        CHECK(P(to_text(e)) == e);
+    }
+}
+
+TEST_CASE("parsing accepts implicit multiplication, e^x, sigma and log") {
+    CHECK(P("2x") == P("2*x"));
+    CHECK(P("2(x+1)") == P("2*(x+1)"));
+    CHECK(P("x y") == P("x*y"));
+    CHECK(P("(x+1)(x-1)") == P("(x+1)*(x-1)"));
+    CHECK(P("e^x") == exp(variable("x")));
+    CHECK(P("e") == exp(Expr(1)));
+    CHECK(P("sigma(x)") == sigmoid(variable("x")));
+    CHECK(P("σ(x)") == sigmoid(variable("x")));
+    CHECK(P("log(x)") == ln(variable("x")));
+    CHECK(P("x − 1") == P("x - 1"));
+    CHECK(P("-x^2") == -power(variable("x"), Expr(2)));
+    CHECK(P("2^3^2") == Expr(512));
+    CHECK(P("0.5x") == P("x/2"));
+    CHECK(P("2e3") == Expr(2000));
+    CHECK(P("2e^x") == P("2*exp(x)"));
+}
+
+TEST_CASE("simplification: no ·1, no +0, constants folded, like terms collected") {
+    CHECK(text("1*x + 0") == "x");
+    CHECK(text("2*3 + 1") == "7");
+    CHECK(text("x*x") == "x^2");
+    CHECK(text("x*x^2*x^-1") == "x^2");
+    CHECK(text("(x^2)^3") == "x^6");
+    CHECK(text("-(-x)") == "x");
+    CHECK(text("2x + 3x - y + y") == "5x");
+    CHECK(text("x - x") == "0");
+    CHECK(text("x*2") == "2x");
+    CHECK(text("cos(x)*y*3") == "3y cos(x)");
+    CHECK(text("y^-3 * 3y^2") == "3/y");
+    CHECK(text("(2x)^2") == "4x^2");
+    CHECK(text("(e^x)^2") == "e^(2x)");
+    CHECK(text("ln(e^(x+1))") == "x + 1");
+    CHECK(text("x^0 + x^1") == "1 + x");
+    // (x²)^{1/2} is |x|, not x: left alone
+    CHECK(text("(x^2)^(1/2)") == "(x^2)^(1/2)");
+}
+
+TEST_CASE("variables, substitution and dependence") {
+    Expr f = P("sin(x^2 + y) + w_1");
+    CHECK(variables(f) == std::vector<std::string>{"w_1", "x", "y"});
+    CHECK(depends_on(f, "x"));
+    CHECK_FALSE(depends_on(f, "z"));
+    CHECK(substitute(P("x^2 + y"), "x", P("y + 1")) == P("(y + 1)^2 + y"));
+}
+
+TEST_CASE("derivatives of every function and rule") {
+    CHECK(d_text("7", "x") == "0");
+    CHECK(d_text("x", "x") == "1");
+    CHECK(d_text("y", "x") == "0");
+    CHECK(d_text("x^5", "x") == "5x^4");
+    CHECK(d_text("x^(1/2)", "x") == "1/(2x^(1/2))");
+    CHECK(d_text("1/x", "x") == "-1/x^2");
+    CHECK(d_text("2^x", "x") == "2^x ln(2)");
+    CHECK(d_text("exp(x)", "x") == "e^x");
+    CHECK(d_text("ln(x)", "x") == "1/x");
+    CHECK(d_text("sin(x)", "x") == "cos(x)");
+    CHECK(d_text("cos(x)", "x") == "-sin(x)");
+    CHECK(d_text("tanh(x)", "x") == "1 - tanh(x)^2");
+    CHECK(d_text("sigmoid(x)", "x") == "sigmoid(x) (1 - sigmoid(x))");
+    CHECK(d_text("relu(x)", "x") == "relu'(x)");
+    CHECK(d_text("x^2 + 3x", "x") == "2x + 3");                   // sum
+    CHECK(d_text("13x", "x") == "13");                            // constant multiple
+    CHECK(d_text("x^2 sin(x)", "x") == "2x sin(x) + x^2 cos(x)");  // product
+    CHECK(d_text("sin(x)/x", "x") == "(x cos(x) - sin(x))/x^2");   // quotient
+    CHECK(d_text("sin(x^2)", "x") == "2x cos(x^2)");               // chain
+    CHECK(d_text("x^x", "x") == "x^x (ln(x) + 1)");               // general power
+    CHECK(d_text("exp(-x)", "x") == "-e^(-x)");
+    CHECK(d_text("ln(y^3)", "y") == "3/y");
+    CHECK(d_text("1/(1 + e^(-x))", "x") == "e^(-x)/(1 + e^(-x))^2");
+}
+
+TEST_CASE("ReLU'(0) is a convention: 0 by default as in notes 003, 1 on request as in notes 004") {
+    Expr d0 = differentiate(P("relu(x)"), "x");
+    DiffOptions notes_004;
+    notes_004.relu_at_zero = 1;
+    Expr d1 = differentiate(P("relu(x)"), "x", notes_004);
+    Point<Rational> zero{{"x", Rational(0)}}, positive{{"x", Rational(2)}}, negative{{"x", Rational(-2)}};
+    CHECK(evaluate(d0, zero) == 0);
+    CHECK(evaluate(d1, zero) == 1);
+    CHECK(evaluate(d0, positive) == 1);
+    CHECK(evaluate(d1, negative) == 0);
+    // max(u, v) follows the same convention at a tie: the second argument's derivative
+    Expr dmax = differentiate(P("max(x, 0)"), "x");
+    CHECK(evaluate(dmax, zero) == 0);
+    CHECK(evaluate(dmax, Point<Rational>{{"x", Rational(1, 2)}}) == 1);
+    CHECK(evaluate(differentiate(P("max(x, 0)"), "x", notes_004), zero) == 1);
+}
+
+TEST_CASE("the chain rule step reads as in notes 003") {
+    trace::Trace t;
+    Expr d = differentiate(P("sin(x^2)"), "x", &t);
+    CHECK(to_latex(d) == "2x \\cos(x^{2})");
+    REQUIRE(t.steps().size() == 1);
+    const trace::Step& chain = t.steps()[0];
+    CHECK(chain.kind == "rule");
+    CHECK(chain.text ==
+          "Chain rule: f = sin(g), g = x^2; ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x^2)");
+    REQUIRE(chain.operation.has_value());
+    REQUIRE(chain.substeps.size() == 2);
+    CHECK(chain.substeps[0].text == "Derivative of sine: ∂/∂g (sin(g)) = cos(g)");
+    CHECK(chain.substeps[1].text == "Power rule: ∂/∂x (x^2) = 2x");
+    // the state is ∂/∂x (sin(x²)) = 2x cos(x²) as math
+    REQUIRE(chain.state.has_value());
+    CHECK(chain.state->kind == trace::Kind::relation);
+    CHECK(chain.state->args.size() == 2);
+    CHECK(chain.state->args.back().kind == trace::Kind::product);
+}
+
+TEST_CASE("every rule applied is a named step, nested for sub-expressions") {
+    trace::Trace t;
+    differentiate(P("3x^2 sin(x) + ln(x)/x - 2^x + x^x"), "x", &t);
+    for (const char* rule : {"Sum rule", "Constant multiple rule", "Product rule", "Quotient rule", "Power rule",
+                             "Exponential rule", "Logarithm rule", "Derivative of sine", "General power rule"}) {
+        CAPTURE(rule);
+        CHECK(find_step(t.steps(), rule) != nullptr);
+    }
+    trace::Trace u;
+    differentiate(P("relu(x) + max(x, y) + tanh(sigma(x))"), "x", &u);
+    for (const char* rule : {"Derivative of ReLU", "Max rule", "Chain rule", "Derivative of tanh",
+                             "Derivative of the sigmoid"}) {
+        CAPTURE(rule);
+        CHECK(find_step(u.steps(), rule) != nullptr);
+    }
+    // the same derivative with and without a trace
+    CHECK(differentiate(P("sin(x^2) y"), "x") == differentiate(P("sin(x^2) y"), "x", &u));
+}
+
+TEST_CASE("gradient of x^2 + cos y is [2x, -sin y], not the notes' [2x, -sin x]") {
+    trace::Trace t;
+    std::vector<Expr> g = gradient(P("x^2 + cos(y)"), {"x", "y"}, &t);
+    REQUIRE(g.size() == 2);
+    CHECK(to_latex(as_column(g)) == "\\begin{pmatrix} 2x \\\\ -\\sin(y) \\end{pmatrix}");
+    CHECK(g[1] == -sin(variable("y")));
+    CHECK_FALSE(g[1] == -sin(variable("x")));  // notes 003's slip
+    Point<double> p{{"x", 1.0}, {"y", 2.0}};
+    CHECK(evaluate(g[1], p) == doctest::Approx(-std::sin(2.0)));
+    CHECK(t.steps().back().kind == "gradient");
+    CHECK(t.steps().size() == 3);  // ∂/∂x, ∂/∂y, the column
+}
+
+TEST_CASE("Jacobian of [2x + y^3, e^y - 13x] as in notes 003") {
+    SymbolicMatrix J = jacobian(parse_expressions("2*x + y^3; exp(y) - 13*x"), {"x", "y"});
+    CHECK(to_latex(J) == "\\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}");
+    CHECK(to_text(J) == "[[2, 3y^2], [-13, e^y]]");
+    Matrix<Rational> at = evaluate(J, Point<Rational>{{"x", Rational(5)}, {"y", Rational(0)}});
+    CHECK(at == Matrix<Rational>{{2, 0}, {-13, 1}});
+}
+
+TEST_CASE("Jacobian chain rule for [sin(x^2 + y), ln(y^3)]: J_F(g) J_g, not the notes' entries in g2") {
+    trace::Trace t;
+    ChainRuleParts parts = jacobian_chain_rule_parts(parse_expressions("sin(u); ln(v)"), {"u", "v"},
+                                                     parse_expressions("x^2 + y; y^3"), {"x", "y"}, {}, &t);
+    CHECK(to_text(parts.outer) == "[[cos(u), 0], [0, 1/v]]");
+    CHECK(to_text(parts.outer_at_inner) == "[[cos(x^2 + y), 0], [0, 1/y^3]]");
+    CHECK(to_text(parts.inner) == "[[2x, 1], [0, 3y^2]]");
+    CHECK(to_latex(parts.product) ==
+          "\\begin{pmatrix} 2x \\cos(x^{2} + y) & \\cos(x^{2} + y) \\\\ 0 & \\frac{3}{y} \\end{pmatrix}");
+    // the same as the Jacobian of the composition, taken directly
+    SymbolicMatrix direct = jacobian(parse_expressions("sin(x^2 + y); ln(y^3)"), {"x", "y"});
+    CHECK(direct == parts.product);
+    const trace::Step* rule = find_step(t.steps(), "Jacobian chain rule");
+    REQUIRE(rule != nullptr);
+    CHECK(rule->text.find("= [[2x cos(x^2 + y), cos(x^2 + y)], [0, 3/y]]") != std::string::npos);
+}
+
+TEST_CASE("symbolic matrix product checks shapes") {
+    SymbolicMatrix A(2, 3), B(2, 2);
+    CHECK(error_of<ShapeError>([&] { (void)(A * B); }) == "cannot multiply 2×3 by 2×2: inner dimensions 3 and 2 differ");
+}
+
+TEST_CASE("neural-network Jacobians of notes 003 §3.2") {
+    SUBCASE("element-wise functions give a diagonal Jacobian") {
+        SymbolicMatrix J = elementwise_jacobian(P("sigma(t)"), "t", 3);
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = 0; j < 3; ++j) {
+                Expr vi = variable("v_" + std::to_string(i + 1));
+                if (i == j) CHECK(J(i, j) == substitute(differentiate(P("sigma(t)"), "t"), "t", vi));
+                else CHECK(J(i, j) == Expr(0));
+            }
+        CHECK(to_text(J(1, 1)) == "sigmoid(v_2) (1 - sigmoid(v_2))");
+    }
+    SUBCASE("the Hadamard product v ⊙ w has ∂F/∂v = diag(w)") {
+        SymbolicMatrix J = hadamard_jacobian(3);
+        CHECK(J == diagonal({variable("w_1"), variable("w_2"), variable("w_3")}));
+        CHECK(to_latex(J) == "\\begin{pmatrix} w_{1} & 0 & 0 \\\\ 0 & w_{2} & 0 \\\\ 0 & 0 & w_{3} \\end{pmatrix}");
+    }
+    SUBCASE("scalar expansion v·x has ∂F/∂x = v") {
+        CHECK(scalar_expansion_jacobian(3) == as_column({variable("v_1"), variable("v_2"), variable("v_3")}));
+    }
+    SUBCASE("the sum of a vector has a row of ones as its Jacobian") {
+        CHECK(sum_jacobian(4) == as_row({Expr(1), Expr(1), Expr(1), Expr(1)}));
+    }
+}
+
+TEST_CASE("exact evaluation over Rational") {
+    Point<Rational> p = parse_point<Rational>("x=1/2, y=-3");
+    CHECK(evaluate(P("2x + y^3"), p) == Rational(-26));
+    CHECK(evaluate(P("x^-2 + relu(y) + max(x, y)"), p) == Rational(9, 2));
+    CHECK(evaluate(P("(9/4)^(1/2) + (-8)^(1/3)"), p) == Rational(-1, 2));
+    CHECK(evaluate(P("(4x)^(3/2)"), Point<Rational>{{"x", Rational(4)}}) == 64);
+    CHECK(evaluate(P("sigma(x - 1/2) + exp(0 x) + cos(y + 3)"), p) == Rational(5, 2));
+    CHECK(evaluate(P("2^y"), p) == Rational(1, 8));
+    CHECK(error_of<DomainError>([&] { evaluate(P("exp(x)"), p); }) ==
+          "exp(1/2) has no exact rational value (in e^x): evaluate in double or float50");
+    CHECK(error_of<DomainError>([&] { evaluate(P("2^x"), p); }) ==
+          "2^(1/2) at 2 is irrational: evaluate in double or float50");
+    // the same expressions in floating point
+    CHECK(evaluate(P("exp(x)"), Point<double>{{"x", 0.5}}) == doctest::Approx(std::exp(0.5)));
+    Float50 e50 = evaluate(P("exp(x)"), Point<Float50>{{"x", Float50(1)}});
+    CHECK(abs(e50 - boost::multiprecision::exp(Float50(1))) < Float50("1e-48"));
+}
+
+TEST_CASE("Jacobian and gradient at a point are Matrix<T>") {
+    auto F = parse_expressions("sin(x^2 + y); ln(y^3)");
+    SymbolicMatrix J = jacobian(F, {"x", "y"});
+    Matrix<double> at = evaluate(J, parse_point<double>("x=1, y=2"));
+    CHECK(at.rows() == 2);
+    CHECK(at(0, 0) == doctest::Approx(2 * std::cos(3.0)));
+    CHECK(at(0, 1) == doctest::Approx(std::cos(3.0)));
+    CHECK(at(1, 0) == 0.0);
+    CHECK(at(1, 1) == doctest::Approx(1.5));
+    Matrix<Rational> grad = evaluate(as_column(gradient(P("x^2 y + y^3"), {"x", "y"})),
+                                     parse_point<Rational>("x=2, y=1/3"));
+    CHECK(grad == Matrix<Rational>{{Rational(4, 3)}, {Rational(13, 3)}});
+}
+
+TEST_CASE("bad input: parse errors name the position and the offending text") {
+    auto parse_error = [](std::string_view s) { return error_of<ParseError>([&] { parse_expression(s); }); };
+    CHECK(parse_error("2*x + sinn(x)") == "position 7: unknown function 'sinn'");
+    CHECK(parse_error("sin(x + 1") == "position 4: unbalanced parentheses: '(' is not closed");
+    CHECK(parse_error("x + 1)") == "position 6: unbalanced parentheses: ')' without a matching '('");
+    CHECK(parse_error("2*x +") == "position 6: missing operand at the end of the expression");
+    CHECK(parse_error("2 * * x") == "position 5: missing operand before '*'");
+    CHECK(parse_error("x $ y") == "position 3: unexpected character '$'");
+    CHECK(parse_error("") == "position 1: empty expression");
+    CHECK(parse_error("max(x)") == "position 1: max takes 2 argument(s), got 1");
+    CHECK(parse_error("sin x") == "position 1: function 'sin' needs its argument in parentheses");
+    CHECK(parse_error("x/0") == "position 2: division by zero");
+    CHECK(parse_error("2 3") == "position 3: missing operator before the number '3'");
+    try {
+        parse_expression("x + sinn(y)");
+        FAIL("no error");
+    } catch (const ParseError& e) {
+        CHECK(e.column() == 5);
+        CHECK(e.token() == "sinn");
+    }
+    CHECK(error_of<ParseError>([] { parse_expression("x + z", {"x", "y"}); }) ==
+          "position 5: unknown variable 'z' (the variables are x, y)");
+    CHECK(error_of<ParseError>([] { parse_expressions("x + 1; 2*y +"); }) ==
+          "position 13: missing operand at the end of the expression (in component 2)");
+    CHECK(error_of<ParseError>([] { parse_variables("x, 2y"); }) == "position 3: '2y' is not a variable name");
+    CHECK(error_of<ParseError>([] { parse_variables("x,x"); }) == "position 3: variable 'x' is listed twice");
+}
+
+TEST_CASE("bad input: points") {
+    CHECK(error_of<ParseError>([] { parse_point<Rational>("x=1, y"); }) ==
+          "position 5: 'y' is not of the form name=value");
+    CHECK(error_of<ParseError>([] { parse_point<Rational>("x=1,x=2"); }) == "position 5: x is given twice");
+    CHECK(error_of<ParseError>([] { parse_point<Rational>("x=1, y=abc"); })
+              .rfind("position 5: value of y: ", 0) == 0);
+    Point<Rational> p = parse_point<Rational>("x=1, z=2");
+    CHECK(error_of<InputError>([&] { check_point(p, {"x", "y"}); }) ==
+          "the point gives z, which is not one of the variables (x, y)");
+    CHECK(error_of<InputError>([&] { check_point(parse_point<Rational>("x=1"), {"x", "y"}); }) ==
+          "the point gives no value for y (the variables are x, y)");
+    CHECK(error_of<InputError>([&] { evaluate(P("x + y"), parse_point<Rational>("x=1")); }) ==
+          "the point gives no value for y");
+}
+
+TEST_CASE("bad input: division by zero and ln of a non-positive number at the point") {
+    CHECK(error_of<DomainError>([] { evaluate(P("1/(y - 1)"), parse_point<Rational>("y=1")); }) ==
+          "division by zero: y - 1 is 0 at the point");
+    CHECK(error_of<DomainError>([] { evaluate(P("1/(y - 1)"), parse_point<double>("y=1")); }) ==
+          "division by zero: y - 1 is 0 at the point");
+    CHECK(error_of<DomainError>([] { evaluate(P("ln(x - 3)"), parse_point<double>("x=1")); }) ==
+          "ln of a non-positive number: x - 3 is -2 at the point");
+    CHECK(error_of<DomainError>([] { evaluate(P("x^(1/2)"), parse_point<double>("x=-4")); }) ==
+          "x is -4 at the point: its power 1/2 is not a real number");
+    CHECK(error_of<ParseError>([] { parse_expression("ln(0)"); }).find("not positive") != std::string::npos);
+}
