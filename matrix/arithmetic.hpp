@@ -4,6 +4,9 @@
 // operations (each entry of AB as a sum of products) live in matrix/traced_arithmetic.hpp.
 #pragma once
 
+#include <type_traits>
+
+#include "matrix/gemm.hpp"
 #include "matrix/matrix.hpp"
 
 namespace showwork {
@@ -111,6 +114,11 @@ template <Scalar T>
 Matrix<T> operator*(const Matrix<T>& A, const Matrix<T>& B) {
     require_product_shape(A.rows(), A.cols(), B.rows(), B.cols());
     Matrix<T> C(A.rows(), B.cols());
+    if constexpr (std::is_same_v<T, double>) {  // cache- and register-blocked: matrix/gemm.hpp
+        multiply_into(A.entries().data(), B.entries().data(), C.entries().data(), A.rows(),
+                      A.cols(), B.cols());
+        return C;
+    }
     for (std::size_t i = 0; i < A.rows(); ++i) {
         auto c = C.row_view(i);
         for (std::size_t k = 0; k < A.cols(); ++k) {

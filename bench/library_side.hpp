@@ -1,0 +1,61 @@
+// The library's side of the elimination benchmarks, in one place.
+//
+// Each function calls the library's public API with its defaults and no trace, as a user would:
+//   showwork::rref(A)             matrix/echelon.hpp          Matrix<T>(const Matrix<T>&, options, trace)
+//   showwork::inverse(A)          matrix/inverse.hpp          Matrix<T>(const Matrix<T>&, options, trace)
+//   showwork::determinant(A)      matrix/determinant.hpp      T(const Matrix<T>&, options, trace)
+//   showwork::solve_unique(A, b)  solvers/linear_system.hpp   Matrix<T>(A, b (n×1), options, trace)
+//   showwork::lu(A)               matrix/lu.hpp               LU<T>{P, L, U, Q, swaps}(A, options, trace)
+// Exact defaults: fraction-free (Bareiss) elimination, first non-zero pivots. Double defaults:
+// Gaussian elimination with partial pivoting.
+//
+// Where those headers are missing from the tree, have_elimination is false and the benchmark
+// prints the reference library's times alone.
+#pragma once
+
+#if __has_include("matrix/echelon.hpp") && __has_include("matrix/inverse.hpp") &&      \
+    __has_include("matrix/determinant.hpp") && __has_include("matrix/lu.hpp") &&       \
+    __has_include("solvers/linear_system.hpp")
+#define SHOWWORK_BENCH_HAVE_ELIMINATION 1
+#include "matrix/determinant.hpp"
+#include "matrix/echelon.hpp"
+#include "matrix/inverse.hpp"
+#include "matrix/lu.hpp"
+#include "solvers/linear_system.hpp"
+#else
+#define SHOWWORK_BENCH_HAVE_ELIMINATION 0
+#endif
+
+#include "matrix/matrix.hpp"
+
+namespace showwork::bench {
+
+inline constexpr bool have_elimination = SHOWWORK_BENCH_HAVE_ELIMINATION;
+
+#if SHOWWORK_BENCH_HAVE_ELIMINATION
+template <Scalar T>
+Matrix<T> library_rref(const Matrix<T>& A) { return rref(A); }
+template <Scalar T>
+Matrix<T> library_inverse(const Matrix<T>& A) { return inverse(A); }
+template <Scalar T>
+T library_determinant(const Matrix<T>& A) { return determinant(A); }
+template <Scalar T>
+Matrix<T> library_solve(const Matrix<T>& A, const Matrix<T>& b) { return solve_unique(A, b); }
+// P A = L U; the benchmark keeps U's diagonal to check it against the reference.
+template <Scalar T>
+Matrix<T> library_lu_upper(const Matrix<T>& A) { return lu(A).U; }
+#else
+// Never called: each caller tests have_elimination first.
+template <Scalar T>
+Matrix<T> library_rref(const Matrix<T>& A) { return A; }
+template <Scalar T>
+Matrix<T> library_inverse(const Matrix<T>& A) { return A; }
+template <Scalar T>
+T library_determinant(const Matrix<T>&) { return T(0); }
+template <Scalar T>
+Matrix<T> library_solve(const Matrix<T>&, const Matrix<T>& b) { return b; }
+template <Scalar T>
+Matrix<T> library_lu_upper(const Matrix<T>& A) { return A; }
+#endif
+
+}  // namespace showwork::bench
