@@ -55,6 +55,7 @@ struct SymbolStyle {
     bool hat = false;
     bool blackboard = false;
     bool transpose = false;  // written as a superscript ⊤ after any other superscript
+    friend bool operator==(const SymbolStyle&, const SymbolStyle&) = default;
 };
 
 struct Math {
