@@ -126,6 +126,11 @@ FractionFreeResult fraction_free_rref(const Matrix<Rational>& A, std::size_t piv
     out.rref.set_augment(A.augment());
     out.pivots = f.pivots;
     const std::size_t rank = f.pivots.size();
+    // Rows below the rank are non-zero only right of pivot_limit, as (0 … 0 | c) in a system;
+    // they keep their fraction-free values: only whether they are zero is meaningful.
+    for (std::size_t i = rank; i < M.rows; ++i)
+        for (std::size_t j = 0; j < M.cols; ++j)
+            if (M(i, j) != 0) out.rref(i, j) = Rational(M(i, j));
     if (rank == 0) return out;
 
     // Back substitution without fractions: X = d · RREF on the first `rank` rows.

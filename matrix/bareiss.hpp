@@ -26,6 +26,8 @@ std::vector<std::size_t> fraction_free_pivots(const Matrix<Rational>& A,
                                               std::size_t pivot_limit = static_cast<std::size_t>(-1));
 
 // The RREF of A and its pivot columns; columns ≥ pivot_limit are reduced but never pivots.
+// With a pivot limit, rows below the rank may be non-zero right of it (the rows 0 = c of a
+// system); they are scaled as the elimination left them: only whether they vanish is meaningful.
 FractionFreeResult fraction_free_rref(const Matrix<Rational>& A,
                                       std::size_t pivot_limit = static_cast<std::size_t>(-1));
 
