@@ -92,8 +92,10 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
         if (A(0, j) == 0) continue;  // a zero entry contributes nothing
         Matrix<T> M = minor_matrix(A, 0, j);
         T minor_det;
-        {
+        if (trace) {
             trace::SubDerivation sub(trace, "minor", "The minor M_1" + std::to_string(j + 1) + ".");
+            minor_det = cofactor_expand(M, trace);
+        } else {
             minor_det = cofactor_expand(M, trace);
         }
         T term = T(A(0, j) * minor_det);

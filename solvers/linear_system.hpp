@@ -12,6 +12,7 @@
 // b must be a single column (m×1); several right-hand sides are solved one at a time.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,7 +84,7 @@ trace::Math variable_expression(const Solution<T>& s, std::size_t i) {
 // x_{p} = (b'_k − Σ_j r_kj x_j) / r_kp = value, as the student writes it.
 template <Scalar T>
 trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::size_t p,
-                                       const Matrix<T>& x, const T& value) {
+                                       const Matrix<T>& x, const T& value, std::size_t variable) {
     const std::size_t n = R.cols() - 1;
     std::vector<trace::Math> terms{showwork::to_math(R(k, n))};
     for (std::size_t j = p + 1; j < n; ++j) {
@@ -93,15 +94,17 @@ trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::s
     }
     trace::Math numerator = terms.size() == 1 ? terms[0] : trace::sum(std::move(terms));
     trace::Math rhs = R(k, p) == 1 ? numerator : trace::fraction(numerator, showwork::to_math(R(k, p)));
-    return trace::chain({trace::indexed("x", p + 1), std::move(rhs), showwork::to_math(value)},
+    return trace::chain({trace::indexed("x", variable + 1), std::move(rhs), showwork::to_math(value)},
                         {trace::Rel::equals, trace::Rel::equals});
 }
 
-// Back substitution in an echelon form R of (A | b), pivots given, free variables set to
-// `free_values` and b' replaced by zero when `homogeneous`.
+// Back substitution in an echelon form R of (A Q | b), pivots given, free variables set to
+// `free_values` and b' replaced by zero when `homogeneous`. Column j of R is the unknown
+// x_{order[j]} (order is the identity unless pivoting was complete).
 template <Scalar T>
 Matrix<T> back_substitute(const Matrix<T>& R, const std::vector<std::size_t>& pivots,
-                          const Matrix<T>& free_values, bool homogeneous, trace::Trace* trace) {
+                          const Matrix<T>& free_values, bool homogeneous,
+                          const std::vector<std::size_t>& order, trace::Trace* trace) {
     const std::size_t n = R.cols() - 1;
     Matrix<T> x = free_values;
     for (std::size_t k = pivots.size(); k-- > 0;) {
@@ -112,8 +115,8 @@ Matrix<T> back_substitute(const Matrix<T>& R, const std::vector<std::size_t>& pi
         x(p, 0) = T(sum / R(k, p));
         if (trace) {
             trace->add("back_substitution",
-                       "Solve equation " + std::to_string(k + 1) + " for x_" + std::to_string(p + 1) + ".",
-                       std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0)));
+                       "Solve equation " + std::to_string(k + 1) + " for x_" + std::to_string(order[p] + 1) + ".",
+                       std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p]));
         }
     }
     return x;
@@ -229,7 +232,7 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
     goal.pivot_limit = n;
     Elimination<T> e;
     {
-        trace::SubDerivation sub(trace, "elimination", "Row reduce (A | b) to row echelon form.");
+        OptionalSubDerivation sub(trace, "elimination", "Row reduce (A | b) to row echelon form.");
         e = eliminate(Ab, options, goal, trace);
     }
     const Matrix<T>& R = e.echelon;
@@ -251,9 +254,23 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
         }
         return s;
     }
-    s = detail::read_reduced(Matrix<T>(m, n + 1), e.pivots);  // shape and free variables
+    // Column j of R is x_{order[j]}: the identity unless complete pivoting swapped columns.
+    const std::vector<std::size_t>& order = e.column_order;
+    auto in_original_order = [&](const Matrix<T>& y) {
+        Matrix<T> x(n, 1);
+        for (std::size_t j = 0; j < n; ++j) x(order[j], 0) = y(j, 0);
+        return x;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> free;  // (original variable, column of R)
+    for (std::size_t j : free_columns(e.pivots, n)) free.emplace_back(order[j], j);
+    std::sort(free.begin(), free.end());
+    s.kind = free.empty() ? SolutionKind::unique : SolutionKind::infinite;
+    s.rank = e.rank();
+    for (std::size_t p : e.pivots) s.pivot_columns.push_back(order[p]);
+    std::sort(s.pivot_columns.begin(), s.pivot_columns.end());
+    for (const auto& f : free) s.free_variables.push_back(f.first);
     {
-        trace::SubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
+        OptionalSubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
         if (trace && !s.free_variables.empty()) {
             for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
                 trace->add("free_variable", "x_" + std::to_string(s.free_variables[q] + 1) + " is free.",
@@ -262,12 +279,12 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
                                          parameter_symbol(q, s.free_variables.size())));
             }
         }
-        s.particular = detail::back_substitute(R, e.pivots, Matrix<T>(n, 1), false,
-                                               s.free_variables.empty() ? trace : nullptr);
-        for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
+        s.particular = in_original_order(detail::back_substitute(R, e.pivots, Matrix<T>(n, 1), false, order,
+                                                                 free.empty() ? trace : nullptr));
+        for (const auto& f : free) {
             Matrix<T> free_values(n, 1);
-            free_values(s.free_variables[q], 0) = T(1);
-            s.directions[q] = detail::back_substitute(R, e.pivots, free_values, true, nullptr);
+            free_values(f.second, 0) = T(1);
+            s.directions.push_back(in_original_order(detail::back_substitute(R, e.pivots, free_values, true, order, nullptr)));
         }
         if (trace && !s.free_variables.empty()) {
             trace->add("parametric_form", "Each pivot variable in terms of the free ones.", std::nullopt,

@@ -220,6 +220,16 @@ TEST_CASE("random systems: classification, solutions and evidence agree across m
         CHECK(s.directions == f.directions);
         CHECK(s.directions.size() == n - s.rank);
         for (const M& d : s.directions) CHECK(A * d == M(m, 1));
+        for (PivotRule rule : {PivotRule::partial, PivotRule::complete}) {
+            EliminationOptions<Q> options = gauss_jordan;
+            options.pivot = rule;
+            Solution<Q> other = solve(A, b, options);
+            REQUIRE(other.kind == s.kind);
+            CHECK(A * other.particular == b);
+            CHECK(other.directions.size() == s.directions.size());
+            for (const M& d : other.directions) CHECK(A * d == M(m, 1));
+            if (rule == PivotRule::partial) CHECK(other.particular == s.particular);
+        }
         if (trial % 10 == 0) {
             trace::Trace t;
             Solution<Q> traced = solve(A, b, {}, &t);
@@ -243,8 +253,12 @@ TEST_CASE_TEMPLATE("floating solutions agree with exact ones on diagonally domin
         for (std::size_t i = 0; i < n; ++i) A(i, i) += Q(static_cast<int>(6 * n));
         M b = testing::random_rational(rng, n, 1, 5, true);
         M x = solve_unique(A, b);
-        Matrix<T> xf = solve_unique(matrix_cast<T>(A), matrix_cast<T>(b));
-        for (std::size_t i = 0; i < n; ++i) CHECK(magnitude(T(xf(i, 0) - scalar_cast<T>(x(i, 0)))) <= tol);
+        for (PivotRule rule : {PivotRule::partial, PivotRule::scaled_partial, PivotRule::complete}) {
+            EliminationOptions<T> options;
+            options.pivot = rule;
+            Matrix<T> xf = solve_unique(matrix_cast<T>(A), matrix_cast<T>(b), options);
+            for (std::size_t i = 0; i < n; ++i) CHECK(magnitude(T(xf(i, 0) - scalar_cast<T>(x(i, 0)))) <= tol);
+        }
     }
     // An inconsistent floating system is found with the default tolerance.
     Matrix<T> A{{1, 2}, {2, 4}};
