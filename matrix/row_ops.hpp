@@ -116,7 +116,8 @@ struct RowOperationText {
 };
 
 // Splits on ';' or newlines and reads each operation; throws ParseError naming the operation,
-// its number and position. Does not know the number of rows.
+// its number and position (ParseError::row() is the operation's number, column() the 1-based
+// character position in the whole text). Does not know the number of rows.
 std::vector<RowOperationText> parse_row_operation_texts(std::string_view text);
 [[noreturn]] void throw_row_operation_error(const RowOperationText& op, std::size_t number,
                                             const std::string& problem);
