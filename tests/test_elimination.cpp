@@ -1,0 +1,404 @@
+// Row operations, the elimination core and what is built on it: REF, RREF, rank, pivot columns,
+// determinant (elimination and cofactors), inverse, null and column space, PA = LU.
+// Exact results are checked exactly; the two exact methods (Gauss–Jordan, fraction-free) and the
+// pivot rules are checked against each other on seeded random matrices; double and Float50
+// against the exact results with stated tolerances.
+#include <random>
+
+#include "support.hpp"
+#include "matrix/arithmetic.hpp"
+#include "matrix/determinant.hpp"
+#include "matrix/echelon.hpp"
+#include "matrix/inverse.hpp"
+#include "matrix/lu.hpp"
+#include "matrix/row_ops.hpp"
+#include "matrix/subspaces.hpp"
+
+using namespace showwork;
+using Q = Rational;
+using M = Matrix<Rational>;
+using Op = RowOperation<Rational>;
+
+namespace {
+
+EliminationOptions<Q> with(Method method, PivotRule rule = PivotRule::automatic) {
+    EliminationOptions<Q> o;
+    o.method = method;
+    o.pivot = rule;
+    return o;
+}
+
+const EliminationOptions<Q> gauss_jordan = with(Method::gauss_jordan);
+const EliminationOptions<Q> fraction_free = with(Method::fraction_free);
+
+// A random m×n matrix of rank at most r: (m×r)(r×n), of one of three kinds of entries.
+M random_matrix(std::mt19937_64& rng, std::size_t m, std::size_t n, std::size_t r, int kind) {
+    auto factor = [&](std::size_t rows, std::size_t cols) {
+        if (kind == 0) return testing::random_rational(rng, rows, cols, 4);
+        if (kind == 1) return testing::random_rational(rng, rows, cols, 7, true);
+        M big(rows, cols);  // large integers, about 2^60
+        std::uniform_int_distribution<long long> d(-(1LL << 60), 1LL << 60);
+        for (auto& x : big.entries()) x = Q(d(rng));
+        return big;
+    };
+    if (r >= std::min(m, n)) return factor(m, n);
+    return factor(m, r) * factor(r, n);
+}
+
+// Columns of B are independent: rank B = number of columns.
+bool independent_columns(const M& B) { return rank(B) == B.cols(); }
+
+}  // namespace
+
+// ---- Row operations -----------------------------------------------------------------------------
+
+TEST_CASE("each row operation changes only its rows, and its inverse undoes it") {
+    M A{{1, 2}, {3, 4}, {5, 6}};
+    CHECK(Op::interchange(0, 2).applied_to(A) == M{{5, 6}, {3, 4}, {1, 2}});
+    CHECK(Op::scaling(1, Q(1, 2)).applied_to(A) == M{{1, 2}, {Q(3, 2), 2}, {5, 6}});
+    CHECK(Op::replacement(1, 0, -3).applied_to(A) == M{{1, 2}, {0, -2}, {5, 6}});
+    for (const Op& op : {Op::interchange(0, 2), Op::scaling(1, Q(-2, 3)), Op::replacement(2, 0, Q(5, 7))}) {
+        CHECK(op.inverse().applied_to(op.applied_to(A)) == A);
+        // E A equals the operation applied to A, and E⁻¹ is the inverse operation's matrix.
+        CHECK(op.elementary(3) * A == op.applied_to(A));
+        CHECK(op.elementary(3) * op.inverse().elementary(3) == M::identity(3));
+    }
+}
+
+TEST_CASE("scaling by zero and replacing a row by itself are domain errors") {
+    CHECK_THROWS_WITH_AS(Op::scaling(1, 0), "cannot scale row 2 by zero", DomainError);
+    CHECK_THROWS_AS(Op::replacement(1, 1, 2), DomainError);
+    CHECK_THROWS_AS(RowOperation<double>::scaling(0, 0.0), DomainError);
+    M A{{1, 2}};
+    CHECK_THROWS_AS(apply_row_operations(A, {Op::interchange(0, 1)}), ShapeError);
+}
+
+TEST_CASE("row operations render in the notes' notation") {
+    auto op = Op::replacement(1, 0, -2).to_math();
+    REQUIRE(op.kind == trace::Kind::relation);
+    CHECK(op.relations == std::vector{trace::Rel::to});
+    CHECK(op.args[0] == trace::indexed("R", 2));
+    // R_2 - 2R_1: a sum of R_2 and the negated term 2 R_1.
+    CHECK(op.args[1] == trace::sum({trace::indexed("R", 2),
+                                    trace::negate(trace::product({trace::number("2"), trace::indexed("R", 1)}, ""))}));
+    CHECK(Op::replacement(1, 0, 1).to_math().args[1] == trace::sum({trace::indexed("R", 2), trace::indexed("R", 1)}));
+    auto swap = Op::interchange(0, 1).to_math();
+    CHECK(swap.relations == std::vector{trace::Rel::interchange});
+    auto scale = Op::scaling(1, Q(1, 2)).to_math();
+    CHECK(scale.args[1] == trace::product({trace::number("1/2"), trace::indexed("R", 2)}, ""));
+}
+
+TEST_CASE("parse_row_operations reads the three forms") {
+    auto ops = parse_row_operations<Q>("R2 -> R2 - 2R1; R1 <-> R2; R2 -> 1/2 R2", 3);
+    REQUIRE(ops.size() == 3);
+    CHECK(ops[0] == Op::replacement(1, 0, -2));
+    CHECK(ops[1] == Op::interchange(0, 1));
+    CHECK(ops[2] == Op::scaling(1, Q(1, 2)));
+    CHECK(parse_row_operations<Q>("R_3 → R_3 + (3/4)*R_1\nr1 ↔ r3\nR2 -> -R2", 3) ==
+          std::vector{Op::replacement(2, 0, Q(3, 4)), Op::interchange(0, 2), Op::scaling(1, -1)});
+    CHECK(parse_row_operations<Q>("R1 -> R1 - R2", 2) == std::vector{Op::replacement(0, 1, -1)});
+    CHECK(parse_row_operations<Q>("R1 -> 0.5 R1", 2) == std::vector{Op::scaling(0, Q(1, 2))});
+}
+
+TEST_CASE("bad row-operation text is a ParseError naming the operation and where") {
+    CHECK_THROWS_WITH_AS(parse_row_operations<Q>("R1 <-> R2; R5 <-> R1", 3),
+                         "row operation 2 'R5 <-> R1' (at character 12): unknown row R5 in a 3-row matrix",
+                         ParseError);
+    CHECK_THROWS_WITH_AS(parse_row_operations<Q>("R2 -> 0 R2", 3),
+                         "row operation 1 'R2 -> 0 R2' (at character 1): cannot scale row 2 by zero", ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("R2 => R1", 3), ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("R2 -> R2 - 2R1 junk", 3), ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("R2 -> R1 - 2R2", 3), ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("R2 -> R2 - 2R2", 3), ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("R2 -> 3 R1", 3), ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("R2 -> 1/0 R2", 3), ParseError);
+    CHECK_THROWS_AS(parse_row_operations<Q>("  ;  ", 3), ParseError);
+    try {
+        parse_row_operations<Q>("R1 <-> R2;R2 -> R2 + x R1", 2);
+        FAIL("expected a ParseError");
+    } catch (const ParseError& e) {
+        CHECK(e.row() == 2);  // the operation's number
+        CHECK(e.column() > 10);
+    }
+}
+
+TEST_CASE("apply_row_operations traces before, the labelled arrow, and after, chaining") {
+    M A{{2, 3, 6}, {4, 5, 10}};
+    trace::Trace t;
+    auto ops = parse_row_operations<Q>("R2 -> R2 - 2R1; R2 -> -1 R2", 2);
+    M B = apply_row_operations(A, ops, &t);
+    CHECK(B == M{{2, 3, 6}, {0, 1, 2}});
+    REQUIRE(t.steps().size() == 2);
+    const auto& first = *t.steps()[0].state;
+    CHECK(first.relations == std::vector{trace::Rel::arrow});
+    CHECK(first.labels[0] == ops[0].to_math());
+    CHECK(first.args[0] == to_math(A));
+    CHECK(t.steps()[1].state->args[0] == first.args[1]);  // B of one step is A of the next
+    CHECK(t.steps()[1].state->args[1] == to_math(B));
+}
+
+// ---- Echelon forms --------------------------------------------------------------------------------
+
+TEST_CASE("the notes' REF has RREF (1 0 -5 | -4; 0 1 4 | 5), not (1 0 0 | -14; 0 1 0 | 5)") {
+    M ref_form{{1, 2, 3, 6}, {0, 1, 4, 5}};
+    ref_form.set_augment(1);
+    CHECK(is_row_echelon(ref_form));
+    M expected{{1, 0, -5, -4}, {0, 1, 4, 5}};
+    for (const auto& options : {gauss_jordan, fraction_free}) CHECK(rref(ref_form, options) == expected);
+    M notes_rref{{1, 0, 0, -14}, {0, 1, 0, 5}};
+    CHECK(is_reduced_row_echelon(notes_rref));     // a valid RREF …
+    CHECK(rref(notes_rref) != rref(ref_form));     // … of a different matrix
+}
+
+TEST_CASE("ref of the notes' system, with and without unit pivots") {
+    M A{{2, 3, 6}, {4, 5, 10}};
+    CHECK(ref(A) == M{{2, 3, 6}, {0, -1, -2}});
+    EliminationOptions<Q> unit;
+    unit.unit_pivots = true;
+    CHECK(ref(A, unit) == M{{1, Q(3, 2), 3}, {0, 1, 2}});
+    CHECK(rref(A) == M{{1, 0, 0}, {0, 1, 2}});
+}
+
+TEST_CASE("rank, pivot columns and free columns of a hand-checked matrix") {
+    M A{{1, 2, 1, 1}, {2, 4, 0, 6}, {3, 6, 1, 7}};  // row 3 = row 1 + row 2
+    for (const auto& options : {gauss_jordan, fraction_free}) {
+        CHECK(rank(A, options) == 2);
+        CHECK(pivot_columns(A, options) == std::vector<std::size_t>{0, 2});
+    }
+    CHECK(rref(A) == M{{1, 2, 0, 3}, {0, 0, 1, -2}, {0, 0, 0, 0}});
+    CHECK(free_columns({0, 2}, 4) == std::vector<std::size_t>{1, 3});
+    CHECK(rank(M(3, 2)) == 0);
+    CHECK(rank(M()) == 0);
+}
+
+TEST_CASE("the trace of an RREF: start, swap, scaling, eliminations, result; pivots highlighted") {
+    M A{{0, 2, 4}, {1, 1, 1}, {2, 4, 6}, {3, 5, 9}};
+    trace::Trace t;
+    M R = rref(A, {}, &t);
+    CHECK(R == rref(A, fraction_free));
+    const auto& steps = t.steps();
+    REQUIRE(steps.size() >= 5);
+    CHECK(steps.front().kind == "matrix");
+    CHECK(steps[1].kind == "interchange");
+    CHECK(steps[1].text == "Swap rows 1 and 2 to bring a non-zero pivot up.");
+    CHECK(*steps[1].operation == Op::interchange(0, 1).to_math());
+    CHECK(steps.back().kind == "result");
+    CHECK(steps.back().state->highlight == std::vector<std::size_t>{0, 4, 8});  // (1,1), (2,2), (3,3)
+    bool has_scaling = false, has_group = false;
+    for (const auto& s : steps) {
+        has_scaling = has_scaling || (s.kind == "scaling" && s.text == "Scale row 2 to make its pivot 1.");
+        if (s.kind == "replacements") has_group = s.substeps.size() >= 2 && s.operation->kind == trace::Kind::list;
+    }
+    CHECK(has_scaling);
+    CHECK(has_group);
+}
+
+TEST_CASE("untraced elimination records nothing to the trace, traced and untraced agree") {
+    std::mt19937_64 rng(11);
+    for (int k = 0; k < 20; ++k) {
+        M A = testing::random_rational(rng, 3, 4, 3);
+        trace::Trace t;
+        CHECK(rref(A, gauss_jordan, &t) == rref(A, gauss_jordan));
+        CHECK(!t.empty());
+    }
+}
+
+TEST_CASE("complete pivoting tracks its column swaps and still gives the RREF of A") {
+    M A{{1, 2, 9}, {0, 1, 4}, {2, 5, 1}};
+    auto options = with(Method::gauss_jordan, PivotRule::complete);
+    Elimination<Q> e = eliminate(A, options, EliminationGoal{});
+    CHECK(e.column_order[0] == 2);  // 9 is the largest entry
+    CHECK(rref(A, options) == rref(A, fraction_free));
+    CHECK(determinant(A, options) == determinant(A, fraction_free));
+}
+
+// ---- Determinant -----------------------------------------------------------------------------------
+
+TEST_CASE("determinants of hand-checked matrices, by elimination and by cofactors") {
+    M A{{2, 3}, {4, 5}};
+    M B{{0, 1, 2}, {1, 0, 3}, {4, -3, 8}};  // det = -2
+    M S{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+    for (const auto& options : {gauss_jordan, fraction_free}) {
+        CHECK(determinant(A, options) == -2);
+        CHECK(determinant(B, options) == -2);
+        CHECK(determinant(S, options) == 0);
+        CHECK(determinant(M{{Q(1, 2), Q(1, 3)}, {Q(1, 4), Q(1, 5)}}, options) == Q(1, 60));
+    }
+    CHECK(cofactor_determinant(A) == -2);
+    CHECK(cofactor_determinant(B) == -2);
+    CHECK(cofactor_determinant(S) == 0);
+}
+
+TEST_CASE("the traced determinant ends with (-1)^s times the diagonal") {
+    M B{{0, 1, 2}, {1, 0, 3}, {4, -3, 8}};
+    trace::Trace t;
+    CHECK(determinant(B, {}, &t) == -2);
+    const auto& last = t.steps().back();
+    CHECK(last.kind == "determinant");
+    REQUIRE(last.state);
+    CHECK(last.state->args.back() == trace::number("-2"));
+    trace::Trace c;
+    CHECK(cofactor_determinant(B, &c) == -2);
+    REQUIRE(!c.steps().empty());
+    CHECK(c.steps()[0].kind == "cofactor_expansion");
+    CHECK(!c.steps()[0].substeps.empty());
+}
+
+TEST_CASE("determinant and inverse of a non-square matrix are shape errors naming the shape") {
+    M A{{1, 2, 3}, {4, 5, 6}};
+    CHECK_THROWS_WITH_AS(determinant(A), "the determinant needs a square matrix, not a 2×3 one", ShapeError);
+    CHECK_THROWS_WITH_AS(cofactor_determinant(A), "the determinant needs a square matrix, not a 2×3 one", ShapeError);
+    CHECK_THROWS_WITH_AS(inverse(A), "the inverse needs a square matrix, not a 2×3 one", ShapeError);
+    CHECK_THROWS_AS(cofactor_determinant(M::identity(5)), DomainError);
+}
+
+// ---- Inverse ---------------------------------------------------------------------------------------
+
+TEST_CASE("inverse of a hand-checked matrix, with its check step") {
+    M A{{2, 3}, {4, 5}};
+    M expected{{Q(-5, 2), Q(3, 2)}, {2, -1}};
+    CHECK(inverse(A, gauss_jordan) == expected);
+    CHECK(inverse(A, fraction_free) == expected);
+    trace::Trace t;
+    CHECK(inverse(A, {}, &t) == expected);
+    REQUIRE(t.steps().size() == 2);
+    CHECK(t.steps()[0].kind == "gauss_jordan");
+    CHECK(t.steps()[1].kind == "check");
+    CHECK(*t.steps()[1].state == to_math(M::identity(2)));
+}
+
+TEST_CASE("a singular inverse names the column without a pivot and the dependency of the rows") {
+    M A{{1, 2, 3}, {0, 1, 1}, {2, 3, 5}};  // R_3 = 2R_1 - R_2
+    for (const auto& options : {gauss_jordan, fraction_free}) {
+        CHECK_THROWS_WITH_AS(inverse(A, options),
+                             "the matrix is singular: column 3 has no pivot (rank 2 < 3); its rows are "
+                             "dependent: R_3 = 2R_1 - R_2",
+                             SingularError);
+    }
+    CHECK_THROWS_WITH_AS(inverse(M{{1, 2}, {2, 4}}),
+                         "the matrix is singular: column 2 has no pivot (rank 1 < 2); its rows are "
+                         "dependent: R_2 = 2R_1",
+                         SingularError);
+    CHECK_THROWS_AS(inverse(Matrix<double>{{1, 2}, {2, 4}}), SingularError);
+}
+
+// ---- Null space, column space, LU ------------------------------------------------------------------
+
+TEST_CASE("null space and column space of a hand-checked matrix") {
+    M A{{1, 2, 1, 1}, {2, 4, 0, 6}, {3, 6, 1, 7}};
+    M N = null_space(A);
+    CHECK(N == M{{-2, -3}, {1, 0}, {0, 2}, {0, 1}});
+    CHECK(A * N == M(3, 2));
+    CHECK(column_space(A) == M{{1, 1}, {2, 0}, {3, 1}});
+    CHECK(null_space(M::identity(3)).cols() == 0);
+}
+
+TEST_CASE("PA = LU of a matrix that needs a row swap") {
+    M A{{0, 2, 1}, {1, 1, 1}, {2, 4, 3}};
+    LU<Q> f = lu(A);
+    CHECK(f.P * A == f.L * f.U);
+    CHECK(f.P == M{{0, 1, 0}, {1, 0, 0}, {0, 0, 1}});
+    CHECK(f.L == M{{1, 0, 0}, {0, 1, 0}, {2, 1, 1}});
+    CHECK(f.U == M{{1, 1, 1}, {0, 2, 1}, {0, 0, 0}});
+}
+
+// ---- Seeded random properties, exact --------------------------------------------------------------
+
+TEST_CASE("random matrices: RREF, rank, null space, column space and LU, exactly, across methods and rules") {
+    std::mt19937_64 rng(20250101);
+    std::uniform_int_distribution<std::size_t> size(1, 7);
+    const PivotRule rules[] = {PivotRule::first_nonzero, PivotRule::partial, PivotRule::scaled_partial,
+                               PivotRule::complete};
+    for (int trial = 0; trial < 1000; ++trial) {
+        const std::size_t m = size(rng), n = size(rng);
+        const std::size_t r = std::uniform_int_distribution<std::size_t>(0, std::min(m, n))(rng);
+        const int kind = trial % 3;
+        M A = random_matrix(rng, m, n, r, kind);
+        CAPTURE(A);
+        M R = rref(A, fraction_free);
+        CHECK(is_reduced_row_echelon(R));
+        CHECK(rref(R, fraction_free) == R);  // idempotent
+        CHECK(rref(R, gauss_jordan) == R);
+        const PivotRule rule = rules[trial % 4];
+        CHECK(rref(A, with(Method::gauss_jordan, rule)) == R);
+        const std::size_t rk = rank(A);
+        CHECK(rk == rank(A, with(Method::gauss_jordan, rule)));
+        CHECK(rk <= r);
+        M N = null_space(A);
+        CHECK(rk + N.cols() == n);  // rank + nullity = columns
+        CHECK(A * N == M(m, N.cols()));
+        if (N.cols()) CHECK(independent_columns(N));
+        M C = column_space(A);
+        CHECK(C.cols() == rk);
+        if (rk) CHECK(independent_columns(C));
+        CHECK(pivot_columns(A, with(Method::gauss_jordan, rule)) == pivot_columns(A, fraction_free));
+        LU<Q> f = lu(A, with(Method::gauss_jordan, rule));
+        CHECK(f.P * A * f.Q == f.L * f.U);
+        CHECK(is_row_echelon(f.U));
+        for (std::size_t i = 0; i < m; ++i) {
+            CHECK(f.L(i, i) == 1);
+            for (std::size_t j = i + 1; j < m; ++j) CHECK(f.L(i, j) == 0);
+        }
+    }
+}
+
+TEST_CASE("random square matrices: inverse, determinant, det(AB) = det A det B, cofactors") {
+    std::mt19937_64 rng(7);
+    std::uniform_int_distribution<std::size_t> size(1, 6);
+    for (int trial = 0; trial < 400; ++trial) {
+        const std::size_t n = size(rng);
+        const bool full = trial % 4 != 0;
+        M A = random_matrix(rng, n, n, full ? n : n - 1, trial % 3);
+        M B = random_matrix(rng, n, n, n, 1);
+        CAPTURE(A);
+        const Q det_a = determinant(A, fraction_free);
+        CHECK(det_a == determinant(A, gauss_jordan));
+        CHECK(det_a == determinant(A, with(Method::gauss_jordan, PivotRule::partial)));
+        CHECK(det_a == determinant(A, with(Method::gauss_jordan, PivotRule::complete)));
+        CHECK(determinant(M(A * B)) == det_a * determinant(B));
+        if (n <= 4) CHECK(cofactor_determinant(A) == det_a);
+        if (det_a != 0) {
+            M inv = inverse(A, fraction_free);
+            CHECK(inverse(A, gauss_jordan) == inv);
+            CHECK(inverse(A, with(Method::gauss_jordan, PivotRule::complete)) == inv);
+            CHECK(A * inv == M::identity(n));
+            CHECK(inv * A == M::identity(n));
+        } else {
+            CHECK_THROWS_AS(inverse(A), SingularError);
+        }
+    }
+}
+
+// ---- Floating point against exact --------------------------------------------------------------------
+
+TEST_CASE_TEMPLATE("floating elimination agrees with exact on diagonally dominant matrices", T, double, Float50) {
+    // Tolerance: 1e-9 relative for double, 1e-40 for Float50 (n ≤ 6, condition number ≤ 3).
+    const T tol = std::is_same_v<T, double> ? T(1e-9) : T(1e-40);
+    std::mt19937_64 rng(99);
+    for (int trial = 0; trial < 100; ++trial) {
+        const std::size_t n = 1 + trial % 6;
+        M A = testing::random_rational(rng, n, n, 5, true);
+        for (std::size_t i = 0; i < n; ++i) A(i, i) += Q(static_cast<int>(6 * n));  // |a_ii| > Σ_j≠i |a_ij|
+        Matrix<T> Af = matrix_cast<T>(A);
+        for (PivotRule rule : {PivotRule::partial, PivotRule::scaled_partial, PivotRule::complete,
+                               PivotRule::first_nonzero}) {
+            EliminationOptions<T> options;
+            options.pivot = rule;
+            const Q det = determinant(A);
+            const T det_f = determinant(Af, options);
+            CHECK(magnitude(T(det_f - scalar_cast<T>(det))) <= tol * magnitude(scalar_cast<T>(det)));
+            Matrix<T> diff = inverse(Af, options) - matrix_cast<T>(inverse(A));
+            for (const T& x : diff.entries()) CHECK(magnitude(x) <= tol);
+            CHECK(rank(Af, options) == n);
+        }
+    }
+}
+
+TEST_CASE("the floating zero test uses max(m,n)·ε·max|a_ij| and can be overridden") {
+    Matrix<double> A{{1, 2}, {2, 4 + 1e-15}};
+    CHECK(rank(A) == 1);  // 1e-15 is below 2·2⁻⁵²·4
+    EliminationOptions<double> strict;
+    strict.tolerance = 0.0;
+    CHECK(rank(A, strict) == 2);
+    CHECK(default_tolerance(A) == 2 * 0x1p-52 * (4 + 1e-15));
+}
