@@ -14,7 +14,8 @@ CLI::App* add_command(CLI::App& app, const CommandSpec& spec, Invocation& call) 
     CLI::App* command = app.add_subcommand(spec.name, spec.summary);
     call.operands.resize(spec.operands.size());
     for (std::size_t k = 0; k < spec.operands.size(); ++k) {
-        command->add_option(spec.operands[k].name, call.operands[k], spec.operands[k].help)->required();
+        CLI::Option* operand = command->add_option(spec.operands[k].name, call.operands[k], spec.operands[k].help);
+        if (spec.operands[k].required) operand->required();
     }
     add_common_options(*command, call.options);
     command->footer(example_footer(spec.examples));

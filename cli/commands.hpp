@@ -28,6 +28,7 @@ struct Invocation {
 struct Operand {
     const char* name;
     const char* help;
+    bool required = true;  // an optional operand is left empty when not given
 };
 
 struct CommandSpec {
@@ -37,10 +38,12 @@ struct CommandSpec {
     std::vector<std::string> examples;  // shown by --help and `showwork help COMMAND`
 };
 
-// Adds a subcommand; returns it so that a command can add options of its own.
-template <class Command>
+// Adds a subcommand; returns it so that a command can add options of its own. `Call` is
+// Invocation or a struct derived from it that holds a command's own options; a command that has
+// some defines `static void add_options(CLI::App&, Call&)`.
+template <class Command, class Call = Invocation>
 CLI::App* register_command(CLI::App& app, const CommandSpec& spec,
-                           std::shared_ptr<Invocation> call = std::make_shared<Invocation>());
+                           std::shared_ptr<Call> call = std::make_shared<Call>());
 
 // A matrix operand: inline text, a file name, or "-" for standard input.
 template <Scalar T>
@@ -51,9 +54,10 @@ Matrix<T> read_matrix(const std::string& argument) {
 std::string example_footer(const std::vector<std::string>& examples);
 CLI::App* add_command(CLI::App& app, const CommandSpec& spec, Invocation& call);
 
-template <class Command>
-CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_ptr<Invocation> call) {
+template <class Command, class Call>
+CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_ptr<Call> call) {
     CLI::App* command = add_command(app, spec, *call);
+    if constexpr (requires { Command::add_options(*command, *call); }) Command::add_options(*command, *call);
     command->callback([call] {
         trace::Document document = with_scalar(call->options, [&]<Scalar T>() {
             return Command::template run<T>(*call);
@@ -65,5 +69,6 @@ CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_p
 
 // The groups of commands.
 void register_arithmetic_commands(CLI::App& app);  // show add subtract multiply hadamard transpose scale identity
+void register_elimination_commands(CLI::App& app);  // ref rref rank det inverse solve nullspace colspace lu rowops
 
 }  // namespace showwork::cli

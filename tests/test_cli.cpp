@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "process.hpp"
 #include "support.hpp"
 
@@ -118,4 +120,90 @@ TEST_CASE("operands come from files and standard input; -o writes a file") {
     check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 2,
                 "cannot write '" + (dir / "no/such/dir/x").string() + "'");
     fs::remove_all(dir);
+}
+
+// ---- elimination commands ----
+
+TEST_CASE("solve: the notes' system ends in x = 0, y = 2 after its check") {
+    Run r = showwork_run({"solve", "2 3 6; 4 5 10", "--augment", "1"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("R₂ → R₂ − 2R₁") != std::string::npos);
+    CHECK(r.out.find("Check: substitute x back into A x = b.") != std::string::npos);
+    CHECK(r.out.size() > 14);
+    CHECK(r.out.substr(r.out.size() - 15) == "  x = 0, y = 2\n");
+    Run separate = showwork_run({"solve", "2 3; 4 5", "6; 10", "--no-steps", "--unknowns", "a,b"});
+    CHECK(separate.out.find("a = 0, b = 2") != std::string::npos);
+}
+
+TEST_CASE("solve: infinitely many solutions in parametric form, and none with the evidence") {
+    Run infinite = showwork_run({"solve", "1 2 3 4; 2 4 6 8; 1 0 -1 2", "--format", "json"});
+    CHECK(infinite.status == 0);
+    auto j = nlohmann::json::parse(infinite.out);
+    CHECK(j["result"]["kind"] == "infinite");
+    CHECK(j["result"]["rank"] == "2");
+    CHECK(j["result"]["solution"]["entries"] == nlohmann::json::parse(R"([["2"], ["1"], ["0"]])"));
+    CHECK(j["result"]["free_variables"] == nlohmann::json::parse(R"(["3"])"));
+    Run none = showwork_run({"solve", "1 1 2; 2 2 5", "--format", "json", "--no-steps"});
+    CHECK(none.status == 0);
+    auto k = nlohmann::json::parse(none.out);
+    CHECK(k["result"]["kind"] == "none");
+    CHECK(k["result"]["inconsistent_row"] == "2");
+    CHECK(k["result"]["evidence"] ==
+          "row 2 of the echelon form reads 0 = 1, which is -2·(equation 1) + (equation 2) of the original system");
+}
+
+TEST_CASE("rref, ref, rank, det, inverse, nullspace, colspace, lu give exact results") {
+    auto json = [](std::vector<std::string> args) {
+        args.push_back("--format");
+        args.push_back("json");
+        Run r = showwork_run(args);
+        CHECK(r.status == 0);
+        return nlohmann::json::parse(r.out.empty() ? "{}" : r.out);
+    };
+    // The notes' REF and its true RREF (the notes' erratum).
+    auto rref = json({"rref", "1 2 3 6; 0 1 4 5", "--augment", "1"});
+    CHECK(rref["result"]["rref"]["entries"] == nlohmann::json::parse(R"([["1","0","-5","-4"],["0","1","4","5"]])"));
+    CHECK(rref["result"]["rref"]["augment"] == 1);
+    CHECK(json({"ref", "2 4; 1 3", "--unit-pivots"})["result"]["ref"]["entries"] ==
+          nlohmann::json::parse(R"([["1","2"],["0","1"]])"));
+    CHECK(json({"rank", "1 2 3; 2 4 6; 1 0 1"})["result"]["rank"] == "2");
+    CHECK(json({"det", "1 2 3; 4 5 6; 7 8 10"})["result"] == "-3");
+    CHECK(json({"det", "1 2 3; 4 5 6; 7 8 10", "--method", "cofactor"})["result"] == "-3");
+    CHECK(json({"inverse", "2 3; 4 5"})["result"]["entries"] ==
+          nlohmann::json::parse(R"([["-5/2","3/2"],["2","-1"]])"));
+    CHECK(json({"nullspace", "1 2 3; 2 4 6"})["result"]["nullity"] == "2");
+    CHECK(json({"colspace", "1 2 3; 2 4 6"})["result"]["basis"]["entries"] == nlohmann::json::parse(R"([["1"],["2"]])"));
+    auto lu = json({"lu", "2 1 1; 4 3 3; 8 7 9"});
+    CHECK(lu["result"]["U"]["entries"][0] == nlohmann::json::parse(R"(["2","1","1"])"));
+    CHECK(json({"rowops", "2 3 6; 4 5 10", "R2 -> R2 - 2R1; R1 <-> R2", "--augment", "1"})["result"]["entries"] ==
+          nlohmann::json::parse(R"([["0","-1","-2"],["2","3","6"]])"));
+}
+
+TEST_CASE("exact and floating answers differ where rounding bites") {
+    Run exact = showwork_run({"inverse", "1 1/2 1/3; 1/2 1/3 1/4; 1/3 1/4 1/5", "--no-steps"});
+    CHECK(exact.out.find("-36") != std::string::npos);  // the exact inverse of H_3 has integer entries
+    Run floating = showwork_run({"inverse", "1 1/2 1/3; 1/2 1/3 1/4; 1/3 1/4 1/5", "--no-steps", "--number", "double"});
+    CHECK(floating.status == 0);
+    CHECK(floating.out.find('.') != std::string::npos);  // rounding shows as decimals
+}
+
+TEST_CASE("elimination errors: singular, non-square, bad options, bad row operations") {
+    check_error(showwork_run({"inverse", "1 2 3; 2 4 6; 1 0 1"}), 1,
+                "the matrix is singular: column 3 has no pivot (rank 2 < 3); its rows are dependent: R_2 = 2R_1");
+    check_error(showwork_run({"det", "1 2 3; 4 5 6"}), 1, "the determinant needs a square matrix, not a 2×3 one");
+    check_error(showwork_run({"solve", "1 2; 3 4", "1; 2; 3"}), 1,
+                "cannot solve A x = b with A 2×2 and b 3×1: A has 2 rows, b has 3");
+    check_error(showwork_run({"rref", "1 2; 3 4", "--augment", "2"}), 2,
+                "--augment must be a whole number from 0 to 1 for a 2×2 matrix, not '2'");
+    check_error(showwork_run({"solve", "1 2; 3 4", "1; 2", "--augment", "1"}), 2,
+                "give either A and b, or (A | b) with --augment 1, not both");
+    Run pivot = showwork_run({"rref", "1 2", "--pivot", "largest"});
+    CHECK(pivot.status == 2);
+    Run zero = showwork_run({"rowops", "1 2; 3 4", "R1 -> 0 R1"});
+    CHECK(zero.status != 0);
+    CHECK(zero.err.rfind("showwork: error: ", 0) == 0);
+    Run unknown_row = showwork_run({"rowops", "1 2; 3 4", "R1 <-> R5"});
+    CHECK(unknown_row.status == 2);
+    CHECK(unknown_row.err.find("R5") != std::string::npos);
 }

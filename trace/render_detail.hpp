@@ -43,6 +43,9 @@ TextBox text_layout(const Math& math, const RenderOptions& options);
 // How a named value is written: a letter or Greek name as a symbol (W, beta), any other name
 // as words ("pivot columns").
 Math name_math(const std::string& name);
+// How a named input or result is shown: "name = value"; the value alone when it is the one
+// "result" or already says what it is (a relation, or a list of relations: x = 0, y = 2).
+Math named_math(const Named& named);
 
 // Steps numbered as the reader sees them: "1", "1.2", "1.2.3".
 std::string step_number(const std::string& parent, std::size_t index);

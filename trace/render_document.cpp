@@ -48,8 +48,7 @@ void fragment_steps(std::string& out, const std::vector<Step>& steps, const std:
 }
 
 std::string named_latex(const Named& n, const RenderOptions& o) {
-    if (n.name == "result") return to_latex(n.value, o);
-    return to_latex(equals(name_math(n.name), n.value), o);
+    return to_latex(named_math(n), o);
 }
 
 // ---- document ----
@@ -103,8 +102,7 @@ void document_steps(std::string& out, const std::vector<Step>& steps, std::size_
 }
 
 std::string document_named(const Named& n, const RenderOptions& o) {
-    if (n.name == "result") return display(n.value, o);
-    return display(equals(name_math(n.name), n.value), o);
+    return display(named_math(n), o);
 }
 
 }  // namespace

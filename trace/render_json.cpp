@@ -61,8 +61,9 @@ Json steps(const std::vector<Step>& list, const RenderOptions& o) {
     return out;
 }
 
+// One result is the VALUE itself (a determinant is "-3"); several form an object of fields.
 Json results(const std::vector<Named>& named, const RenderOptions& o) {
-    if (named.size() == 1 && named[0].name == "result") return value(named[0].value, o);
+    if (named.size() == 1) return value(named[0].value, o);
     Json out = Json::object();
     for (const auto& n : named) out[n.name] = value(n.value, o);
     return out;

@@ -13,8 +13,7 @@ std::string block(const Math& m, std::size_t indent, const RenderOptions& o) {
 }
 
 std::string named(const Named& n, const RenderOptions& o) {
-    if (n.name == "result") return block(n.value, 0, o);
-    return block(equals(name_math(n.name), n.value), 0, o);
+    return block(named_math(n), 0, o);
 }
 
 // "1. text" with its math and sub-steps indented under it (three spaces: the list marker).

@@ -164,6 +164,15 @@ Math name_math(const std::string& name) {
     return text(words);
 }
 
+Math named_math(const Named& named) {
+    auto is_relation = [](const Math& m) { return m.kind == Kind::relation; };
+    bool says_itself = is_relation(named.value) ||
+                       (named.value.kind == Kind::list && !named.value.args.empty() &&
+                        std::all_of(named.value.args.begin(), named.value.args.end(), is_relation));
+    if (named.name == "result" || says_itself) return named.value;
+    return equals(name_math(named.name), named.value);
+}
+
 std::string step_number(const std::string& parent, std::size_t index) {
     return (parent.empty() ? "" : parent + ".") + std::to_string(index + 1);
 }

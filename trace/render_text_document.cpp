@@ -18,8 +18,7 @@ std::string indented(const TextBox& box, std::size_t indent) {
 }
 
 std::string named(const Named& n, std::size_t indent, const RenderOptions& o) {
-    if (n.name == "result") return indented(text_layout(n.value, o), indent);
-    return indented(text_layout(equals(name_math(n.name), n.value), o), indent);
+    return indented(text_layout(named_math(n), o), indent);
 }
 
 void write_steps(std::string& out, const std::vector<Step>& steps, const std::string& parent,

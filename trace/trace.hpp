@@ -72,7 +72,8 @@ struct Named {
 };
 
 // What a command produces: its inputs, its result and the derivation between them.
-// A single result named "result" is the result itself; several form an object of fields.
+// A single result is the result itself (in JSON); several form an object of fields. In the other
+// formats a result named "result" is shown without its name.
 struct Document {
     std::string title;    // "Multiply A by B"
     std::string command;  // "multiply"

@@ -1,0 +1,329 @@
+// ref, rref, rank, det, inverse, solve, nullspace, colspace, lu, rowops: the elimination core
+// from the command line. Each shares --augment K, --pivot RULE and --method METHOD.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "matrix/arithmetic.hpp"
+#include "matrix/determinant.hpp"
+#include "matrix/echelon.hpp"
+#include "matrix/inverse.hpp"
+#include "matrix/lu.hpp"
+#include "matrix/row_ops.hpp"
+#include "matrix/subspaces.hpp"
+#include "matrix/to_math.hpp"
+#include "solvers/linear_system.hpp"
+
+namespace showwork::cli {
+
+namespace {
+
+using trace::Document;
+using trace::Named;
+
+// The options of every elimination command.
+struct EliminationCall : Invocation {
+    std::string pivot = "automatic";
+    std::string method = "automatic";
+    std::string augment;    // columns right of the bar; empty: none (solve: 1)
+    std::string unknowns;   // solve: names of the unknowns, "x,y"
+    bool unit_pivots = false;
+};
+
+constexpr Operand matrix_a{"A", "A matrix: \"1 2; 3 4\", \"[[1,2],[3,4]]\", a file, or - for stdin"};
+
+void add_elimination_options(CLI::App& command, EliminationCall& call, bool with_augment = true) {
+    command.add_option("--pivot", call.pivot, "Pivot rule: first_nonzero (exact default), partial "
+                                              "(floating default), scaled_partial, complete")
+        ->check(CLI::IsMember({"automatic", "first_nonzero", "partial", "scaled_partial", "complete"}));
+    command.add_option("--method", call.method, "gauss_jordan (traced, textbook) or fraction_free "
+                                                "(Bareiss; exact only); default: fraction_free "
+                                                "for exact without steps")
+        ->check(CLI::IsMember({"automatic", "gauss_jordan", "fraction_free"}));
+    if (with_augment) {
+        command.add_option("--augment", call.augment, "The last K columns are the right-hand side, drawn after the bar");
+    }
+}
+
+template <Scalar T>
+EliminationOptions<T> elimination_options(const EliminationCall& call) {
+    EliminationOptions<T> options;
+    options.pivot = parse_pivot_rule(call.pivot);
+    options.method = parse_method(call.method);
+    options.unit_pivots = call.unit_pivots;
+    return options;
+}
+
+// The matrix operand with its bar: --augment K puts the last K columns right of it.
+template <Scalar T>
+Matrix<T> read_operand(const EliminationCall& call, std::size_t default_augment = 0) {
+    Matrix<T> A = read_matrix<T>(call.operands[0]);
+    std::size_t k = default_augment;
+    if (!call.augment.empty()) {
+        bool digits = call.augment.size() <= 6 && call.augment.find_first_not_of("0123456789") == std::string::npos;
+        k = digits ? std::stoul(call.augment) : A.cols();
+        if (k >= A.cols()) {
+            throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not '{}'",
+                                         A.cols() - 1, A.shape(), call.augment));
+        }
+    }
+    if (k >= A.cols()) {
+        throw InputError(fmt::format("a {} matrix has no column to put right of the bar", A.shape()));
+    }
+    A.set_augment(k);
+    return A;
+}
+
+// 0-based columns as the 1-based list a reader counts: [1, 3].
+trace::Math column_list(const std::vector<std::size_t>& columns) {
+    std::vector<trace::Math> items;
+    for (std::size_t c : columns) items.push_back(trace::number(std::to_string(c + 1)));
+    return trace::list(std::move(items));
+}
+
+trace::Math count(std::size_t n) { return trace::number(std::to_string(n)); }
+
+template <Scalar T>
+Document document(EliminationCall& call, std::string command, std::string title, const Matrix<T>& A,
+                  std::vector<Named> results) {
+    return Document{std::move(title), std::move(command), call.options.number, {{"A", to_math(A)}},
+                    std::move(results), call.trace.take_steps()};
+}
+
+// The coefficient part of (A | B): pivots are sought only left of the bar.
+template <Scalar T>
+Elimination<T> reduce_left_of_bar(const Matrix<T>& A, const EliminationCall& call, bool reduced, trace::Trace* trace) {
+    EliminationGoal goal;
+    goal.reduced = reduced;
+    goal.unit_pivots = reduced || call.unit_pivots;
+    goal.pivot_limit = A.cols() - A.augment();
+    return eliminate(A, elimination_options<T>(call), goal, trace);
+}
+
+struct Ref {
+    static void add_options(CLI::App& command, EliminationCall& call) {
+        add_elimination_options(command, call);
+        command.add_flag("--unit-pivots", call.unit_pivots, "Scale every pivot to 1, as in the notes' REF");
+    }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        Elimination<T> e = reduce_left_of_bar(A, call, false, call.sink());
+        return document(call, "ref", "Row echelon form of A", A,
+                        {{"ref", to_math(e.echelon)}, {"rank", count(e.rank())}, {"pivot_columns", column_list(e.pivots)}});
+    }
+};
+
+struct Rref {
+    static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call); }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> R;
+        std::vector<std::size_t> pivots;
+        if (A.augment() == 0) {
+            R = rref(A, elimination_options<T>(call), call.sink());
+            pivots = pivot_columns(R, EliminationOptions<T>{});
+        } else {
+            Elimination<T> e = reduce_left_of_bar(A, call, true, call.sink());
+            R = std::move(e.echelon);
+            pivots = e.pivots;
+        }
+        return document(call, "rref", "Reduced row echelon form of A", A,
+                        {{"rref", to_math(R)}, {"rank", count(pivots.size())}, {"pivot_columns", column_list(pivots)}});
+    }
+};
+
+struct Rank {
+    static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        std::vector<std::size_t> pivots = pivot_columns(A, elimination_options<T>(call), call.sink());
+        return document(call, "rank", "Rank of A", A,
+                        {{"rank", count(pivots.size())}, {"pivot_columns", column_list(pivots)},
+                         {"nullity", count(A.cols() - pivots.size())}});
+    }
+};
+
+struct Det {
+    static void add_options(CLI::App& command, EliminationCall& call) {
+        command.add_option("--method", call.method, "gauss_jordan (elimination, traced), fraction_free "
+                                                    "(Bareiss), or cofactor (Laplace expansion, up to 4×4)")
+            ->check(CLI::IsMember({"automatic", "gauss_jordan", "fraction_free", "cofactor"}));
+        command.add_option("--pivot", call.pivot, "Pivot rule of the elimination")
+            ->check(CLI::IsMember({"automatic", "first_nonzero", "partial", "scaled_partial", "complete"}));
+    }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        T d;
+        if (call.method == "cofactor") {
+            d = cofactor_determinant(A, call.sink());
+        } else {
+            d = determinant(A, elimination_options<T>(call), call.sink());
+        }
+        return document(call, "det", "Determinant of A", A, {{"determinant", to_math(d)}});
+    }
+};
+
+struct Inverse {
+    static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> Ainv = inverse(A, elimination_options<T>(call), call.sink());
+        return document(call, "inverse", "Inverse of A", A, {{"inverse", to_math(Ainv)}});
+    }
+};
+
+// The unknowns' names: --unknowns x,y, else x, y, z for up to three, else x_1 … x_n.
+std::vector<std::string> unknown_names(const std::string& given, std::size_t n) {
+    std::vector<std::string> names;
+    if (!given.empty()) {
+        std::size_t start = 0;
+        while (start <= given.size()) {
+            std::size_t comma = std::min(given.find(',', start), given.size());
+            names.push_back(given.substr(start, comma - start));
+            start = comma + 1;
+        }
+        if (names.size() != n) {
+            throw InputError(fmt::format("--unknowns names {} unknowns, the system has {}", names.size(), n));
+        }
+        return names;
+    }
+    for (std::size_t i = 0; i < n; ++i) names.push_back(n <= 3 ? std::string(1, "xyz"[i]) : fmt::format("x_{}", i + 1));
+    return names;
+}
+
+struct Solve {
+    static void add_options(CLI::App& command, EliminationCall& call) {
+        add_elimination_options(command, call);
+        command.add_option("--unknowns", call.unknowns, "Names of the unknowns in the answer, e.g. x,y");
+    }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A, b;
+        if (!call.operands[1].empty()) {
+            if (!call.augment.empty()) throw InputError("give either A and b, or (A | b) with --augment 1, not both");
+            A = read_matrix<T>(call.operands[0]);
+            b = read_matrix<T>(call.operands[1]);
+        } else {
+            Matrix<T> Ab = read_operand<T>(call, 1);
+            if (Ab.augment() != 1) throw InputError("solve takes one right-hand side: --augment 1");
+            A = columns(Ab, 0, Ab.cols() - 1);
+            b = columns(Ab, Ab.cols() - 1, 1);
+        }
+        Solution<T> s = solve(A, b, elimination_options<T>(call), call.sink());
+        std::vector<Named> results{{"kind", trace::text(std::string(solution_kind_name(s.kind)))},
+                                   {"rank", count(s.rank)},
+                                   {"pivot_columns", column_list(s.pivot_columns)}};
+        if (s.kind == SolutionKind::none) {
+            results.push_back({"inconsistent_row", count(s.inconsistent_row + 1)});
+            results.push_back({"evidence", trace::text(s.evidence())});
+        } else {
+            results.push_back({"solution", to_math(s.particular)});
+            results.push_back({"free_variables", column_list(s.free_variables)});
+            results.push_back({"parametric_form", parametric_form(s)});
+        }
+        results.push_back({"solution_set", solution_set(s)});
+        if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknown_names(call.unknowns, A.cols()))});
+        Document doc = document(call, "solve", "Solve A x = b", augment(A, b), std::move(results));
+        doc.inputs = {{"(A | b)", to_math(augment(A, b))}};
+        return doc;
+    }
+    // x = 0, y = 2
+    template <Scalar T>
+    static trace::Math answer(const Solution<T>& s, const std::vector<std::string>& names) {
+        std::vector<trace::Math> equations;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            std::size_t bar = names[i].find('_');
+            trace::Math unknown = bar == std::string::npos
+                                      ? trace::symbol(names[i])
+                                      : trace::symbol(names[i].substr(0, bar), trace::number(names[i].substr(bar + 1)));
+            equations.push_back(trace::equals(std::move(unknown), to_math(s.particular(i, 0))));
+        }
+        return trace::list(std::move(equations));
+    }
+};
+
+struct NullSpace {
+    static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> N = null_space(A, elimination_options<T>(call), call.sink());
+        return document(call, "nullspace", "Null space of A", A, {{"basis", to_math(N)}, {"nullity", count(N.cols())}});
+    }
+};
+
+struct ColumnSpace {
+    static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> C = column_space(A, elimination_options<T>(call), call.sink());
+        return document(call, "colspace", "Column space of A", A, {{"basis", to_math(C)}, {"rank", count(C.cols())}});
+    }
+};
+
+struct Lu {
+    static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        LU<T> f = lu(A, elimination_options<T>(call), call.sink());
+        std::vector<Named> results{{"P", to_math(f.P)}, {"L", to_math(f.L)}, {"U", to_math(f.U)}};
+        if (f.Q != Matrix<T>::identity(A.cols())) results.push_back({"Q", to_math(f.Q)});
+        return document(call, "lu", "LU factorisation PA = LU", A, std::move(results));
+    }
+};
+
+struct RowOps {
+    static void add_options(CLI::App& command, EliminationCall& call) {
+        command.add_option("--augment", call.augment, "The last K columns are drawn after the bar");
+    }
+    template <Scalar T>
+    static Document run(EliminationCall& call) {
+        Matrix<T> A = read_operand<T>(call);
+        std::vector<RowOperation<T>> ops = parse_row_operations<T>(call.operands[1], A.rows());
+        Matrix<T> B = apply_row_operations(A, ops, call.sink());
+        return document(call, "rowops", "Row operations on A", A, {{"result", to_math(B)}});
+    }
+};
+
+template <class Command>
+void add(CLI::App& app, CommandSpec spec) {
+    register_command<Command>(app, spec, std::make_shared<EliminationCall>());
+}
+
+}  // namespace
+
+void register_elimination_commands(CLI::App& app) {
+    add<Ref>(app, {"ref", "Row echelon form, by Gaussian elimination", {matrix_a},
+                   {"showwork ref \"2 3 6; 4 5 10\" --augment 1", "showwork ref \"1 2; 3 4\" --unit-pivots"}});
+    add<Rref>(app, {"rref", "Reduced row echelon form, by Gauss–Jordan elimination", {matrix_a},
+                    {"showwork rref \"1 2 3 6; 0 1 4 5\" --augment 1",
+                     "showwork rref \"2 1 1 0; 1 1 0 1\" --augment 2     # (A | I) -> (I | A^-1)"}});
+    add<Rank>(app, {"rank", "Rank and pivot columns", {matrix_a}, {"showwork rank \"1 2 3; 2 4 6; 1 0 1\""}});
+    add<Det>(app, {"det", "Determinant, by elimination or by cofactor expansion", {matrix_a},
+                   {"showwork det \"2 3; 4 5\"", "showwork det \"1 2 3; 4 5 6; 7 8 10\" --method cofactor"}});
+    add<Inverse>(app, {"inverse", "Inverse, by row reducing (A | I) to (I | A⁻¹)", {matrix_a},
+                       {"showwork inverse \"2 3; 4 5\""}});
+    add<Solve>(app, {"solve", "Solve A x = b: one solution, infinitely many, or none",
+                     {{"A", "(A | b) with --augment 1 (the default), or A when b is given"},
+                      {"b", "The right-hand side, one column (optional)", false}},
+                     {"showwork solve \"2 3 6; 4 5 10\" --augment 1",
+                      "showwork solve \"1 2 3; 4 5 6\" \"1; 2\"",
+                      "showwork solve \"1 1 2; 2 2 5\"     # no solution: shows the row 0 = 1"}});
+    add<NullSpace>(app, {"nullspace", "A basis of the null space {x : A x = 0}", {matrix_a},
+                         {"showwork nullspace \"1 2 3; 2 4 6\""}});
+    add<ColumnSpace>(app, {"colspace", "A basis of the column space (the pivot columns of A)", {matrix_a},
+                           {"showwork colspace \"1 2 3; 2 4 6\""}});
+    add<Lu>(app, {"lu", "PA = LU: permutation, unit lower and upper triangular factors", {matrix_a},
+                  {"showwork lu \"2 1 1; 4 3 3; 8 7 9\""}});
+    add<RowOps>(app, {"rowops", "Apply your own row operations, one step at a time",
+                      {matrix_a, {"OPERATIONS", "Row operations separated by ';': R1 <-> R2, R2 -> 1/2 R2, R2 -> R2 - 2R1"}},
+                      {"showwork rowops \"2 3 6; 4 5 10\" \"R2 -> R2 - 2R1; R1 <-> R2\" --augment 1"}});
+}
+
+}  // namespace showwork::cli
