@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12, as root), configures and builds showwork in build/, and
-# runs the main worked example.   Usage: bash setup.sh [--no-example]
+# runs the main worked example (the notes' system 2x + 3y = 6, 4x + 5y = 10).   Usage: bash setup.sh [--no-example]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,5 +22,5 @@ ninja -C build
 
 if [ "${1:-}" != "--no-example" ]; then
     echo
-    build/examples/neuron_layer
+    build/examples/notes_system
 fi

@@ -2,8 +2,9 @@
 //
 //   neuron_layer [latex|document|markdown|text|json]     (text by default)
 //
-// Notes 003 use the column convention Z = WX + b (x a column, W is neurons × inputs); the
-// library's networks use Z = XW + b (examples as rows), whose W is the transpose of this one.
+// Notes 003 use the column convention Z = WX + b (x a column, W is neurons × inputs); notes 002
+// and DESIGN.md's network notation use Z = XW + b (examples as rows), whose W is this one's
+// transpose: (WX)ᵀ = XᵀWᵀ.
 #include <cstdio>
 #include <exception>
 
@@ -18,8 +19,8 @@ int main(int argc, char** argv) {
         std::fputs(out.c_str(), stdout);
         if (!out.ends_with('\n')) std::fputs("\n", stdout);
         if (format == trace::Format::text) {
-            std::puts("\nNotes 003 write the layer in the column convention Z = WX + b; the library's"
-                      "\nnetworks write Z = XW + b (examples as rows), with W transposed.");
+            std::puts("\nNotes 003 write the layer in the column convention Z = WX + b; notes 002 write"
+                      "\nZ = XW + b (examples as rows), with W transposed.");
         }
         return 0;
     } catch (const std::exception& error) {

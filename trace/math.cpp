@@ -83,4 +83,11 @@ Math indexed(std::string name, std::size_t index, SymbolStyle style) {
 
 Math equals(Math left, Math right) { return relation(std::move(left), Rel::equals, std::move(right)); }
 
+std::string subscripted(std::string_view name, std::size_t index) {
+    static constexpr const char* digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    std::string out(name);
+    for (char d : std::to_string(index)) out += digits[d - '0'];
+    return out;
+}
+
 }  // namespace showwork::trace

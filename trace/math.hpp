@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace showwork::trace {
@@ -100,5 +101,9 @@ Math list(std::vector<Math> items, std::string separator = ", ");
 // Convenience: x_{i}, with an integer subscript ("R_2").
 Math indexed(std::string name, std::size_t index, SymbolStyle style = {});
 Math equals(Math left, Math right);
+
+// A name with a subscript for a sentence of prose: "x₂", "R₁₂". Every renderer writes it well
+// (LaTeX prose turns the subscript digits into math).
+std::string subscripted(std::string_view name, std::size_t index);
 
 }  // namespace showwork::trace
