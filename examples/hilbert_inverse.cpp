@@ -36,9 +36,18 @@ int main() {
                    rational_to_double(*d.condition_number), *d.digits_lost, error_cell(d, d.max_error),
                    error_cell(d, d.relative_error), error_cell(d, d.residual), error_cell(f, f.relative_error),
                    error_cell(f, f.residual));
-        if (d.first_difference) fmt::print("      double: {}\n", d.first_difference->text);
-        if (!d.floating) fmt::print("      double: {}\n", d.floating_failure);
     }
+    // The decisions: under partial pivoting the first difference is already in step 2, a tie.
+    Comparison<double> d6 = compare<double>(CompareOperation::inverse, hilbert(6));
+    fmt::print("\nFirst different decision, partial pivoting (every n): {}\n", d6.first_difference->text);
+    // Without the tie (first non-zero pivot on both sides) the runs agree until double loses a pivot.
+    EliminationOptions<double> first_nonzero;
+    first_nonzero.pivot = PivotRule::first_nonzero;
+    Comparison<double> d12 = compare<double>(CompareOperation::inverse, hilbert(12), first_nonzero);
+    fmt::print("\nH_12 with the first non-zero pivot on both sides: decisions {}; double {}\n",
+               d12.first_difference ? d12.first_difference->text : "all the same",
+               d12.floating ? fmt::format("finds an inverse, relative error {}", error_cell(d12, d12.relative_error))
+                            : "fails: " + d12.floating_failure);
     fmt::print("\nThe largest exact entry of H_12⁻¹ is {}.\n", rational_text(largest_entry(inverse(hilbert(12)))));
     fmt::print("The relative error grows with κ∞: about 10^(digits − 16) in double, 10^(digits − 50) in Float50.\n");
 }
