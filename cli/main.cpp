@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     add_help_command(app, help_topic);
     showwork::cli::register_arithmetic_commands(app);
     showwork::cli::register_elimination_commands(app);
+    showwork::cli::register_compare_command(app);
 
     try {
         // A first word that is neither an option nor a command is a typo: say so plainly.
