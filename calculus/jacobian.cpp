@@ -17,6 +17,9 @@ trace::Math named(const std::string& name, const std::string& sub = {}) {
     return sub.empty() ? trace::symbol(name) : trace::symbol(name, trace::symbol(sub));
 }
 
+// ∇f, written as the notes do: no parentheses.
+trace::Math nabla_f() { return trace::product({trace::symbol("nabla"), trace::symbol("f")}, ""); }
+
 // Jacobians are written out one per line in a step's text.
 std::string matrix_line(const std::string& name, const SymbolicMatrix& A) { return name + " = " + to_text(A); }
 
@@ -99,7 +102,7 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
     std::vector<Expr> partials;
     for (const std::string& v : vars) {
         trace::SubDerivation sub(trace, "partial",
-                                 trace ? "Differentiate " + to_text(f) + " with respect to " + v + "." : "",
+                                 trace ? "Differentiate with respect to " + v + "." : "",
                                  trace ? std::optional(derivative_math(f, v)) : std::nullopt);
         partials.push_back(differentiate(f, v, options, trace));
         if (trace) sub.conclude(trace::equals(partial_ratio("f", v), to_math(partials.back())));
@@ -108,12 +111,9 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
         SymbolicMatrix column = as_column(partials);
         std::vector<trace::Math> ratios;
         for (const auto& v : vars) ratios.push_back(partial_ratio("f", v));
-        trace->add("gradient",
-                   "The gradient is the column of partial derivatives: ∇f = " + to_text(column) + ".",
-                   trace::chain({trace::apply("nabla", {named("f")}), trace::matrix(vars.size(), 1, ratios),
-                                 to_math(column)},
-                                {trace::Rel::equals, trace::Rel::equals}),
-                   to_math(column));
+        trace->add("gradient", "The gradient is the column of partial derivatives.",
+                   trace::chain({nabla_f(), trace::matrix(vars.size(), 1, ratios), to_math(column)},
+                                {trace::Rel::equals, trace::Rel::equals}));
     }
     return partials;
 }
@@ -129,11 +129,13 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
     for (std::size_t i = 0; i < F.size(); ++i) {
         std::string fi = trace ? "f_" + std::to_string(i + 1) : "";
         trace::SubDerivation row(trace, "row",
-                                 trace ? "Row " + std::to_string(i + 1) + " is the gradient of " + fi + " = " +
-                                             to_text(F[i]) + " with respect to " + names(vars) + ", transposed."
-                                       : "");
+                                 trace ? "Row " + std::to_string(i + 1) + " is the gradient of component " +
+                                             std::to_string(i + 1) + ", transposed."
+                                       : "",
+                                 trace ? std::optional(trace::equals(variable_math(fi), to_math(F[i])))
+                                       : std::nullopt);
         for (std::size_t j = 0; j < vars.size(); ++j) {
-            trace::SubDerivation sub(trace, "partial", trace ? "∂" + fi + "/∂" + vars[j] : "",
+            trace::SubDerivation sub(trace, "partial", trace ? "Differentiate with respect to " + vars[j] + "." : "",
                                      trace ? std::optional(derivative_math(F[i], vars[j])) : std::nullopt);
             J(i, j) = differentiate(F[i], vars[j], options, trace);
             if (trace) sub.conclude(trace::equals(partial_ratio(fi, vars[j]), to_math(J(i, j))));
@@ -148,10 +150,9 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
         std::vector<trace::Math> ratios;
         for (std::size_t i = 0; i < F.size(); ++i)
             for (const auto& v : vars) ratios.push_back(partial_ratio("f_" + std::to_string(i + 1), v));
-        trace->add("jacobian", "The Jacobian stacks the transposed gradients: J_F = " + to_text(J) + ".",
+        trace->add("jacobian", "The Jacobian stacks the transposed gradients.",
                    trace::chain({named("J", "F"), trace::matrix(F.size(), vars.size(), ratios), to_math(J)},
-                                {trace::Rel::equals, trace::Rel::equals}),
-                   to_math(J));
+                                {trace::Rel::equals, trace::Rel::equals}));
     }
     return J;
 }

@@ -65,5 +65,6 @@ CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_p
 
 // The groups of commands.
 void register_arithmetic_commands(CLI::App& app);  // show add subtract multiply hadamard transpose scale identity
+void register_calculus_commands(CLI::App& app);  // diff gradient jacobian
 
 }  // namespace showwork::cli

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
     std::string help_topic;
     add_help_command(app, help_topic);
     showwork::cli::register_arithmetic_commands(app);
+    showwork::cli::register_calculus_commands(app);
 
     try {
         // A first word that is neither an option nor a command is a typo: say so plainly.
