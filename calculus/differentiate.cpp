@@ -198,8 +198,7 @@ private:
             written.text = "(" + a.text + " − " + b.text + ")/" + v2.text;
             written.math = trace::fraction(trace::sum({a.math, trace::negate(b.math)}), v2.math);
             Shown eq = equalities({shown_derivative(e, var_), written, shown(result)});
-            record(t, "Quotient rule: (u/v)′ = (u′v − uv′)/v², with u = " + to_text(u) + ", v = " + to_text(v) + ".",
-                   e, eq, result, inner);
+            record(t, "Quotient rule: (u/v)′ = (u′v − uv′)/v².", e, eq, result, inner);
         }
         return result;
     }

@@ -20,8 +20,10 @@ trace::Math named(const std::string& name, const std::string& sub = {}) {
 // ∇f, written as the notes do: no parentheses.
 trace::Math nabla_f() { return trace::product({trace::symbol("nabla"), trace::symbol("f")}, ""); }
 
-// Jacobians are written out one per line in a step's text.
-std::string matrix_line(const std::string& name, const SymbolicMatrix& A) { return name + " = " + to_text(A); }
+// J_{F∘g}
+trace::Math composition_jacobian() {
+    return trace::symbol("J", trace::product({named("F"), named("circ"), named("g")}, ""));
+}
 
 }  // namespace
 
@@ -177,9 +179,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
             composed.push_back(c);
         }
         trace->add("decompose",
-                   "Write the function as F∘g: " + matrix_line("F(" + names(inner_vars) + ")", as_column(F)) +
-                       ", " + matrix_line("g(" + names(vars) + ")", as_column(g)) + ", so F(g) = " +
-                       to_text(as_column(composed)) + ".",
+                   "Write the function as F∘g, with F in " + names(inner_vars) + " and g in " + names(vars) + ".",
                    trace::list({trace::equals(named("F"), to_math(as_column(F))),
                                 trace::equals(named("g"), to_math(as_column(g)))}),
                    to_math(as_column(composed)));
@@ -191,7 +191,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     }
     parts.outer_at_inner = substitute(parts.outer, inner_vars, g);
     if (trace) {
-        trace->add("substitute", "Evaluate J_F at g: " + matrix_line("J_F(g)", parts.outer_at_inner) + ".",
+        trace->add("substitute", "Put g into the Jacobian of F.",
                    trace::equals(trace::apply("J_F", {named("g")}), to_math(parts.outer_at_inner)),
                    to_math(parts.outer_at_inner));
     }
@@ -202,9 +202,8 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     parts.product = parts.outer_at_inner * parts.inner;
     if (trace) {
         trace->add("rule",
-                   "Jacobian chain rule: J_{F∘g} = J_F(g) · J_g = " + to_text(parts.outer_at_inner) + " · " +
-                       to_text(parts.inner) + " = " + to_text(parts.product) + ".",
-                   trace::chain({named("J", "F∘g"),
+                   "Jacobian chain rule: the Jacobian of F at g times the Jacobian of g.",
+                   trace::chain({composition_jacobian(),
                                  trace::product({trace::apply("J_F", {named("g")}), named("J", "g")}, "cdot"),
                                  trace::product({to_math(parts.outer_at_inner), to_math(parts.inner)}, ""),
                                  to_math(parts.product)},

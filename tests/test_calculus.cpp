@@ -240,7 +240,11 @@ TEST_CASE("Jacobian chain rule for [sin(x^2 + y), ln(y^3)]: J_F(g) J_g, not the 
     CHECK(direct == parts.product);
     const trace::Step* rule = find_step(t.steps(), "Jacobian chain rule");
     REQUIRE(rule != nullptr);
-    CHECK(rule->text.find("= [[2x cos(x^2 + y), cos(x^2 + y)], [0, 3/y]]") != std::string::npos);
+    REQUIRE(rule->operation.has_value());
+    CHECK(trace::to_latex(*rule->operation)
+              .ends_with("= \\begin{pmatrix} 2x \\cos\\left( x^{2} + y \\right) & \\cos\\left( x^{2} + y \\right) "
+                         "\\\\ 0 & \\frac{3}{y} \\end{pmatrix}"));
+    CHECK(trace::to_latex(*rule->operation).starts_with("J_{F\\circ g} = J_F\\left( g \\right) \\cdot J_g"));
 }
 
 TEST_CASE("symbolic matrix product checks shapes") {

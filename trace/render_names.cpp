@@ -33,7 +33,7 @@ constexpr std::array greek_names{
     Name{"Omega", "\\Omega", "Ω"},     Name{"partial", "\\partial", "∂"},
     Name{"nabla", "\\nabla", "∇"},     Name{"emptyset", "\\emptyset", "∅"},
     Name{"infty", "\\infty", "∞"},     Name{"top", "\\top", "⊤"},
-    Name{"ell", "\\ell", "ℓ"},
+    Name{"ell", "\\ell", "ℓ"},       Name{"circ", "\\circ", "∘"},
 };
 
 constexpr std::pair<std::string_view, std::string_view> function_names[] = {
@@ -57,7 +57,7 @@ constexpr std::pair<std::string_view, std::string_view> prose_symbols[] = {
     {"ε", "$\\varepsilon$"}, {"θ", "$\\theta$"}, {"λ", "$\\lambda$"}, {"μ", "$\\mu$"},
     {"π", "$\\pi$"}, {"σ", "$\\sigma$"}, {"φ", "$\\phi$"}, {"ω", "$\\omega$"},
     {"…", "\\ldots{}"}, {"–", "--"}, {"—", "---"}, {"“", "``"}, {"”", "''"}, {"’", "'"},
-    {"′", "$'$"}, {"₁", "$_1$"}, {"₂", "$_2$"}, {"₃", "$_3$"}, {"²", "$^2$"}, {"³", "$^3$"},
+    {"′", "$'$"}, {"∘", "$\\circ$"}, {"₁", "$_1$"}, {"₂", "$_2$"}, {"₃", "$_3$"}, {"²", "$^2$"}, {"³", "$^3$"},
 };
 
 }  // namespace
