@@ -83,8 +83,7 @@ public:
     Expr d(const Expr& e, trace::Trace* t) {
         if (!depends_on(e, var_)) {
             if (t && e.op() != Op::constant && e.op() != Op::variable) {
-                t->add("rule", "Constant: " + to_text(e) + " does not depend on " + var_ + ", so " +
-                                   shown_derivative(e, var_).text + " = 0",
+                t->add("rule", "Constant: no " + var_ + " in it.",
                        equalities({shown_derivative(e, var_), shown(Expr(0))}).math);
             }
             return Expr(0);
@@ -105,11 +104,14 @@ public:
     }
 
 private:
-    void record(trace::Trace* t, const std::string& rule, const Expr& e, const Shown& equation,
-                const Expr& result, trace::Trace& inner) {
+    // A rule's step: its name (and statement) in words, the equation as math. The chain rule
+    // writes its equation in the placeholder g, so its state says what was differentiated.
+    void record(trace::Trace* t, const std::string& sentence, const Expr& e, const Shown& equation,
+                const Expr& result, trace::Trace& inner, bool with_state = false) {
         if (!t) return;
-        Shown state = equalities({shown_derivative(e, var_), shown(result)});
-        t->add(trace::Step{"rule", rule + ": " + equation.text, equation.math, state.math, inner.take_steps()});
+        std::optional<trace::Math> state;
+        if (with_state) state = equalities({shown_derivative(e, var_), shown(result)}).math;
+        t->add(trace::Step{"rule", sentence, equation.math, std::move(state), inner.take_steps()});
     }
 
     // ∂/∂x Σ uᵢ = Σ ∂uᵢ/∂x
@@ -124,7 +126,7 @@ private:
                 each.push_back(shown_derivative(e.arg(i), var_));
                 values.push_back(shown_factor(parts[i]));
             }
-            record(t, "Sum rule", e,
+            record(t, "Sum rule.", e,
                    equalities({shown_derivative(e, var_), shown_sum(each), shown_sum(values), shown(result)}),
                    result, inner);
         }
@@ -155,7 +157,7 @@ private:
             Shown cu = shown_product({c});
             cu.text += " · " + shown_derivative(u, var_).text;
             cu.math.args.push_back(derivative_math(u, var_));
-            record(t, "Constant multiple rule", e,
+            record(t, "Constant multiple rule.", e,
                    equalities({shown_derivative(e, var_), cu, shown_product({c, du}), shown(result)}), result,
                    inner);
         }
@@ -176,12 +178,9 @@ private:
         }
         Expr result = add(terms);
         if (t) {
-            std::string names = factors.size() == 2 ? "(uv)′ = u′v + uv′ with u = " + to_text(factors[0]) +
-                                                          ", v = " + to_text(factors[1]) + "; "
-                                                    : "";
             Shown eq = equalities({shown_derivative(e, var_), shown_sum(written), shown(result)});
-            eq.text = names + eq.text;
-            record(t, "Product rule", e, eq, result, inner);
+            record(t, factors.size() == 2 ? "Product rule: (uv)′ = u′v + uv′." : "Product rule.", e, eq, result,
+                   inner);
         }
         return result;
     }
@@ -199,8 +198,7 @@ private:
             written.text = "(" + a.text + " − " + b.text + ")/" + v2.text;
             written.math = trace::fraction(trace::sum({a.math, trace::negate(b.math)}), v2.math);
             Shown eq = equalities({shown_derivative(e, var_), written, shown(result)});
-            eq.text = "(u/v)′ = (u′v − uv′)/v^2 with u = " + to_text(u) + ", v = " + to_text(v) + "; " + eq.text;
-            record(t, "Quotient rule", e, eq, result, inner);
+            record(t, "Quotient rule: (u/v)′ = (u′v − uv′)/v².", e, eq, result, inner);
         }
         return result;
     }
@@ -215,8 +213,7 @@ private:
                                    {to_text(e) + " · " + shown_derivative(exponent, var_).text,
                                     trace::product({to_math(e), derivative_math(exponent, var_)}, "cdot")},
                                    shown(result)});
-            eq.text = "u^v = e^(v ln u); " + eq.text;
-            record(t, "General power rule", e, eq, result, inner);
+            record(t, "General power rule: u to the power v is e to the power v ln u.", e, eq, result, inner);
         }
         return result;
     }
@@ -230,9 +227,9 @@ private:
         Expr result = step * du + (Expr(1) - step) * dv;
         if (t) {
             Shown eq = equalities({shown_derivative(e, var_), shown(result)});
-            eq.text = "the derivative of the larger argument (of the second at a tie when ReLU′(0) = " +
-                      rational_text(options_.relu_at_zero) + "); " + eq.text;
-            record(t, "Max rule", e, eq, result, inner);
+            record(t, "Max rule: the derivative of the larger argument (of the second at a tie when ReLU′(0) = " +
+                          rational_text(options_.relu_at_zero) + ").",
+                   e, eq, result, inner);
         }
         return result;
     }
@@ -285,7 +282,7 @@ private:
         if (o.inner.is_variable(var_)) {
             Expr result = substitute(o.derivative, g, o.inner);
             trace::Trace none;
-            if (t) record(t, o.rule, e, equalities({shown_derivative(e, var_), shown(result)}), result, none);
+            if (t) record(t, o.rule + ".", e, equalities({shown_derivative(e, var_), shown(result)}), result, none);
             return result;
         }
         trace::Trace inner;
@@ -294,7 +291,7 @@ private:
         if (t) {
             // the rule for f itself, as a substep before the inner derivative
             trace::Trace own;
-            own.add("rule", o.rule + ": ∂/∂" + g + " (" + to_text(o.f) + ") = " + to_text(o.derivative),
+            own.add("rule", o.rule + ", in " + g + ".",
                     equalities({{"", derivative_math(o.f, g)}, shown(o.derivative)}).math);
             for (auto& s : inner.take_steps()) own.add(std::move(s));
             Shown eq = equalities({shown_ratio("f", var_),
@@ -304,7 +301,8 @@ private:
             Shown defs{"f = " + to_text(o.f) + ", " + g + " = " + to_text(o.inner) + "; ",
                        trace::list({trace::equals(trace::symbol("f"), to_math(o.f)),
                                     trace::equals(variable_math(g), to_math(o.inner)), eq.math})};
-            record(t, "Chain rule", e, {defs.text + eq.text, defs.math}, result, own);
+            record(t, "Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + ".", e,
+                   {defs.text + eq.text, defs.math}, result, own, true);
         }
         return result;
     }

@@ -14,9 +14,10 @@
 // The default here is 0; DiffOptions::relu_at_zero chooses. max(u, v) is differentiated as
 // ReLU′(u − v)·u′ + (1 − ReLU′(u − v))·v′, so at a tie it follows the same convention.
 //
-// With a trace, every rule applied is a step of kind "rule" whose text names the rule and
-// states it in plain text ("Chain rule: f = sin(g), g = x^2; ∂f/∂x = …"), whose operation is the
-// same equation as math, whose state is "∂/∂x (f) = result", and whose substeps derive the parts.
+// With a trace, every rule applied is a step of kind "rule" whose text names the rule in words
+// ("Chain rule: split the function in two, f of g and g of x."), whose operation is the equation
+// as math (f = sin(g), g = x², ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x²)), and whose
+// substeps derive the parts; the chain rule's state is "∂/∂x (f) = result" in the original x.
 #pragma once
 
 #include <string>

@@ -17,8 +17,13 @@ trace::Math named(const std::string& name, const std::string& sub = {}) {
     return sub.empty() ? trace::symbol(name) : trace::symbol(name, trace::symbol(sub));
 }
 
-// Jacobians are written out one per line in a step's text.
-std::string matrix_line(const std::string& name, const SymbolicMatrix& A) { return name + " = " + to_text(A); }
+// ∇f, written as the notes do: no parentheses.
+trace::Math nabla_f() { return trace::product({trace::symbol("nabla"), trace::symbol("f")}, ""); }
+
+// J_{F∘g}
+trace::Math composition_jacobian() {
+    return trace::symbol("J", trace::product({named("F"), named("circ"), named("g")}, ""));
+}
 
 }  // namespace
 
@@ -99,7 +104,7 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
     std::vector<Expr> partials;
     for (const std::string& v : vars) {
         trace::SubDerivation sub(trace, "partial",
-                                 trace ? "Differentiate " + to_text(f) + " with respect to " + v + "." : "",
+                                 trace ? "Differentiate with respect to " + v + "." : "",
                                  trace ? std::optional(derivative_math(f, v)) : std::nullopt);
         partials.push_back(differentiate(f, v, options, trace));
         if (trace) sub.conclude(trace::equals(partial_ratio("f", v), to_math(partials.back())));
@@ -108,12 +113,9 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
         SymbolicMatrix column = as_column(partials);
         std::vector<trace::Math> ratios;
         for (const auto& v : vars) ratios.push_back(partial_ratio("f", v));
-        trace->add("gradient",
-                   "The gradient is the column of partial derivatives: ∇f = " + to_text(column) + ".",
-                   trace::chain({trace::apply("nabla", {named("f")}), trace::matrix(vars.size(), 1, ratios),
-                                 to_math(column)},
-                                {trace::Rel::equals, trace::Rel::equals}),
-                   to_math(column));
+        trace->add("gradient", "The gradient is the column of partial derivatives.",
+                   trace::chain({nabla_f(), trace::matrix(vars.size(), 1, ratios), to_math(column)},
+                                {trace::Rel::equals, trace::Rel::equals}));
     }
     return partials;
 }
@@ -129,11 +131,13 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
     for (std::size_t i = 0; i < F.size(); ++i) {
         std::string fi = trace ? "f_" + std::to_string(i + 1) : "";
         trace::SubDerivation row(trace, "row",
-                                 trace ? "Row " + std::to_string(i + 1) + " is the gradient of " + fi + " = " +
-                                             to_text(F[i]) + " with respect to " + names(vars) + ", transposed."
-                                       : "");
+                                 trace ? "Row " + std::to_string(i + 1) + " is the gradient of component " +
+                                             std::to_string(i + 1) + ", transposed."
+                                       : "",
+                                 trace ? std::optional(trace::equals(variable_math(fi), to_math(F[i])))
+                                       : std::nullopt);
         for (std::size_t j = 0; j < vars.size(); ++j) {
-            trace::SubDerivation sub(trace, "partial", trace ? "∂" + fi + "/∂" + vars[j] : "",
+            trace::SubDerivation sub(trace, "partial", trace ? "Differentiate with respect to " + vars[j] + "." : "",
                                      trace ? std::optional(derivative_math(F[i], vars[j])) : std::nullopt);
             J(i, j) = differentiate(F[i], vars[j], options, trace);
             if (trace) sub.conclude(trace::equals(partial_ratio(fi, vars[j]), to_math(J(i, j))));
@@ -148,10 +152,9 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
         std::vector<trace::Math> ratios;
         for (std::size_t i = 0; i < F.size(); ++i)
             for (const auto& v : vars) ratios.push_back(partial_ratio("f_" + std::to_string(i + 1), v));
-        trace->add("jacobian", "The Jacobian stacks the transposed gradients: J_F = " + to_text(J) + ".",
+        trace->add("jacobian", "The Jacobian stacks the transposed gradients.",
                    trace::chain({named("J", "F"), trace::matrix(F.size(), vars.size(), ratios), to_math(J)},
-                                {trace::Rel::equals, trace::Rel::equals}),
-                   to_math(J));
+                                {trace::Rel::equals, trace::Rel::equals}));
     }
     return J;
 }
@@ -176,9 +179,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
             composed.push_back(c);
         }
         trace->add("decompose",
-                   "Write the function as F∘g: " + matrix_line("F(" + names(inner_vars) + ")", as_column(F)) +
-                       ", " + matrix_line("g(" + names(vars) + ")", as_column(g)) + ", so F(g) = " +
-                       to_text(as_column(composed)) + ".",
+                   "Write the function as F∘g, with F in " + names(inner_vars) + " and g in " + names(vars) + ".",
                    trace::list({trace::equals(named("F"), to_math(as_column(F))),
                                 trace::equals(named("g"), to_math(as_column(g)))}),
                    to_math(as_column(composed)));
@@ -190,7 +191,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     }
     parts.outer_at_inner = substitute(parts.outer, inner_vars, g);
     if (trace) {
-        trace->add("substitute", "Evaluate J_F at g: " + matrix_line("J_F(g)", parts.outer_at_inner) + ".",
+        trace->add("substitute", "Put g into the Jacobian of F.",
                    trace::equals(trace::apply("J_F", {named("g")}), to_math(parts.outer_at_inner)),
                    to_math(parts.outer_at_inner));
     }
@@ -201,9 +202,8 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     parts.product = parts.outer_at_inner * parts.inner;
     if (trace) {
         trace->add("rule",
-                   "Jacobian chain rule: J_{F∘g} = J_F(g) · J_g = " + to_text(parts.outer_at_inner) + " · " +
-                       to_text(parts.inner) + " = " + to_text(parts.product) + ".",
-                   trace::chain({named("J", "F∘g"),
+                   "Jacobian chain rule: the Jacobian of F at g times the Jacobian of g.",
+                   trace::chain({composition_jacobian(),
                                  trace::product({trace::apply("J_F", {named("g")}), named("J", "g")}, "cdot"),
                                  trace::product({to_math(parts.outer_at_inner), to_math(parts.inner)}, ""),
                                  to_math(parts.product)},

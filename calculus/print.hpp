@@ -24,9 +24,8 @@ trace::Math to_math(const Expr& e);
 std::string variable_latex(const std::string& name);
 trace::Math variable_math(const std::string& name);
 
-// The sentences of a derivation, one per line, indented by depth: the steps' own text, which
-// for this module already carries each equation in plain text. (The trace renderers give the
-// full form with the math; this is the quick look.)
+// The sentences of a derivation, one per line, indented by depth: the steps' own text only, with
+// no math (trace::render gives the derivation with its equations).
 std::string steps_outline(const std::vector<trace::Step>& steps, std::size_t depth = 0);
 
 }  // namespace showwork::calculus

@@ -71,5 +71,6 @@ CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_p
 void register_arithmetic_commands(CLI::App& app);  // show add subtract multiply hadamard transpose scale identity
 void register_elimination_commands(CLI::App& app);  // ref rref rank det inverse solve nullspace colspace lu rowops
 void register_compare_command(CLI::App& app);      // compare
+void register_calculus_commands(CLI::App& app);  // diff gradient jacobian
 
 }  // namespace showwork::cli

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     showwork::cli::register_arithmetic_commands(app);
     showwork::cli::register_elimination_commands(app);
     showwork::cli::register_compare_command(app);
+    showwork::cli::register_calculus_commands(app);
 
     try {
         // A first word that is neither an option nor a command is a typo: say so plainly.

@@ -3,21 +3,35 @@
 // The rules give e^{−x}/(1 + e^{−x})²; the notes then write e^{−x} = (1 + e^{−x}) − 1 and split:
 //   e^{−x}/(1 + e^{−x})² = 1/(1 + e^{−x}) − 1/(1 + e^{−x})² = σ − σ² = σ(1 − σ).
 // Each line is checked against the derivative at several points.
+//
+//   sigmoid_derivative [latex|document|markdown|text|json]     (text by default; the algebra
+//   after the derivation is printed with text only)
 #include <fmt/core.h>
 
 #include "calculus/calculus.hpp"
+#include "trace/render.hpp"
 
 using namespace showwork;
 using namespace showwork::calculus;
 
-int main() {
+int main(int argc, char** argv) {
+    trace::Format format = trace::Format::text;
+    try {
+        if (argc > 1) format = trace::parse_format(argv[1]);
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "sigmoid_derivative: {}\n", error.what());
+        return 2;
+    }
     Expr sigma = parse_expression("sigma(x)");
     Expr expanded = expand_sigmoid(sigma);
-    fmt::print("sigma(x) = {}    (LaTeX: \\sigma(x) = {})\n\n", to_text(expanded), to_latex(expanded));
 
     trace::Trace trace;
     Expr derivative = differentiate(expanded, "x", &trace);
-    fmt::print("{}\n", steps_outline(trace.steps()));
+    trace::Document d{"The derivative of the sigmoid 1/(1 + e^(−x)), notes 004", "diff", "exact",
+                      {{"f", to_math(expanded)}}, {{"result", to_math(derivative)}}, trace.take_steps()};
+    fmt::print("{}", trace::render(d, format));
+    if (format != trace::Format::text) return 0;
+    fmt::print("\n");
 
     // The notes' algebra, one line each, every line equal to the derivative.
     // (The second line is shown as written: simplifying it would collapse it back to the first.)

@@ -1,6 +1,7 @@
 // Expressions: parsing, printing, simplification, differentiation rules and their trace,
 // gradients, Jacobians and the Jacobian chain rule, exact evaluation, and bad input.
 #include "calculus/calculus.hpp"
+#include "trace/render.hpp"
 
 #include "support.hpp"
 
@@ -167,12 +168,17 @@ TEST_CASE("the chain rule step reads as in notes 003") {
     REQUIRE(t.steps().size() == 1);
     const trace::Step& chain = t.steps()[0];
     CHECK(chain.kind == "rule");
-    CHECK(chain.text ==
-          "Chain rule: f = sin(g), g = x^2; ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x^2)");
+    CHECK(chain.text == "Chain rule: split the function in two, f of g and g of x.");
     REQUIRE(chain.operation.has_value());
+    // f = sin(g), g = x², ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x²)
+    CHECK(trace::to_latex(*chain.operation) ==
+          "f = \\sin\\left( g \\right), g = x^{2}, \\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial g} "
+          "\\cdot \\frac{\\partial g}{\\partial x} = \\cos\\left( g \\right) \\cdot 2x = 2x \\cos\\left( x^{2} \\right)");
     REQUIRE(chain.substeps.size() == 2);
-    CHECK(chain.substeps[0].text == "Derivative of sine: ∂/∂g (sin(g)) = cos(g)");
-    CHECK(chain.substeps[1].text == "Power rule: ∂/∂x (x^2) = 2x");
+    CHECK(chain.substeps[0].text == "Derivative of sine, in g.");
+    CHECK(chain.substeps[1].text == "Power rule.");
+    CHECK(trace::to_latex(*chain.substeps[1].operation) ==
+          "\\frac{\\partial}{\\partial x} \\left( x^{2} \\right) = 2x");
     // the state is ∂/∂x (sin(x²)) = 2x cos(x²) as math
     REQUIRE(chain.state.has_value());
     CHECK(chain.state->kind == trace::Kind::relation);
@@ -234,7 +240,11 @@ TEST_CASE("Jacobian chain rule for [sin(x^2 + y), ln(y^3)]: J_F(g) J_g, not the 
     CHECK(direct == parts.product);
     const trace::Step* rule = find_step(t.steps(), "Jacobian chain rule");
     REQUIRE(rule != nullptr);
-    CHECK(rule->text.find("= [[2x cos(x^2 + y), cos(x^2 + y)], [0, 3/y]]") != std::string::npos);
+    REQUIRE(rule->operation.has_value());
+    CHECK(trace::to_latex(*rule->operation)
+              .ends_with("= \\begin{pmatrix} 2x \\cos\\left( x^{2} + y \\right) & \\cos\\left( x^{2} + y \\right) "
+                         "\\\\ 0 & \\frac{3}{y} \\end{pmatrix}"));
+    CHECK(trace::to_latex(*rule->operation).starts_with("J_{F\\circ g} = J_F\\left( g \\right) \\cdot J_g"));
 }
 
 TEST_CASE("symbolic matrix product checks shapes") {

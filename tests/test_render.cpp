@@ -14,6 +14,7 @@
 #include "error.hpp"
 #include "examples/neuron_layer.hpp"
 #include "golden.hpp"
+#include "pdflatex.hpp"
 #include "support.hpp"
 #include "trace/number.hpp"
 #include "trace/render.hpp"
@@ -287,31 +288,9 @@ TEST_CASE("steps = false renders only the inputs and the result") {
 
 namespace {
 
-bool pdflatex_on_path() { return std::system("command -v pdflatex > /dev/null 2>&1") == 0; }
-
-struct Compiled {
-    int status = -1;
-    bool pdf = false;
-    std::string log;
-};
-
-Compiled compile_with_pdflatex(const std::string& name, const std::string& tex) {
-    namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / ("showwork-" + name + "-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::ofstream(dir / "doc.tex") << tex;
-    std::string command = "cd '" + dir.string() +
-                          "' && pdflatex -interaction=nonstopmode -halt-on-error doc.tex > run.log 2>&1";
-    Compiled result;
-    result.status = std::system(command.c_str());
-    result.pdf = fs::exists(dir / "doc.pdf") && fs::file_size(dir / "doc.pdf") > 0;
-    std::ifstream log(dir / "doc.log");
-    std::stringstream text;
-    text << log.rdbuf();
-    result.log = text.str();
-    fs::remove_all(dir);
-    return result;
-}
+using testing::compile_with_pdflatex;
+using testing::Compiled;
+using testing::pdflatex_on_path;
 
 // 30 row replacements on a 6×6 matrix of fractions: each step its own display, and the whole
 // chain A_0 → A_1 → … → A_30 as one relation that must break across lines and pages.

@@ -33,7 +33,7 @@ constexpr std::array greek_names{
     Name{"Omega", "\\Omega", "Ω"},     Name{"partial", "\\partial", "∂"},
     Name{"nabla", "\\nabla", "∇"},     Name{"emptyset", "\\emptyset", "∅"},
     Name{"infty", "\\infty", "∞"},     Name{"top", "\\top", "⊤"},
-    Name{"ell", "\\ell", "ℓ"},
+    Name{"ell", "\\ell", "ℓ"},       Name{"circ", "\\circ", "∘"},
 };
 
 constexpr std::pair<std::string_view, std::string_view> function_names[] = {
@@ -41,6 +41,8 @@ constexpr std::pair<std::string_view, std::string_view> function_names[] = {
     {"cos", "\\cos"}, {"tan", "\\tan"}, {"ln", "\\ln"}, {"log", "\\log"}, {"exp", "\\exp"},
     {"tanh", "\\tanh"}, {"sinh", "\\sinh"}, {"cosh", "\\cosh"}, {"max", "\\max"},
     {"min", "\\min"}, {"det", "\\det"}, {"arg", "\\arg"},
+    // the calculus module's names: ReLU and its derivative, a Jacobian applied to a point
+    {"ReLU", "\\operatorname{ReLU}"}, {"ReLU'", "\\operatorname{ReLU}'"}, {"J_F", "J_F"},
 };
 
 // Unicode a sentence may hold, and its LaTeX for running text.
@@ -57,6 +59,7 @@ constexpr std::pair<std::string_view, std::string_view> prose_symbols[] = {
     {"…", "\\ldots{}"}, {"–", "--"}, {"—", "---"}, {"“", "``"}, {"”", "''"}, {"’", "'"},
     {"₀", "$_0$"}, {"₁", "$_1$"}, {"₂", "$_2$"}, {"₃", "$_3$"}, {"₄", "$_4$"}, {"₅", "$_5$"},
     {"₆", "$_6$"}, {"₇", "$_7$"}, {"₈", "$_8$"}, {"₉", "$_9$"}, {"²", "$^2$"}, {"³", "$^3$"},
+    {"′", "$'$"}, {"∘", "$\\circ$"},
 };
 
 }  // namespace
@@ -65,10 +68,25 @@ bool is_negative(const Math& math) {
     return (math.kind == Kind::number && is_negative_number(math.text)) || math.kind == Kind::negate;
 }
 
+namespace {
+
+bool is_plain_symbol(const Math& m) {
+    return m.kind == Kind::symbol && m.args[0].is_empty() && m.args[1].is_empty() && !m.style.transpose;
+}
+
+// ∂x, ∂f: the differential of a name, one token (∂f/∂x needs no parentheses).
+bool is_differential(const Math& m) {
+    return m.kind == Kind::product && m.text.empty() && m.args.size() == 2 && m.args[0].kind == Kind::symbol &&
+           m.args[0].text == "partial" && m.args[1].kind == Kind::symbol;
+}
+
+}  // namespace
+
 bool juxtaposes_tightly(const Math& left, const Math& right) {
-    bool plain_symbol = left.kind == Kind::symbol && left.args[0].is_empty() && left.args[1].is_empty() &&
-                        !left.style.transpose;
-    return right.kind == Kind::symbol && (left.kind == Kind::number || plain_symbol);
+    // a power of a plain symbol sits as close as the symbol: 3y^{2}, like 2x
+    bool symbol_like = right.kind == Kind::symbol ||
+                       (right.kind == Kind::power && is_plain_symbol(right.args[0]));
+    return symbol_like && (left.kind == Kind::number || is_plain_symbol(left));
 }
 
 int precedence(const Math& math) {
@@ -77,7 +95,7 @@ int precedence(const Math& math) {
         case Kind::list: return relation_level;
         case Kind::sum:
         case Kind::negate: return sum_level;
-        case Kind::product: return product_level;
+        case Kind::product: return is_differential(math) ? atom_level : product_level;
         case Kind::power: return power_level;
         case Kind::number: return is_negative_number(math.text) ? sum_level : atom_level;
         default: return atom_level;

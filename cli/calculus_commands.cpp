@@ -1,0 +1,226 @@
+// diff, gradient, jacobian: derivatives with their rule-by-rule derivations (notes 003 §1.5).
+//
+// The derivative is symbolic and exact whatever --number says; --number is the scalar of the
+// value at --at. Over exact rationals a transcendental function has no value (e^1 is
+// irrational), which is an error that says to use --number double.
+#include "calculus/calculus.hpp"
+#include "cli/commands.hpp"
+#include "matrix/to_math.hpp"
+
+namespace showwork::cli {
+
+namespace {
+
+using trace::Document;
+
+// What the calculus commands read besides the common options.
+struct CalculusInvocation : Invocation {
+    std::string wrt;   // diff: the variable, or empty for the expression's only one
+    std::string vars;  // gradient, jacobian: "x,y"
+    std::string at;    // "x=1, y=2", or empty: no point
+    std::string relu_at_zero = "0";
+};
+
+// The commands are registered with a CalculusInvocation (register_calculus below).
+CalculusInvocation& calculus_call(Invocation& call) { return static_cast<CalculusInvocation&>(call); }
+
+calculus::DiffOptions diff_options(const CalculusInvocation& call) {
+    return {Rational(call.relu_at_zero == "1" ? 1 : 0)};
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// The point of --at, which must give a value to each of `vars` and to nothing else.
+template <Scalar T>
+std::optional<calculus::Point<T>> read_point(const CalculusInvocation& call, const std::vector<std::string>& vars) {
+    if (call.at.empty()) return std::nullopt;
+    calculus::Point<T> point = calculus::parse_point<T>(call.at);
+    calculus::check_point(point, vars);
+    return point;
+}
+
+// Runs an evaluation; over exact rationals an irrational value says which option to use.
+template <class F>
+auto at_point(F&& evaluation) {
+    try {
+        return evaluation();
+    } catch (const DomainError& e) {
+        std::string message = e.what();
+        if (message.ends_with("evaluate in double or float50")) throw DomainError(message + " (--number double)");
+        throw;
+    }
+}
+
+// The function and the point's coordinates, in that order.
+template <Scalar T>
+std::vector<trace::Named> inputs(std::string name, trace::Math function, const std::optional<calculus::Point<T>>& point) {
+    std::vector<trace::Named> out{{std::move(name), std::move(function)}};
+    if (point) {
+        for (const auto& [variable, value] : *point) {
+            // a variable called f would hide the function's own name
+            if (variable == out[0].name) out[0].name = "function";
+            out.push_back({variable, to_math(value)});
+        }
+    }
+    return out;
+}
+
+// ∂f/∂x = 2x cos(x²) = 1.06 at the point.
+trace::Step evaluation_step(const std::string& point_text, trace::Math name, trace::Math symbolic, trace::Math value) {
+    return {"evaluate", "Evaluate at " + point_text + ".",
+            trace::chain({std::move(name), std::move(symbolic), value}, {trace::Rel::equals, trace::Rel::equals}),
+            std::nullopt, {}};
+}
+
+// diff EXPR --wrt x [--at x=1]: ∂f/∂x by the rules; at a point its value, checked.
+struct Diff {
+    template <Scalar T>
+    static Document run(Invocation& invocation) {
+        CalculusInvocation& call = calculus_call(invocation);
+        calculus::Expr f = calculus::parse_expression(call.operands[0]);
+        std::vector<std::string> vars = calculus::variables(f);
+        std::string x = variable_to_differentiate(call, vars);
+        if (std::find(vars.begin(), vars.end(), x) == vars.end()) vars.push_back(x);
+        std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+
+        calculus::Expr df = calculus::differentiate(f, x, diff_options(call), call.sink());
+        std::vector<trace::Named> results{{"result", calculus::to_math(df)}};
+        if (point) {
+            at_point([&] { return calculus::evaluate(f, *point); });  // f itself must be defined there
+            T value = at_point([&] { return calculus::evaluate(df, *point); });
+            if (trace::Trace* sink = call.sink()) {
+                sink->add(evaluation_step(calculus::point_text(*point), calculus::partial_ratio("f", x),
+                                          calculus::to_math(df), to_math(value)));
+                check(f, df, x, *point, *sink);
+            }
+            results.push_back({"value", to_math(value)});
+        }
+        return Document{"Differentiate f with respect to " + x, "diff", call.options.number,
+                        inputs("f", calculus::to_math(f), point), std::move(results), call.trace.take_steps()};
+    }
+
+    // The rules against dual numbers (and central differences in floating point). Where the
+    // check itself cannot be evaluated (e^x in dual numbers over exact rationals) it says so.
+    template <Scalar T>
+    static void check(const calculus::Expr& f, const calculus::Expr& df, const std::string& x,
+                      const calculus::Point<T>& point, trace::Trace& sink) {
+        try {
+            calculus::check_derivative(f, df, x, point, &sink);
+        } catch (const DomainError& e) {
+            sink.add("check", "No check at " + calculus::point_text(point) + ": " + e.what() + ".");
+        }
+    }
+
+    // --wrt, or the expression's only variable.
+    static std::string variable_to_differentiate(const CalculusInvocation& call, const std::vector<std::string>& vars) {
+        if (!call.wrt.empty()) {
+            std::vector<std::string> named = calculus::parse_variables(call.wrt);
+            if (named.size() != 1) throw InputError("--wrt takes one variable, not '" + call.wrt + "'");
+            return named[0];
+        }
+        if (vars.size() == 1) return vars[0];
+        throw InputError(vars.empty() ? std::string("--wrt is needed: the expression uses no variable")
+                                      : "--wrt is needed: the expression uses " + joined(vars));
+    }
+};
+
+// gradient EXPR --vars x,y [--at x=1,y=2]: ∇f as a column.
+struct Gradient {
+    template <Scalar T>
+    static Document run(Invocation& invocation) {
+        CalculusInvocation& call = calculus_call(invocation);
+        std::vector<std::string> vars = calculus::parse_variables(call.vars);
+        calculus::Expr f = calculus::parse_expression(call.operands[0], vars);
+        std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+
+        calculus::SymbolicMatrix grad = calculus::as_column(calculus::gradient(f, vars, diff_options(call), call.sink()));
+        std::vector<trace::Named> results{{"result", calculus::to_math(grad)}};
+        if (point) {
+            at_point([&] { return calculus::evaluate(f, *point); });
+            Matrix<T> value = at_point([&] { return calculus::evaluate(grad, *point); });
+            if (trace::Trace* sink = call.sink()) {
+                sink->add(evaluation_step(calculus::point_text(*point), trace::product({trace::symbol("nabla"), trace::symbol("f")}, ""),
+                                          calculus::to_math(grad), to_math(value)));
+            }
+            results.push_back({"value", to_math(value)});
+        }
+        return Document{"Gradient of f in " + joined(vars), "gradient", call.options.number,
+                        inputs("f", calculus::to_math(f), point), std::move(results), call.trace.take_steps()};
+    }
+};
+
+// jacobian "f1; f2" --vars x,y [--at x=0,y=0]: J_F, row i the transposed gradient of fᵢ.
+struct Jacobian {
+    template <Scalar T>
+    static Document run(Invocation& invocation) {
+        CalculusInvocation& call = calculus_call(invocation);
+        std::vector<std::string> vars = calculus::parse_variables(call.vars);
+        std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
+        std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+
+        calculus::SymbolicMatrix J = calculus::jacobian(F, vars, diff_options(call), call.sink());
+        std::vector<trace::Named> results{{"result", calculus::to_math(J)}};
+        if (point) {
+            for (const calculus::Expr& fi : F) at_point([&] { return calculus::evaluate(fi, *point); });
+            Matrix<T> value = at_point([&] { return calculus::evaluate(J, *point); });
+            if (trace::Trace* sink = call.sink()) {
+                sink->add(evaluation_step(calculus::point_text(*point), trace::symbol("J", trace::symbol("F")),
+                                          calculus::to_math(J), to_math(value)));
+            }
+            results.push_back({"value", to_math(value)});
+        }
+        return Document{"Jacobian of F in " + joined(vars), "jacobian", call.options.number,
+                        inputs("F", calculus::to_math(calculus::as_column(F)), point), std::move(results),
+                        call.trace.take_steps()};
+    }
+};
+
+constexpr Operand expression{"EXPR", "An expression: \"2*x + y^3\", \"sin(x^2)\", \"sigma(x)\", \"e^x - ln(y)\""};
+
+// A calculus command with --at and --relu-at-zero; the caller adds --wrt or --vars.
+template <class Command>
+CLI::App* register_calculus(CLI::App& app, const CommandSpec& spec, const std::shared_ptr<CalculusInvocation>& call) {
+    CLI::App* command = register_command<Command>(app, spec, call);
+    command->add_option("--at", call->at, "A point: \"x=1, y=2\" (values in the --number scalar)");
+    command->add_option("--relu-at-zero", call->relu_at_zero,
+                        "ReLU'(0): 0 (notes 003, the default) or 1 (notes 004)")
+        ->check(CLI::IsMember({"0", "1"}));
+    return command;
+}
+
+}  // namespace
+
+void register_calculus_commands(CLI::App& app) {
+    auto diff = std::make_shared<CalculusInvocation>();
+    register_calculus<Diff>(app,
+                            {"diff", "Derivative ∂f/∂x by the rules, step by step", {expression},
+                             {"showwork diff \"sin(x^2)\" --wrt x",
+                              "showwork diff \"sigma(x)\" --at x=0.5 --number double"}},
+                            diff)
+        ->add_option("--wrt", diff->wrt, "The variable x of ∂f/∂x (default: the expression's only variable)");
+
+    auto gradient = std::make_shared<CalculusInvocation>();
+    register_calculus<Gradient>(app,
+                                {"gradient", "Gradient ∇f, the column of partial derivatives", {expression},
+                                 {"showwork gradient \"x^2 + cos(y)\" --vars x,y",
+                                  "showwork gradient \"x^2 + y^2\" --vars x,y --at x=1/2,y=3"}},
+                                gradient)
+        ->add_option("--vars", gradient->vars, "The variables, in order: x,y")
+        ->required();
+
+    auto jacobian = std::make_shared<CalculusInvocation>();
+    register_calculus<Jacobian>(app,
+                                {"jacobian", "Jacobian J_F of F = [f1; f2; …], row i the gradient of fᵢ",
+                                 {{"F", "The components separated by ';': \"2*x + y^3; exp(y) - 13*x\""}},
+                                 {"showwork jacobian \"2*x + y^3; exp(y) - 13*x\" --vars x,y",
+                                  "showwork jacobian \"2*x + y^3; exp(y) - 13*x\" --vars x,y --at x=0,y=0"}},
+                                jacobian)
+        ->add_option("--vars", jacobian->vars, "The variables, in order: x,y")
+        ->required();
+}
+
+}  // namespace showwork::cli

@@ -1,0 +1,215 @@
+// The calculus commands of the `showwork` program end to end: diff, gradient and jacobian, their
+// results in every format, the derivations against golden files, the documents through
+// pdflatex, and every kind of bad input with its message and exit status.
+#include <fcntl.h>  // process.hpp opens files by flag
+
+#include <nlohmann/json.hpp>
+
+#include "golden.hpp"
+#include "pdflatex.hpp"
+#include "process.hpp"
+#include "support.hpp"
+
+using showwork::testing::Run;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::string notes_F = "2*x + y^3; exp(y) - 13*x";  // notes 003 §1.5.2
+
+Run showwork_run(std::vector<std::string> args) { return showwork::testing::run_program(SHOWWORK_PROGRAM, args); }
+
+// A success: status 0, nothing on stderr.
+Run ok(std::vector<std::string> args) {
+    Run r = showwork_run(std::move(args));
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    return r;
+}
+
+Json json_of(std::vector<std::string> args) {
+    args.insert(args.end(), {"--format", "json"});
+    return Json::parse(ok(std::move(args)).out);
+}
+
+// A failure is one line on stderr starting "showwork: error:", and nothing on stdout.
+void check_error(const Run& r, int status, std::string_view message) {
+    CHECK(r.status == status);
+    CHECK(r.out.empty());
+    CHECK(r.err == "showwork: error: " + std::string(message) + "\n");
+}
+
+// The last step of a JSON step list, and whether any step (at any depth) is of a kind.
+bool has_step(const Json& steps, const std::string& kind) {
+    for (const auto& s : steps) {
+        if (s["kind"] == kind || has_step(s["substeps"], kind)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("jacobian of notes 003 prints the pmatrix of the notes in LaTeX, or bmatrix") {
+    Run r = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex"});
+    std::string pmatrix = "\\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}";
+    CHECK(r.out.ends_with("% Result\n" + pmatrix + "\n"));
+    Run brief = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex", "--no-steps"});
+    CHECK(brief.out.find("% Steps") == std::string::npos);
+    CHECK(brief.out.ends_with("% Result\n" + pmatrix + "\n"));
+    Run square = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex", "--bmatrix", "--no-steps"});
+    CHECK(square.out.ends_with("\\begin{bmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{bmatrix}\n"));
+}
+
+TEST_CASE("the derivation of each Jacobian entry matches its golden file in text and LaTeX") {
+    showwork::testing::check_golden("calculus_jacobian.txt", ok({"jacobian", notes_F, "--vars", "x,y"}).out);
+    showwork::testing::check_golden("calculus_jacobian.latex.tex",
+                                    ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex"}).out);
+    showwork::testing::check_golden("calculus_chain_rule.latex.tex",
+                                    ok({"diff", "sin(x^2)", "--wrt", "x", "--format", "latex"}).out);
+}
+
+TEST_CASE("the chain rule for sin(x^2) reads as notes 003 writes it") {
+    std::string latex = ok({"diff", "sin(x^2)", "--wrt", "x", "--format", "latex"}).out;
+    CHECK(latex.find("f = \\sin\\left( g \\right), g = x^{2}, \\frac{\\partial f}{\\partial x} = "
+                     "\\frac{\\partial f}{\\partial g} \\cdot \\frac{\\partial g}{\\partial x} = "
+                     "\\cos\\left( g \\right) \\cdot 2x = 2x \\cos\\left( x^{2} \\right)\n") != std::string::npos);
+    std::string text = ok({"diff", "sin(x^2)", "--wrt", "x"}).out;
+    CHECK(text.find("f = sin(g), g = x², ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x²)") != std::string::npos);
+    // --wrt may be left out when the expression has one variable
+    CHECK(ok({"diff", "sin(x^2)"}).out == text);
+}
+
+TEST_CASE("the calculus names are typeset: sigma, ReLU', nabla, partial, e") {
+    std::string sigma = ok({"diff", "sigma(x)", "--format", "latex", "--no-steps"}).out;
+    CHECK(sigma.find("\\sigma\\left( x \\right)") != std::string::npos);
+    std::string relu = ok({"diff", "relu(x^2 - 1)", "--format", "latex", "--no-steps"}).out;
+    CHECK(relu.find("\\operatorname{ReLU}'\\left( x^{2} - 1 \\right)") != std::string::npos);
+    std::string nabla = ok({"gradient", "x y", "--vars", "x,y", "--format", "latex"}).out;
+    CHECK(nabla.find("\\nabla f = \\begin{pmatrix} \\frac{\\partial f}{\\partial x} \\\\ "
+                     "\\frac{\\partial f}{\\partial y} \\end{pmatrix}") != std::string::npos);
+    std::string text = ok({"gradient", "exp(x) + sigma(y)", "--vars", "x,y"}).out;
+    CHECK(text.find("∇f = ") != std::string::npos);
+    CHECK(text.find("σ(y)") != std::string::npos);
+    CHECK(text.find("e^x") != std::string::npos);
+}
+
+TEST_CASE("gradient at a point: exact rationals exactly, double to rounding") {
+    Json exact = json_of({"gradient", "x^2 + y^2", "--vars", "x,y", "--at", "x=1/2,y=3"});
+    CHECK(exact["result"]["result"]["entries"] == Json::parse(R"([["2x"], ["2y"]])"));
+    CHECK(exact["result"]["value"]["entries"] == Json::parse(R"([["1"], ["6"]])"));
+    CHECK(exact["input"]["x"] == "1/2");
+    CHECK(exact["number"] == "exact");
+    Json floating = json_of({"gradient", "x^2 + y^2", "--vars", "x,y", "--at", "x=0.1,y=3", "--number", "double"});
+    CHECK(std::stod(floating["result"]["value"]["entries"][0][0].get<std::string>()) == doctest::Approx(0.2));
+    CHECK(floating["result"]["value"]["entries"][1][0] == "6");
+    // exactly, 0.1 is 1/10
+    CHECK(json_of({"gradient", "x^2", "--vars", "x", "--at", "x=0.1"})["result"]["value"]["entries"][0][0] == "1/5");
+}
+
+TEST_CASE("jacobian at a point, exact and float50") {
+    Json j = json_of({"jacobian", notes_F, "--vars", "x,y", "--at", "x=0,y=0"});
+    CHECK(j["result"]["result"]["entries"] == Json::parse(R"([["2", "3y^{2}"], ["-13", "e^{y}"]])"));
+    CHECK(j["result"]["value"]["entries"] == Json::parse(R"([["2", "0"], ["-13", "1"]])"));
+    CHECK(has_step(j["steps"], "evaluate"));
+    Json wide = json_of({"jacobian", notes_F, "--vars", "x,y", "--at", "x=0,y=1", "--number", "float50"});
+    std::string e = wide["result"]["value"]["entries"][1][1];
+    CHECK(e.starts_with("2.71828182845904523536028747135266249775724709"));
+    CHECK(wide["result"]["value"]["entries"][0][1] == "3");
+}
+
+TEST_CASE("diff at a point records its value and a check step") {
+    Json d = json_of({"diff", "sin(x^2)", "--wrt", "x", "--at", "x=0.7", "--number", "double"});
+    CHECK(d["command"] == "diff");
+    CHECK(d["result"]["result"]["latex"] == "2x \\cos\\left( x^{2} \\right)");
+    CHECK(std::stod(d["result"]["value"].get<std::string>()) == doctest::Approx(1.4 * std::cos(0.49)));
+    REQUIRE(d["steps"].back()["kind"] == "check");
+    CHECK(d["steps"].back()["text"].get<std::string>().find("they agree within") != std::string::npos);
+    CHECK(d["steps"].back()["operation"].get<std::string>().find("\\text{central difference} \\approx") !=
+          std::string::npos);
+    // exactly, the dual numbers check alone, and exactly
+    Json exact = json_of({"diff", "x^3 - 2x", "--at", "x=1/2"});
+    CHECK(exact["result"]["value"] == "-5/4");
+    REQUIRE(exact["steps"].back()["kind"] == "check");
+    CHECK(exact["steps"].back()["text"].get<std::string>().find("they agree exactly") != std::string::npos);
+    // without steps, no check is written
+    CHECK(json_of({"diff", "x^2", "--at", "x=1", "--no-steps"})["steps"].empty());
+}
+
+TEST_CASE("--relu-at-zero chooses ReLU'(0)") {
+    CHECK(json_of({"diff", "relu(x)", "--at", "x=0"})["result"]["value"] == "0");
+    CHECK(json_of({"diff", "relu(x)", "--at", "x=0", "--relu-at-zero", "1"})["result"]["value"] == "1");
+    Run bad = showwork_run({"diff", "relu(x)", "--relu-at-zero", "2"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.starts_with("showwork: error: "));
+}
+
+TEST_CASE("bad expressions are input errors with their position: status 2") {
+    check_error(showwork_run({"diff", "sinn(x)"}), 2, "position 1: unknown function 'sinn'");
+    check_error(showwork_run({"diff", "(x + 1"}), 2, "position 1: unbalanced parentheses: '(' is not closed");
+    check_error(showwork_run({"diff", "x +"}), 2, "position 4: missing operand at the end of the expression");
+    check_error(showwork_run({"gradient", "x z", "--vars", "x,y"}), 2,
+                "position 3: unknown variable 'z' (the variables are x, y)");
+    check_error(showwork_run({"diff", "x y"}), 2, "--wrt is needed: the expression uses x, y");
+    check_error(showwork_run({"diff", "x y", "--wrt", "x,y"}), 2, "--wrt takes one variable, not 'x,y'");
+    Run no_vars = showwork_run({"gradient", "x y"});
+    CHECK(no_vars.status == 2);
+    CHECK(no_vars.err.find("--vars") != std::string::npos);
+}
+
+TEST_CASE("a point must give exactly the variables: status 2") {
+    check_error(showwork_run({"gradient", "x^2", "--vars", "x", "--at", "x=1,z=2"}), 2,
+                "the point gives z, which is not one of the variables (x)");
+    check_error(showwork_run({"gradient", "x y", "--vars", "x,y", "--at", "x=1"}), 2,
+                "the point gives no value for y (the variables are x, y)");
+    check_error(showwork_run({"diff", "y^2", "--wrt", "x", "--at", "y=1"}), 2,
+                "the point gives no value for x (the variables are y, x)");
+}
+
+TEST_CASE("mathematical failures at the point: status 1") {
+    check_error(showwork_run({"diff", "ln(x)", "--at", "x=-1"}), 1, "ln of a non-positive number: x is -1 at the point");
+    check_error(showwork_run({"gradient", "ln(x y)", "--vars", "x,y", "--at", "x=0,y=2", "--number", "double"}), 1,
+                "ln of a non-positive number: x y is 0 at the point");
+    check_error(showwork_run({"diff", "1/x", "--at", "x=0"}), 1, "division by zero: x is 0 at the point");
+    check_error(showwork_run({"jacobian", "x/(y - 1); y", "--vars", "x,y", "--at", "x=1,y=1"}), 1,
+                "division by zero: y - 1 is 0 at the point");
+    check_error(showwork_run({"diff", "exp(x)", "--at", "x=1"}), 1,
+                "exp(1) has no exact rational value (in e^x): evaluate in double or float50 (--number double)");
+    check_error(showwork_run({"jacobian", notes_F, "--vars", "x,y", "--at", "x=1,y=1"}), 1,
+                "exp(1) has no exact rational value (in e^y): evaluate in double or float50 (--number double)");
+    // the same point in double is fine
+    CHECK(ok({"diff", "exp(x)", "--at", "x=1", "--number", "double", "--no-steps"}).out.find("2.718281828459045") !=
+          std::string::npos);
+}
+
+TEST_CASE("the calculus commands in markdown and help show their examples") {
+    std::string md = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "markdown"}).out;
+    CHECK(md.starts_with("# Jacobian of F in x, y"));
+    CHECK(md.find("$$\\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}$$") != std::string::npos);
+    for (const char* command : {"diff", "gradient", "jacobian"}) {
+        CAPTURE(command);
+        CHECK(ok({"help", command}).out.find(std::string("showwork ") + command) != std::string::npos);
+    }
+}
+
+TEST_CASE("the documents of the Jacobian and of the chain rule compile with pdflatex") {
+#if !SHOWWORK_PDFLATEX_TESTS
+    MESSAGE("pdflatex tests disabled (-Dpdflatex_tests=disabled)");
+    return;
+#endif
+    if (!showwork::testing::pdflatex_on_path()) {
+        MESSAGE("SKIPPED: pdflatex is not on PATH");
+        return;
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> documents{
+        {"jacobian", {"jacobian", notes_F, "--vars", "x,y", "--at", "x=0,y=0"}},
+        {"chain-rule", {"diff", "sin(x^2)", "--at", "x=0.7", "--number", "double"}},
+        {"quotient", {"diff", "relu(x)/(1 + x^2) + max(x, x^2) + x^x", "--wrt", "x"}},
+    };
+    for (auto [name, args] : documents) {
+        CAPTURE(name);
+        args.insert(args.end(), {"--format", "document"});
+        auto result = showwork::testing::compile_with_pdflatex("cli-" + name, ok(args).out);
+        CHECK(result.status == 0);
+        CHECK(result.pdf);
+    }
+}
