@@ -21,9 +21,6 @@ struct CalculusInvocation : Invocation {
     std::string relu_at_zero = "0";
 };
 
-// The commands are registered with a CalculusInvocation (register_calculus below).
-CalculusInvocation& calculus_call(Invocation& call) { return static_cast<CalculusInvocation&>(call); }
-
 calculus::DiffOptions diff_options(const CalculusInvocation& call) {
     return {Rational(call.relu_at_zero == "1" ? 1 : 0)};
 }
@@ -79,8 +76,7 @@ trace::Step evaluation_step(const std::string& point_text, trace::Math name, tra
 // diff EXPR --wrt x [--at x=1]: ∂f/∂x by the rules; at a point its value, checked.
 struct Diff {
     template <Scalar T>
-    static Document run(Invocation& invocation) {
-        CalculusInvocation& call = calculus_call(invocation);
+    static Document run(CalculusInvocation& call) {
         calculus::Expr f = calculus::parse_expression(call.operands[0]);
         std::vector<std::string> vars = calculus::variables(f);
         std::string x = variable_to_differentiate(call, vars);
@@ -131,8 +127,7 @@ struct Diff {
 // gradient EXPR --vars x,y [--at x=1,y=2]: ∇f as a column.
 struct Gradient {
     template <Scalar T>
-    static Document run(Invocation& invocation) {
-        CalculusInvocation& call = calculus_call(invocation);
+    static Document run(CalculusInvocation& call) {
         std::vector<std::string> vars = calculus::parse_variables(call.vars);
         calculus::Expr f = calculus::parse_expression(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
@@ -156,8 +151,7 @@ struct Gradient {
 // jacobian "f1; f2" --vars x,y [--at x=0,y=0]: J_F, row i the transposed gradient of fᵢ.
 struct Jacobian {
     template <Scalar T>
-    static Document run(Invocation& invocation) {
-        CalculusInvocation& call = calculus_call(invocation);
+    static Document run(CalculusInvocation& call) {
         std::vector<std::string> vars = calculus::parse_variables(call.vars);
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);

@@ -14,11 +14,10 @@ namespace {
 using trace::Document;
 
 // The options only this command has.
-struct CompareSettings {
-    std::string augment;         // --augment K: the last K columns are right of the bar
+struct CompareCall : Invocation {
+    std::string augment;  // --augment K: the last K columns are right of the bar
     std::string pivot = "partial";
 };
-CompareSettings settings;
 
 // A result: a number for rank and det, the matrix otherwise; the failure when that side raised.
 template <Scalar T>
@@ -57,18 +56,18 @@ std::vector<trace::Named> results(const Comparison<F>& c) {
 
 struct Compare {
     template <Scalar T>
-    static Document run(Invocation& call) {
+    static Document run(CompareCall& call) {
         if constexpr (ScalarTraits<T>::exact) {
             throw InputError("compare runs the exact side itself: --number chooses the floating side, "
                              "double or float50, not exact");
         } else {
             CompareOperation operation = parse_compare_operation(call.operands[0]);
             Matrix<Rational> A = read_matrix<Rational>(call.operands[1]);
-            if (!settings.augment.empty()) {
-                A.set_augment(parse_count(settings.augment, "--augment K", std::max<std::size_t>(A.cols(), 1)));
+            if (!call.augment.empty()) {
+                A.set_augment(parse_count(call.augment, "--augment K", std::max<std::size_t>(A.cols(), 1)));
             }
             EliminationOptions<T> options;
-            options.pivot = parse_pivot_rule(settings.pivot);
+            options.pivot = parse_pivot_rule(call.pivot);
             Comparison<T> c = compare<T>(operation, A, options, call.sink());
             std::string name(compare_operation_name(operation));
             return Document{"Compare " + name + " exactly and in " + call.options.number, "compare",
@@ -80,7 +79,7 @@ struct Compare {
 }  // namespace
 
 void register_compare_command(CLI::App& app) {
-    auto call = std::make_shared<Invocation>();
+    auto call = std::make_shared<CompareCall>();
     call->options.number = "double";  // the floating side; the exact side always runs
     CLI::App* command = register_command<Compare>(
         app,
@@ -91,8 +90,8 @@ void register_compare_command(CLI::App& app) {
           "showwork compare solve \"1 1 2; 1 1.0000000001 2.0000000001\" --augment 1 --number float50",
           "showwork compare rank \"1/3 1/7; 2/3 2/7\" --format json"}},
         call);
-    command->add_option("--augment", settings.augment, "K: the last K columns of A are right of the bar");
-    command->add_option("--pivot", settings.pivot, "Pivot rule of both runs: partial, first_nonzero, scaled_partial")
+    command->add_option("--augment", call->augment, "K: the last K columns of A are right of the bar");
+    command->add_option("--pivot", call->pivot, "Pivot rule of both runs: partial, first_nonzero, scaled_partial")
         ->check(CLI::IsMember({"partial", "first_nonzero", "scaled_partial", "complete", "automatic"}))
         ->capture_default_str();
 }

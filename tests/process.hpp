@@ -2,6 +2,7 @@
 // error and exit status: how the suites test the `showwork` program end to end.
 #pragma once
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
