@@ -86,7 +86,7 @@ __extension__ typedef unsigned __int128 DoubleLimb;  // GCC's 128-bit integer (n
 constexpr std::size_t max_limbs = 16;  // beyond 1024 bits GMP's products are the better choice
 
 // out = a · b mod 2^(64n), all n limbs, least significant first.
-void multiply_low(const Limb* a, const Limb* b, Limb* out, std::size_t n) {
+[[gnu::always_inline]] inline void multiply_low(const Limb* a, const Limb* b, Limb* out, std::size_t n) {
     Limb carry = 0;
     for (std::size_t j = 0; j < n; ++j) {  // the first row of partial products sets out
         DoubleLimb t = DoubleLimb(a[0]) * b[j] + carry;
@@ -105,7 +105,7 @@ void multiply_low(const Limb* a, const Limb* b, Limb* out, std::size_t n) {
 }
 
 // x = x − y mod 2^(64n).
-void subtract(Limb* x, const Limb* y, std::size_t n) {
+[[gnu::always_inline]] inline void subtract(Limb* x, const Limb* y, std::size_t n) {
     Limb borrow = 0;
     for (std::size_t t = 0; t < n; ++t) {
         Limb d = x[t] - y[t];
@@ -115,7 +115,7 @@ void subtract(Limb* x, const Limb* y, std::size_t n) {
     }
 }
 
-void negate(Limb* x, std::size_t n) {
+[[gnu::always_inline]] inline void negate(Limb* x, std::size_t n) {
     Limb carry = 1;
     for (std::size_t t = 0; t < n; ++t) {
         x[t] = ~x[t] + carry;
@@ -156,15 +156,17 @@ void to_limbs(const Integer& x, Limb* out, std::size_t n) {
     if (x < 0) negate(out, n);
 }
 
+// n ≤ max_limbs.
 Integer from_limbs(const Limb* in, std::size_t n) {
-    std::vector<Limb> magnitude(in, in + n);
+    Limb magnitude[max_limbs];
+    std::copy(in, in + n, magnitude);
     const bool negative = magnitude[n - 1] >> 63;
-    if (negative) negate(magnitude.data(), n);
+    if (negative) negate(magnitude, n);
     Integer x;
 #if SHOWWORK_USE_GMP
-    mpz_import(x.backend().data(), n, -1, sizeof(Limb), 0, 0, magnitude.data());
+    mpz_import(x.backend().data(), n, -1, sizeof(Limb), 0, 0, magnitude);
 #else
-    import_bits(x, magnitude.begin(), magnitude.end(), 64, false);
+    import_bits(x, magnitude, magnitude + n, 64, false);
 #endif
     return negative ? Integer(-x) : x;
 }
@@ -213,6 +215,17 @@ void inverse_of_odd(const Limb* o, Limb* y, std::size_t n) {
     }
 }
 
+// out (n limbs) = the low n limbs of x >> shift, x having `size` limbs (sign-filled beyond).
+[[gnu::always_inline]] inline void shift_right_into(const Limb* x, std::size_t size, std::size_t shift, Limb* out,
+                                                    std::size_t n) {
+    const std::size_t whole = shift / 64, bits = shift % 64;
+    auto limb = [&](std::size_t t) { return t < size ? x[t] : ((x[size - 1] >> 63) ? ~Limb(0) : Limb(0)); };
+    for (std::size_t t = 0; t < n; ++t) {
+        out[t] = limb(t + whole) >> bits;
+        if (bits) out[t] |= limb(t + whole + 1) << (64 - bits);
+    }
+}
+
 // The exact division by the previous pivot d at a width of n limbs.
 class ExactDivisor {
 public:
@@ -236,15 +249,13 @@ public:
         if (negative_) negate(out, n_);
     }
 
+    std::size_t shift() const { return shift_; }
+    bool negative() const { return negative_; }
+    const Limb* inverse() const { return inverse_.data(); }
+
 private:
-    // out (n limbs) = the low n limbs of x >> shift_, x having `size` limbs (sign-filled beyond).
     void shift_right(const Limb* x, std::size_t size, Limb* out, std::size_t n) const {
-        const std::size_t whole = shift_ / 64, bits = shift_ % 64;
-        auto limb = [&](std::size_t t) { return t < size ? x[t] : ((x[size - 1] >> 63) ? ~Limb(0) : Limb(0)); };
-        for (std::size_t t = 0; t < n; ++t) {
-            out[t] = limb(t + whole) >> bits;
-            if (bits) out[t] |= limb(t + whole + 1) << (64 - bits);
-        }
+        shift_right_into(x, size, shift_, out, n);
     }
 
     std::size_t n_;
@@ -277,10 +288,68 @@ std::size_t step_limbs(LimbMatrix& W, std::size_t r, std::size_t c, const Limb* 
     return std::min(by_growth, limbs_for(bound[std::min(r + 2, bound.size() - 1)]));
 }
 
+// One row of a step, a_j ← (p a_j − q b_j) / p_prev for `count` entries `stride` limbs apart,
+// the results N limbs wide and the dividends N + E: the widths are constants here so that the
+// compiler unrolls the limb loops above (the same arithmetic as the general loop below).
+struct RowStep {
+    const Limb* pivot;
+    const Limb* q;
+    const Limb* b;  // the pivot row, from the first column updated
+    Limb* a;        // the row updated, from the first column updated
+    std::size_t count, stride;
+    const ExactDivisor* divisor;
+};
+
+template <std::size_t N, std::size_t E>
+void update_row_fixed(const RowStep& step) {
+    Limb x[N + E], y[N + E], shifted[N];
+    const Limb* b = step.b;
+    Limb* a = step.a;
+    const ExactDivisor& d = *step.divisor;
+    for (std::size_t j = 0; j < step.count; ++j, a += step.stride, b += step.stride) {
+        multiply_low(step.pivot, a, x, N + E);
+        multiply_low(step.q, b, y, N + E);
+        subtract(x, y, N + E);
+        shift_right_into(x, N + E, d.shift(), shifted, N);
+        multiply_low(shifted, d.inverse(), a, N);
+        if (d.negative()) negate(a, N);
+        sign_extend(a, N, step.stride);
+    }
+}
+
+void update_row_general(const RowStep& step, std::size_t n, std::size_t wide) {
+    std::vector<Limb> x(wide), y(wide), scratch(n);
+    const Limb* b = step.b;
+    Limb* a = step.a;
+    for (std::size_t j = 0; j < step.count; ++j, a += step.stride, b += step.stride) {
+        multiply_low(step.pivot, a, x.data(), wide);  // p a
+        multiply_low(step.q, b, y.data(), wide);      // q b
+        subtract(x.data(), y.data(), wide);
+        step.divisor->divide(x.data(), a, scratch.data());
+        sign_extend(a, n, step.stride);
+    }
+}
+
+using RowUpdate = void (*)(const RowStep&);
+
+// The unrolled update for results of n ≤ 8 limbs and dividends of n or n + 1; null otherwise.
+RowUpdate fixed_row_update(std::size_t n, std::size_t wide) {
+    static constexpr RowUpdate same[] = {&update_row_fixed<1, 0>, &update_row_fixed<2, 0>, &update_row_fixed<3, 0>,
+                                         &update_row_fixed<4, 0>, &update_row_fixed<5, 0>, &update_row_fixed<6, 0>,
+                                         &update_row_fixed<7, 0>, &update_row_fixed<8, 0>};
+    static constexpr RowUpdate one_more[] = {&update_row_fixed<1, 1>, &update_row_fixed<2, 1>, &update_row_fixed<3, 1>,
+                                             &update_row_fixed<4, 1>, &update_row_fixed<5, 1>, &update_row_fixed<6, 1>,
+                                             &update_row_fixed<7, 1>, &update_row_fixed<8, 1>};
+    if (n == 0 || n > 8) return nullptr;
+    if (wide == n) return same[n - 1];
+    if (wide == n + 1) return one_more[n - 1];
+    return nullptr;
+}
+
 // Bareiss' steps in fixed width from where `out` stands, for as long as the bound on the
 // step's results fits; `out` says where they stopped.
 void eliminate_in_limbs(LimbMatrix& W, std::size_t limit, const std::vector<double>& bound, Forward& out) {
-    std::vector<Limb> prev(W.width, 0), x(W.width), y(W.width), scratch(W.width);
+    std::vector<Limb> prev(W.width, 0);
     prev[0] = 1;
     std::size_t r = out.row, c = out.column;
     for (; c < limit && r < W.rows; ++c) {
@@ -297,15 +366,13 @@ void eliminate_in_limbs(LimbMatrix& W, std::size_t limit, const std::vector<doub
             out.odd_swaps = !out.odd_swaps;
         }
         const Limb* pivot = W(r, c);
-        for (std::size_t i = r + 1; i < W.rows; ++i) {
-            const Limb* q = W(i, c);
-            for (std::size_t j = c + 1; j < W.cols; ++j) {
-                Limb* a = W(i, j);
-                multiply_low(pivot, a, x.data(), wide);    // p a
-                multiply_low(q, W(r, j), y.data(), wide);  // q b
-                subtract(x.data(), y.data(), wide);
-                by_prev.divide(x.data(), a, scratch.data());
-                sign_extend(a, n, W.width);
+        const RowUpdate unrolled = fixed_row_update(n, wide);
+        for (std::size_t i = r + 1; i < W.rows && c + 1 < W.cols; ++i) {
+            const RowStep step{pivot, W(i, c), W(r, c + 1), W(i, c + 1), W.cols - c - 1, W.width, &by_prev};
+            if (unrolled) {
+                unrolled(step);
+            } else {
+                update_row_general(step, n, wide);
             }
         }
         for (std::size_t i = r + 1; i < W.rows; ++i) std::fill(W(i, c), W(i, c) + W.width, Limb(0));
@@ -319,8 +386,10 @@ void eliminate_in_limbs(LimbMatrix& W, std::size_t limit, const std::vector<doub
 }
 
 // Bareiss' forward elimination in place: M becomes a fraction-free row echelon form. The
-// steps are done in machine words while the entries are small, then in Integer.
-Forward eliminate_fraction_free(IntegerMatrix& M, std::size_t limit) {
+// steps are done in fixed-width limbs while the entries are small, then in Integer. Without
+// `keep_entries` only the pivots, their parity and the last pivot are wanted, and M's entries
+// are left as they were when the steps in limbs cover the whole elimination.
+Forward eliminate_fraction_free(IntegerMatrix& M, std::size_t limit, bool keep_entries = true) {
     Forward out;
     limit = std::min(limit, M.cols);
     const std::vector<double> bound = minor_bound_bits(M);
@@ -329,7 +398,9 @@ Forward eliminate_fraction_free(IntegerMatrix& M, std::size_t limit) {
         LimbMatrix W{M.rows, M.cols, width, std::vector<Limb>(M.a.size() * width)};
         for (std::size_t k = 0; k < M.a.size(); ++k) to_limbs(M.a[k], &W.a[k * width], width);
         eliminate_in_limbs(W, limit, bound, out);
-        for (std::size_t k = 0; k < M.a.size(); ++k) M.a[k] = from_limbs(&W.a[k * width], width);
+        const bool finished = out.column >= limit || out.row >= M.rows;
+        if (keep_entries || !finished)
+            for (std::size_t k = 0; k < M.a.size(); ++k) M.a[k] = from_limbs(&W.a[k * width], width);
     }
     Integer prev = out.last_pivot, scratch;
     std::size_t r = out.row, c = out.column;
@@ -374,13 +445,13 @@ Rational ratio(const Integer& p, const Integer& q) {
 
 std::vector<std::size_t> fraction_free_pivots(const Matrix<Rational>& A, std::size_t pivot_limit) {
     IntegerMatrix M = clear_denominators(A);
-    return eliminate_fraction_free(M, pivot_limit).pivots;
+    return eliminate_fraction_free(M, pivot_limit, false).pivots;
 }
 
 Rational fraction_free_determinant(const Matrix<Rational>& A) {
     Integer lcm_product;
     IntegerMatrix M = clear_denominators(A, &lcm_product);
-    Forward f = eliminate_fraction_free(M, M.cols);
+    Forward f = eliminate_fraction_free(M, M.cols, false);
     if (f.pivots.size() < M.rows) return 0;
     Integer det = f.odd_swaps ? Integer(-f.last_pivot) : f.last_pivot;
     return ratio(det, lcm_product);
