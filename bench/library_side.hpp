@@ -7,7 +7,8 @@
 //   showwork::solve_unique(A, b)  solvers/linear_system.hpp   Matrix<T>(A, b (n×1), options, trace)
 //   showwork::lu(A)               matrix/lu.hpp               LU<T>{P, L, U, Q, swaps}(A, options, trace)
 // Exact defaults: fraction-free (Bareiss) elimination, first non-zero pivots. Double defaults:
-// Gaussian elimination with partial pivoting.
+// Gaussian elimination with partial pivoting, run in blocks (matrix/lu_blocked.hpp) by lu and
+// solve for square matrices.
 //
 // Where those headers are missing from the tree, have_elimination is false and the benchmark
 // prints the reference library's times alone.

@@ -5,9 +5,12 @@
 // triangular L; an interchange of rows r and p also swaps the multipliers already stored in
 // those rows of L, and the order the rows end in is P. U is the echelon form reached.
 // A is m×n: P and L are m×m, U is m×n, Q is n×n (the identity unless pivoting is complete).
+// Untraced, square and double with partial pivoting, the same elimination runs in blocks
+// (matrix/lu_blocked.hpp): the same pivots and multipliers, the replacements in another order.
 #pragma once
 
 #include "matrix/elimination.hpp"
+#include "matrix/lu_blocked.hpp"
 
 namespace showwork {
 
@@ -17,8 +20,38 @@ struct LU {
     std::size_t swaps = 0;  // det P · det Q = (−1)^swaps
 };
 
+namespace detail {
+// Untraced double with partial pivoting on a square matrix: the same elimination scheduled in
+// blocks (matrix/lu_blocked.hpp). Empty when it does not apply or a column has no pivot.
 template <Scalar T>
-LU<T> lu(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+std::optional<BlockedLU> blocked_factorization(const Matrix<T>& A, const EliminationOptions<T>& options,
+                                               const trace::Trace* trace) {
+    if constexpr (std::is_same_v<T, double>) {
+        if (trace || A.rows() != A.cols() || resolve_pivot_rule<T>(options.pivot) != PivotRule::partial)
+            return std::nullopt;
+        const double tolerance = options.tolerance ? *options.tolerance : default_tolerance(A);
+        return blocked_lu(A.entries().data(), A.rows(), tolerance);
+    } else {
+        return std::nullopt;
+    }
+}
+
+inline LU<double> lu_from_blocks(const BlockedLU& f) {
+    const std::size_t n = f.n;
+    LU<double> out{Matrix<double>::zeros(n, n), Matrix<double>::identity(n), Matrix<double>::zeros(n, n),
+                   Matrix<double>::identity(n), f.swaps};
+    for (std::size_t i = 0; i < n; ++i) {
+        out.P(i, f.row_order[i]) = 1;
+        for (std::size_t j = 0; j < n; ++j) (j < i ? out.L(i, j) : out.U(i, j)) = f.factors[i * n + j];
+    }
+    return out;
+}
+}  // namespace detail
+
+namespace detail {
+// The textbook loop: the elimination core, its operations read back into P, L and U.
+template <Scalar T>
+LU<T> lu_by_elimination(const Matrix<T>& A, const EliminationOptions<T>& options, trace::Trace* trace) {
     const std::size_t m = A.rows(), n = A.cols();
     Elimination<T> e;
     {
@@ -49,6 +82,15 @@ LU<T> lu(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::T
                                 trace::equals(trace::symbol("U"), showwork::to_math(out.U))}));
     }
     return out;
+}
+}  // namespace detail
+
+template <Scalar T>
+LU<T> lu(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    if constexpr (std::is_same_v<T, double>) {
+        if (auto blocks = detail::blocked_factorization(A, options, trace)) return detail::lu_from_blocks(*blocks);
+    }
+    return detail::lu_by_elimination(A, options, trace);
 }
 
 }  // namespace showwork

@@ -9,6 +9,9 @@
 //   • otherwise infinitely many: x = p + t d_1 + s d_2 + …, one parameter per free variable
 //     (named t, s, r, u, v, w; t_1, t_2, … when there are more than six).
 // Every traced solve ends with a check step: the answer substituted back into A x = b.
+// Untraced double systems with a square A and partial pivoting take P A = L U (the same
+// elimination in blocks, matrix/lu_blocked.hpp) and two triangular solves; a column without a
+// pivot sends them back to the path above, which classifies the system.
 // b must be a single column (m×1); several right-hand sides are solved one at a time.
 #pragma once
 
@@ -20,6 +23,7 @@
 #include "matrix/arithmetic.hpp"
 #include "matrix/bareiss.hpp"
 #include "matrix/elimination.hpp"
+#include "matrix/lu.hpp"
 #include "matrix/subspaces.hpp"
 
 namespace showwork {
@@ -216,6 +220,17 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
                   trace::Trace* trace = nullptr) {
     detail::require_system_shape(A, b);
     const std::size_t m = A.rows(), n = A.cols();
+    if constexpr (std::is_same_v<T, double>) {
+        // Untraced, a pivot in every column: P A = L U in blocks and two triangular solves.
+        if (auto blocks = detail::blocked_factorization(A, options, trace)) {
+            Solution<T> s;
+            s.kind = SolutionKind::unique;
+            s.rank = n;
+            for (std::size_t j = 0; j < n; ++j) s.pivot_columns.push_back(j);
+            s.particular = Matrix<T>::column(lu_solve(*blocks, b.entries().data()));
+            return s;
+        }
+    }
     Matrix<T> Ab = augment(A, b);
     if constexpr (std::is_same_v<T, Rational>) {
         if (use_fraction_free(options, trace)) {
