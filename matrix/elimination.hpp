@@ -157,6 +157,7 @@ private:
     void make_pivot_one(std::size_t r, std::size_t c);
     void eliminate_below(std::size_t r, std::size_t c);
     void eliminate_above(std::size_t k);
+    void add_clearing_step(const char* side, std::size_t c, std::vector<trace::Step> substeps);
     void add_step(std::string kind, std::string text, std::optional<trace::Math> op,
                   std::vector<trace::Step> substeps = {});
     trace::Math state();
@@ -290,15 +291,7 @@ void Eliminator<T>::eliminate_below(std::size_t r, std::size_t c) {
         M()(i, c) = T(0);  // exactly zero, also in floating point
         if (trace_) substeps.push_back({"replacement", op.describe() + ".", op.to_math(), state(), {}});
     }
-    if (!trace_ || substeps.empty()) return;
-    std::string text = "Eliminate below the pivot in column " + std::to_string(c + 1) + ".";
-    if (substeps.size() == 1) {
-        add_step("replacement", text, substeps.front().operation);
-        return;
-    }
-    std::vector<trace::Math> ops;
-    for (const auto& s : substeps) ops.push_back(*s.operation);
-    add_step("replacements", text, trace::list(std::move(ops)), std::move(substeps));
+    if (trace_) add_clearing_step("below", c, std::move(substeps));
 }
 
 // Clears the entries above pivot k (its row scaled to 1 already): R_i → R_i − a_ic R_k.
@@ -316,8 +309,15 @@ void Eliminator<T>::eliminate_above(std::size_t k) {
         M()(i, c) = T(0);
         if (trace_) substeps.push_back({"replacement", op.describe() + ".", op.to_math(), state(), {}});
     }
-    if (!trace_ || substeps.empty()) return;
-    std::string text = "Eliminate above the pivot in column " + std::to_string(c + 1) + ".";
+    if (trace_) add_clearing_step("above", c, std::move(substeps));
+}
+
+// One step for the replacements that cleared a column: the operation itself when there was one,
+// else the list of them with each as a sub-step.
+template <Scalar T>
+void Eliminator<T>::add_clearing_step(const char* side, std::size_t c, std::vector<trace::Step> substeps) {
+    if (substeps.empty()) return;
+    std::string text = std::string("Eliminate ") + side + " the pivot in column " + std::to_string(c + 1) + ".";
     if (substeps.size() == 1) {
         add_step("replacement", text, substeps.front().operation);
         return;

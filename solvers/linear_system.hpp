@@ -119,7 +119,7 @@ Matrix<T> back_substitute(const Matrix<T>& R, const std::vector<std::size_t>& pi
         x(p, 0) = T(sum / R(k, p));
         if (trace) {
             trace->add("back_substitution",
-                       "Solve equation " + std::to_string(k + 1) + " for x_" + std::to_string(order[p] + 1) + ".",
+                       "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted("x", order[p] + 1) + ".",
                        std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p]));
         }
     }
@@ -288,7 +288,7 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
         OptionalSubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
         if (trace && !s.free_variables.empty()) {
             for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
-                trace->add("free_variable", "x_" + std::to_string(s.free_variables[q] + 1) + " is free.",
+                trace->add("free_variable", trace::subscripted("x", s.free_variables[q] + 1) + " is free.",
                            std::nullopt,
                            trace::equals(trace::indexed("x", s.free_variables[q] + 1),
                                          parameter_symbol(q, s.free_variables.size())));
