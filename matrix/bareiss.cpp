@@ -394,7 +394,7 @@ Forward eliminate_fraction_free(IntegerMatrix& M, std::size_t limit, bool keep_e
     limit = std::min(limit, M.cols);
     const std::vector<double> bound = minor_bound_bits(M);
     const std::size_t width = std::min(limbs_for(bound.back()) + 1, max_limbs);
-    if (limbs_for(bound[1]) < width) {  // the entries themselves fit, and room to grow
+    if (M.rows > 0 && limbs_for(bound[1]) < width) {  // the entries fit, with room to grow
         LimbMatrix W{M.rows, M.cols, width, std::vector<Limb>(M.a.size() * width)};
         for (std::size_t k = 0; k < M.a.size(); ++k) to_limbs(M.a[k], &W.a[k * width], width);
         eliminate_in_limbs(W, limit, bound, out);
