@@ -9,7 +9,7 @@
 
 #include "bench/harness.hpp"
 #include "bench/library_side.hpp"
-#include "matrix/arithmetic.hpp"
+#include "showwork/matrix/arithmetic.hpp"
 
 #if SHOWWORK_BENCH_EIGEN
 #include <Eigen/Dense>

@@ -7,7 +7,7 @@
 //   showwork::solve_unique(A, b)  solvers/linear_system.hpp   Matrix<T>(A, b (n×1), options, trace)
 //   showwork::lu(A)               matrix/lu.hpp               LU<T>{P, L, U, Q, swaps}(A, options, trace)
 // Exact defaults: fraction-free (Bareiss) elimination, first non-zero pivots. Double defaults:
-// Gaussian elimination with partial pivoting, run in blocks (matrix/lu_blocked.hpp) by lu and
+// Gaussian elimination with partial pivoting, run in blocks (matrix/fast/lu_blocked.hpp) by lu and
 // solve for square matrices.
 //
 // Where those headers are missing from the tree, have_elimination is false and the benchmark
@@ -18,16 +18,16 @@
     __has_include("matrix/determinant.hpp") && __has_include("matrix/lu.hpp") &&       \
     __has_include("solvers/linear_system.hpp")
 #define SHOWWORK_BENCH_HAVE_ELIMINATION 1
-#include "matrix/determinant.hpp"
-#include "matrix/echelon.hpp"
-#include "matrix/inverse.hpp"
-#include "matrix/lu.hpp"
-#include "solvers/linear_system.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/inverse.hpp"
+#include "showwork/matrix/lu.hpp"
+#include "showwork/solvers/linear_system.hpp"
 #else
 #define SHOWWORK_BENCH_HAVE_ELIMINATION 0
 #endif
 
-#include "matrix/matrix.hpp"
+#include "showwork/matrix/matrix.hpp"
 
 namespace showwork::bench {
 

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "matrix/traced_arithmetic.hpp"
+#include "showwork/matrix/traced_arithmetic.hpp"
 
 using namespace showwork;
 

@@ -1,8 +1,8 @@
 // show, add, subtract, multiply, hadamard, transpose, scale, identity.
 #include "cli/commands.hpp"
-#include "matrix/arithmetic.hpp"
-#include "matrix/traced_arithmetic.hpp"
-#include "matrix/to_math.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/traced_arithmetic.hpp"
+#include "showwork/matrix/to_math.hpp"
 
 namespace showwork::cli {
 

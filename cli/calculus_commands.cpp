@@ -3,9 +3,9 @@
 // The derivative is symbolic and exact whatever --number says; --number is the scalar of the
 // value at --at. Over exact rationals a transcendental function has no value (e^1 is
 // irrational), which is an error that says to use --number double.
-#include "calculus/calculus.hpp"
+#include "showwork/calculus/calculus.hpp"
 #include "cli/commands.hpp"
-#include "matrix/to_math.hpp"
+#include "showwork/matrix/to_math.hpp"
 
 namespace showwork::cli {
 

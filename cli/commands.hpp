@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "matrix/parse.hpp"
-#include "trace/trace.hpp"
+#include "cli/source.hpp"
+#include "showwork/matrix/parse.hpp"
+#include "showwork/trace/trace.hpp"
 
 namespace showwork::cli {
 
@@ -48,7 +49,7 @@ CLI::App* register_command(CLI::App& app, const CommandSpec& spec,
 // A matrix operand: inline text, a file name, or "-" for standard input.
 template <Scalar T>
 Matrix<T> read_matrix(const std::string& argument) {
-    return parse_matrix<T>(read_matrix_source(argument));
+    return parse_matrix<T>(read_source(argument));
 }
 
 std::string example_footer(const std::vector<std::string>& examples);

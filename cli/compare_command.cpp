@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "matrix/to_math.hpp"
-#include "solvers/compare.hpp"
+#include "showwork/matrix/to_math.hpp"
+#include "showwork/compare/compare.hpp"
 
 namespace showwork::cli {
 

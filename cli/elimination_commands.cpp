@@ -3,15 +3,15 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "matrix/arithmetic.hpp"
-#include "matrix/determinant.hpp"
-#include "matrix/echelon.hpp"
-#include "matrix/inverse.hpp"
-#include "matrix/lu.hpp"
-#include "matrix/row_ops.hpp"
-#include "matrix/subspaces.hpp"
-#include "matrix/to_math.hpp"
-#include "solvers/linear_system.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/inverse.hpp"
+#include "showwork/matrix/lu.hpp"
+#include "showwork/matrix/row_ops.hpp"
+#include "showwork/matrix/subspaces.hpp"
+#include "showwork/matrix/to_math.hpp"
+#include "showwork/solvers/linear_system.hpp"
 
 namespace showwork::cli {
 

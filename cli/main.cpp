@@ -9,8 +9,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "error.hpp"
-#include "showwork_config.hpp"
+#include "showwork/error.hpp"
+#include "showwork/showwork_config.hpp"
 
 namespace {
 

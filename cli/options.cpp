@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "error.hpp"
+#include "showwork/error.hpp"
 
 namespace showwork::cli {
 

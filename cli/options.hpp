@@ -8,9 +8,9 @@
 #include <string>
 #include <utility>
 
-#include "matrix/matrix.hpp"
-#include "trace/render.hpp"
-#include "trace/trace.hpp"
+#include "showwork/matrix/matrix.hpp"
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/trace.hpp"
 
 namespace showwork::cli {
 

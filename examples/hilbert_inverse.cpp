@@ -6,7 +6,7 @@
 // Float50) answer; κ∞ is the exact value from the exact inverse.
 #include <fmt/core.h>
 
-#include "solvers/compare.hpp"
+#include "showwork/compare/compare.hpp"
 
 using namespace showwork;
 

@@ -6,9 +6,9 @@
 // rounds to 1: double sees a singular system, and the first-difference report says where.
 #include <fmt/core.h>
 
-#include "matrix/format.hpp"
-#include "solvers/compare.hpp"
-#include "trace/render.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/compare/compare.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 

@@ -9,7 +9,7 @@
 #include <exception>
 
 #include "examples/neuron_layer.hpp"
-#include "trace/render.hpp"
+#include "showwork/trace/render.hpp"
 
 int main(int argc, char** argv) {
     using namespace showwork;

@@ -10,8 +10,8 @@
 
 #include <utility>
 
-#include "matrix/traced_arithmetic.hpp"
-#include "trace/trace.hpp"
+#include "showwork/matrix/traced_arithmetic.hpp"
+#include "showwork/trace/trace.hpp"
 
 namespace showwork::examples {
 

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <exception>
 
-#include "calculus/calculus.hpp"
-#include "trace/render.hpp"
+#include "showwork/calculus/calculus.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using namespace showwork::calculus;

@@ -5,9 +5,9 @@
 // R_1 → R_1 − 2R_2 gives (1 0 −5 | −4; 0 1 4 | 5), and the RREF of a matrix is unique.
 #include <fmt/core.h>
 
-#include "matrix/echelon.hpp"
-#include "matrix/format.hpp"
-#include "trace/render.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 

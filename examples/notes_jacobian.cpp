@@ -13,8 +13,8 @@
 
 #include <fmt/core.h>
 
-#include "calculus/calculus.hpp"
-#include "trace/render.hpp"
+#include "showwork/calculus/calculus.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using namespace showwork::calculus;

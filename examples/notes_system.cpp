@@ -4,11 +4,11 @@
 // solved by Gaussian elimination and back substitution, exactly, with its derivation.
 #include <fmt/core.h>
 
-#include "matrix/arithmetic.hpp"
-#include "matrix/format.hpp"
-#include "matrix/to_math.hpp"
-#include "solvers/linear_system.hpp"
-#include "trace/render.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/matrix/to_math.hpp"
+#include "showwork/solvers/linear_system.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 

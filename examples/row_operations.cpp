@@ -2,10 +2,10 @@
 //   interchange  R_1 ↔ R_2,   scaling  R_2 → 1/2 R_2,   replacement  R_2 → R_2 − 2R_1.
 #include <fmt/core.h>
 
-#include "matrix/arithmetic.hpp"
-#include "matrix/format.hpp"
-#include "matrix/row_ops.hpp"
-#include "trace/render.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/matrix/row_ops.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 

@@ -8,8 +8,8 @@
 //   after the derivation is printed with text only)
 #include <fmt/core.h>
 
-#include "calculus/calculus.hpp"
-#include "trace/render.hpp"
+#include "showwork/calculus/calculus.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using namespace showwork::calculus;

@@ -10,8 +10,8 @@
 // The first-difference report names the step, the column and both values.
 #include <fmt/core.h>
 
-#include "solvers/compare.hpp"
-#include "trace/render.hpp"
+#include "showwork/compare/compare.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 

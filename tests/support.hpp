@@ -6,8 +6,8 @@
 
 #include <random>
 
-#include "matrix/format.hpp"
-#include "matrix/matrix.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/matrix/matrix.hpp"
 
 namespace doctest {
 template <>

@@ -1,7 +1,7 @@
 // Expressions: parsing, printing, simplification, differentiation rules and their trace,
 // gradients, Jacobians and the Jacobian chain rule, exact evaluation, and bad input.
-#include "calculus/calculus.hpp"
-#include "trace/render.hpp"
+#include "showwork/calculus/calculus.hpp"
+#include "showwork/trace/render.hpp"
 
 #include "support.hpp"
 

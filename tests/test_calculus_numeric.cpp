@@ -2,7 +2,7 @@
 // central finite differences — on many seeded random expressions and points.
 #include <random>
 
-#include "calculus/calculus.hpp"
+#include "showwork/calculus/calculus.hpp"
 #include "support.hpp"
 
 using namespace showwork;

@@ -4,9 +4,9 @@
 #include <random>
 
 #include "support.hpp"
-#include "matrix/arithmetic.hpp"
-#include "solvers/compare.hpp"
-#include "trace/render.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/compare/compare.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using Q = Rational;

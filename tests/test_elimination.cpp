@@ -6,13 +6,13 @@
 #include <random>
 
 #include "support.hpp"
-#include "matrix/arithmetic.hpp"
-#include "matrix/determinant.hpp"
-#include "matrix/echelon.hpp"
-#include "matrix/inverse.hpp"
-#include "matrix/lu.hpp"
-#include "matrix/row_ops.hpp"
-#include "matrix/subspaces.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/inverse.hpp"
+#include "showwork/matrix/lu.hpp"
+#include "showwork/matrix/row_ops.hpp"
+#include "showwork/matrix/subspaces.hpp"
 
 using namespace showwork;
 using Q = Rational;

@@ -1,4 +1,4 @@
-// The blocked double product (matrix/gemm.hpp) against the exact product of the same numbers.
+// The blocked double product (matrix/fast/gemm.hpp) against the exact product of the same numbers.
 //
 // Every double is a rational, so the exact product C* of two double matrices is computed in
 // Rational. Any summation order of c_ij = Σ_k a_ik b_kj in double satisfies
@@ -8,8 +8,8 @@
 #include <tuple>
 #include <vector>
 
-#include "matrix/arithmetic.hpp"
-#include "matrix/gemm.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/fast/gemm.hpp"
 #include "support.hpp"
 
 using namespace showwork;

@@ -3,8 +3,8 @@
 #include <random>
 
 #include "support.hpp"
-#include "matrix/arithmetic.hpp"
-#include "matrix/to_math.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/to_math.hpp"
 
 using namespace showwork;
 using Q = Rational;

@@ -1,6 +1,6 @@
 // Matrix input: every accepted form, and every malformed input with its row, column and token.
 #include "support.hpp"
-#include "matrix/parse.hpp"
+#include "showwork/matrix/parse.hpp"
 
 using namespace showwork;
 using Q = Rational;

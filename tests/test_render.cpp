@@ -11,13 +11,13 @@
 #include <random>
 #include <sstream>
 
-#include "error.hpp"
+#include "showwork/error.hpp"
 #include "examples/neuron_layer.hpp"
 #include "golden.hpp"
 #include "pdflatex.hpp"
 #include "support.hpp"
-#include "trace/number.hpp"
-#include "trace/render.hpp"
+#include "showwork/trace/number.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using namespace showwork::trace;

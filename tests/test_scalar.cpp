@@ -4,8 +4,8 @@
 #include <random>
 
 #include "support.hpp"
-#include "error.hpp"
-#include "matrix/scalar.hpp"
+#include "showwork/error.hpp"
+#include "showwork/matrix/scalar.hpp"
 
 using namespace showwork;
 

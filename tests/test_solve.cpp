@@ -4,9 +4,9 @@
 #include <random>
 
 #include "support.hpp"
-#include "matrix/arithmetic.hpp"
-#include "matrix/echelon.hpp"
-#include "solvers/linear_system.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/solvers/linear_system.hpp"
 
 using namespace showwork;
 using Q = Rational;

@@ -13,12 +13,12 @@
 #include <cmath>
 #include <random>
 
-#include "matrix/arithmetic.hpp"
-#include "matrix/determinant.hpp"
-#include "matrix/echelon.hpp"
-#include "matrix/inverse.hpp"
-#include "matrix/lu.hpp"
-#include "solvers/linear_system.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/inverse.hpp"
+#include "showwork/matrix/lu.hpp"
+#include "showwork/solvers/linear_system.hpp"
 #include "support.hpp"
 
 using namespace showwork;

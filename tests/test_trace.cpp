@@ -4,10 +4,10 @@
 
 #include <random>
 
-#include "error.hpp"
-#include "matrix/traced_arithmetic.hpp"
+#include "showwork/error.hpp"
+#include "showwork/matrix/traced_arithmetic.hpp"
 #include "support.hpp"
-#include "trace/render.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 

@@ -1,0 +1,217 @@
+// The value of an expression at a point, in any scalar.
+//
+// Over Rational the value is exact: sums, products, integer powers, ReLU, max, and rational
+// powers whose root is rational ((9/4)^{1/2} = 3/2). A transcendental function has no exact
+// value except at the few points where it is rational (e^0 = 1, ln 1 = 0, σ(0) = 1/2, …), so
+// asking for exp(1) exactly is a DomainError that says to use double or float50.
+// Division by zero, ln of a non-positive number and even roots of negative numbers are
+// DomainErrors naming the sub-expression and its value: "division by zero: y - 1 is 0 at the point".
+//
+// The same evaluator runs on Dual<T> (calculus/dual.hpp), which is how forward mode is checked.
+#pragma once
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "showwork/calculus/dual.hpp"
+#include "showwork/calculus/expression.hpp"
+#include "showwork/calculus/parse.hpp"
+#include "showwork/calculus/print.hpp"
+#include "showwork/error.hpp"
+
+namespace showwork::calculus {
+
+template <class V> struct is_exact_number : std::false_type {};
+template <> struct is_exact_number<Rational> : std::true_type {};
+template <> struct is_exact_number<Dual<Rational>> : std::true_type {};
+
+template <Scalar T> const T& value_of(const T& x) { return x; }
+
+// A rational constant in the evaluation's number type.
+template <class V> V from_rational(const Rational& q) {
+    if constexpr (Scalar<V>) return scalar_cast<V>(q);
+    else return V(from_rational<decltype(V::value)>(q));
+}
+
+// The exact k-th root of a non-negative integer, if it is an integer.
+std::optional<Integer> exact_integer_root(const Integer& n, unsigned k);
+// The exact value of a^{p/q} if it is rational.
+std::optional<Rational> exact_rational_power(const Rational& a, const Rational& exponent);
+
+// The values of the variables in the evaluation's number type (a Point<T>, or duals).
+template <class V>
+using Values = std::map<std::string, V, std::less<>>;
+
+template <class V>
+class Evaluator {
+public:
+    explicit Evaluator(const Values<V>& point) : point_(point) {}
+
+    V operator()(const Expr& e) const {
+        switch (e.op()) {
+            case Op::constant: return from_rational<V>(e.value());
+            case Op::variable: return lookup(e.name());
+            case Op::sum: {
+                V total = (*this)(e.arg(0));
+                for (std::size_t i = 1; i < e.args().size(); ++i) total = total + (*this)(e.arg(i));
+                return total;
+            }
+            case Op::product: {
+                V total = (*this)(e.arg(0));
+                for (std::size_t i = 1; i < e.args().size(); ++i) total = total * (*this)(e.arg(i));
+                return total;
+            }
+            case Op::power: return power_of(e);
+            case Op::apply: return function(e);
+        }
+        return V(0);
+    }
+
+private:
+    V lookup(const std::string& name) const {
+        auto it = point_.find(name);
+        if (it == point_.end()) throw InputError("the point gives no value for " + name);
+        return it->second;
+    }
+
+    static std::string value_text(const V& v) { return scalar_text(value_of(v)); }
+
+    [[noreturn]] static void fail(const std::string& message) { throw DomainError(message); }
+
+    V power_of(const Expr& e) const {
+        const Expr &base_expr = e.arg(0), &exponent_expr = e.arg(1);
+        V base = (*this)(base_expr);
+        if (exponent_expr.is_constant()) return constant_power(base, base_expr, exponent_expr.value());
+        V exponent = (*this)(exponent_expr);
+        if constexpr (std::is_same_v<V, Rational>) {
+            return constant_power(base, base_expr, exponent);
+        } else if constexpr (is_exact_number<V>::value) {
+            fail("the exact derivative of " + to_text(e) + " involves a logarithm; evaluate in double or float50");
+        } else {
+            // u^v = e^{v ln u}, defined for u > 0
+            if (!(value_of(base) > 0)) {
+                fail(to_text(e) + ": the base " + to_text(base_expr) + " is " + value_text(base) +
+                     " at the point; a variable exponent needs a positive base");
+            }
+            using std::exp;
+            using std::log;
+            return exp(exponent * log(base));
+        }
+    }
+
+    V constant_power(const V& base, const Expr& base_expr, const Rational& p) const {
+        bool zero = value_of(base) == 0;
+        if (zero && p < 0) fail("division by zero: " + to_text(base_expr) + " is 0 at the point");
+        if (denominator(p) == 1) return integer_power(base, p);
+        bool negative = value_of(base) < 0;
+        if (negative && denominator(p) % 2 == 0) {
+            fail(to_text(base_expr) + " is " + value_text(base) + " at the point: its power " + rational_text(p) +
+                 " is not a real number");
+        }
+        if constexpr (std::is_same_v<V, Rational>) {
+            if (auto exact = exact_rational_power(base, p)) return *exact;
+            fail(to_text(base_expr) + "^(" + rational_text(p) + ") at " + value_text(base) +
+                 " is irrational: evaluate in double or float50");
+        } else if constexpr (is_exact_number<V>::value) {
+            fail("the exact derivative of a non-integer power is not attempted; evaluate in double or float50");
+        } else {
+            // |b|^p with the sign of an odd root: (−8)^{1/3} = −2
+            using T = std::remove_cvref_t<decltype(value_of(base))>;
+            using std::pow;
+            V magnitude = negative ? V(0) - base : base;
+            V result = zero ? V(0) : pow(magnitude, scalar_cast<T>(p));
+            return negative && numerator(p) % 2 != 0 ? V(0) - result : result;
+        }
+    }
+
+    static V integer_power(const V& base, const Rational& p) {
+        Integer n = numerator(p);
+        bool invert = n < 0;
+        if (invert) n = -n;
+        V result = from_rational<V>(1), square = base;
+        for (; n > 0; n >>= 1) {
+            if (boost::multiprecision::bit_test(n, 0)) result = result * square;
+            if (n > 1) square = square * square;
+        }
+        return invert ? from_rational<V>(1) / result : result;
+    }
+
+    V function(const Expr& e) const {
+        V u = (*this)(e.arg(0));
+        switch (e.fn()) {
+            case Fn::relu: return value_of(u) > 0 ? u : from_rational<V>(0);
+            case Fn::relu_step: {
+                const auto& z = value_of(u);
+                return from_rational<V>(z > 0 ? Rational(1) : z < 0 ? Rational(0) : e.value());
+            }
+            case Fn::max: {
+                V v = (*this)(e.arg(1));
+                return value_of(u) >= value_of(v) ? u : v;
+            }
+            case Fn::ln:
+                if (!(value_of(u) > 0)) {
+                    fail("ln of a non-positive number: " + to_text(e.arg(0)) + " is " + value_text(u) +
+                         " at the point");
+                }
+                break;
+            default: break;
+        }
+        if constexpr (is_exact_number<V>::value) {
+            return exact_function(e, u);
+        } else {
+            using std::cos;
+            using std::exp;
+            using std::log;
+            using std::sin;
+            using std::tanh;
+            switch (e.fn()) {
+                case Fn::exp: return exp(u);
+                case Fn::ln: return log(u);
+                case Fn::sin: return sin(u);
+                case Fn::cos: return cos(u);
+                case Fn::tanh: return tanh(u);
+                case Fn::sigmoid: return from_rational<V>(1) / (from_rational<V>(1) + exp(V(0) - u));
+                default: break;
+            }
+            return u;
+        }
+    }
+
+    // exp, ln, sin, cos, tanh and σ are rational only at these points.
+    static V exact_function(const Expr& e, const V& u) {
+        const auto& z = value_of(u);
+        if constexpr (std::is_same_v<V, Rational>) {
+            switch (e.fn()) {
+                case Fn::exp: if (z == 0) return Rational(1); break;
+                case Fn::ln: if (z == 1) return Rational(0); break;
+                case Fn::sin: case Fn::tanh: if (z == 0) return Rational(0); break;
+                case Fn::cos: if (z == 0) return Rational(1); break;
+                case Fn::sigmoid: if (z == 0) return Rational(1, 2); break;
+                default: break;
+            }
+        }
+        fail(std::string(function_name(e.fn())) + "(" + scalar_text(z) + ") has no exact rational value" +
+             " (in " + to_text(e) + "): evaluate in double or float50");
+    }
+
+    const Values<V>& point_;
+};
+
+// f at the point. Every variable of f needs a value; values of other names are ignored here
+// (check_point, in calculus/parse.hpp, rejects them where a command's variables are known).
+template <Scalar T>
+T evaluate(const Expr& f, const Point<T>& point) {
+    return Evaluator<T>(point)(f);
+}
+
+// f and ∂f/∂var at the point by forward mode: the point with var ↦ var + ε.
+template <Scalar T>
+Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var) {
+    Values<Dual<T>> dual_point;
+    for (const auto& [name, value] : point) dual_point.emplace(name, Dual<T>(value, name == var ? T(1) : T(0)));
+    return Evaluator<Dual<T>>(dual_point)(f);
+}
+
+}  // namespace showwork::calculus

@@ -1,0 +1,345 @@
+#include "showwork/calculus/expression.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "showwork/error.hpp"
+
+namespace showwork::calculus {
+
+namespace {
+
+Expr make(Node node) { return Expr(std::make_shared<const Node>(std::move(node))); }
+
+Expr make_op(Op op, std::vector<Expr> args) {
+    Node n;
+    n.op = op;
+    n.args = std::move(args);
+    return make(std::move(n));
+}
+
+bool is_integer(const Rational& q) { return denominator(q) == 1; }
+
+// Exponents this large are kept symbolic rather than folded into huge numbers.
+constexpr long max_folded_exponent = 4096;
+
+Rational integer_power(const Rational& base, long n) {
+    Rational result = 1, b = n < 0 ? Rational(1) / base : base;
+    for (long k = n < 0 ? -n : n; k > 0; k >>= 1) {
+        if (k & 1) result *= b;
+        b *= b;
+    }
+    return result;
+}
+
+// A term c·rest of a sum: its coefficient and the rest (1 for a constant term).
+std::pair<Rational, Expr> split_coefficient(const Expr& term) {
+    if (term.is_constant()) return {term.value(), Expr(1)};
+    if (term.op() == Op::product && term.arg(0).is_constant()) {
+        std::vector<Expr> rest(term.args().begin() + 1, term.args().end());
+        return {term.arg(0).value(), rest.size() == 1 ? rest[0] : make_op(Op::product, rest)};
+    }
+    return {Rational(1), term};
+}
+
+// c · rest without re-simplifying: rest is already a simplified non-constant.
+Expr scale(const Rational& c, const Expr& rest) {
+    if (c == 1) return rest;
+    if (rest.is_constant(1)) return constant(c);
+    std::vector<Expr> factors{constant(c)};
+    if (rest.op() == Op::product) factors.insert(factors.end(), rest.args().begin(), rest.args().end());
+    else factors.push_back(rest);
+    return make_op(Op::product, std::move(factors));
+}
+
+// Factors are ordered as the notes write them: constant, variables (by name), functions, then
+// sums in parentheses: 2x cos(x² + y), σ(x)(1 − σ(x)).
+int factor_rank(const Expr& f) {
+    const Expr& base = f.op() == Op::power ? f.arg(0) : f;
+    switch (base.op()) {
+        case Op::constant: return f.op() == Op::power ? 2 : 0;
+        case Op::variable: return 1;
+        case Op::apply: return 2;
+        default: return 3;
+    }
+}
+
+const std::string& base_name(const Expr& f) {
+    static const std::string none;
+    const Expr& base = f.op() == Op::power ? f.arg(0) : f;
+    return base.op() == Op::variable ? base.name() : none;
+}
+
+}  // namespace
+
+Expr::Expr() : Expr(Rational(0)) {}
+Expr::Expr(int n) : Expr(Rational(n)) {}
+Expr::Expr(Rational q) {
+    Node n;
+    n.value = std::move(q);
+    node_ = std::make_shared<const Node>(std::move(n));
+}
+
+bool operator==(const Expr& a, const Expr& b) {
+    if (a.node_ == b.node_) return true;
+    return a.op() == b.op() && a.value() == b.value() && a.name() == b.name() &&
+           (a.op() != Op::apply || a.fn() == b.fn()) && a.args() == b.args();
+}
+
+Expr constant(const Rational& q) { return Expr(q); }
+
+Expr variable(std::string name) {
+    Node n;
+    n.op = Op::variable;
+    n.name = std::move(name);
+    return make(std::move(n));
+}
+
+// Σ terms: flatten, collect like terms c₁·t + c₂·t = (c₁ + c₂)·t in order of first appearance.
+Expr add(std::vector<Expr> terms) {
+    std::vector<std::pair<Expr, Rational>> collected;  // rest, coefficient
+    auto collect = [&](const Expr& term) {
+        auto [c, rest] = split_coefficient(term);
+        auto same = std::find_if(collected.begin(), collected.end(),
+                                 [&](const auto& entry) { return entry.first == rest; });
+        if (same == collected.end()) collected.emplace_back(rest, c);
+        else same->second += c;
+    };
+    for (const Expr& t : terms) {
+        if (t.op() == Op::sum) {
+            for (const Expr& inner : t.args()) collect(inner);
+        } else if (t.op() == Op::product && t.args().size() == 2 && t.arg(0).is_constant() &&
+                   t.arg(1).op() == Op::sum) {
+            // c·(a + b) inside a sum is ca + cb, so that like terms meet: x − (x − 1) = 1
+            for (const Expr& inner : t.arg(1).args()) collect(multiply({t.arg(0), inner}));
+        } else {
+            collect(t);
+        }
+    }
+    std::vector<Expr> kept;
+    for (const auto& [rest, c] : collected) {
+        if (c != 0) kept.push_back(scale(c, rest));
+    }
+    if (kept.empty()) return Expr(0);
+    if (kept.size() == 1) return kept[0];
+    return make_op(Op::sum, std::move(kept));
+}
+
+// Π factors: flatten, fold constants, merge equal bases x^a · x^b = x^{a+b}, order the rest.
+Expr multiply(std::vector<Expr> factors) {
+    Rational coefficient = 1;
+    std::vector<std::pair<Expr, std::vector<Expr>>> bases;  // base, exponents
+    auto collect = [&](const Expr& f) {
+        if (f.is_constant()) {
+            coefficient *= f.value();
+            return;
+        }
+        Expr base = f.op() == Op::power ? f.arg(0) : f;
+        Expr exponent = f.op() == Op::power ? f.arg(1) : Expr(1);
+        auto same = std::find_if(bases.begin(), bases.end(),
+                                 [&](const auto& entry) { return entry.first == base; });
+        if (same == bases.end()) bases.push_back({base, {exponent}});
+        else same->second.push_back(exponent);
+    };
+    for (const Expr& f : factors) {
+        if (f.op() == Op::product) for (const Expr& inner : f.args()) collect(inner);
+        else collect(f);
+    }
+    if (coefficient == 0) return Expr(0);
+    std::vector<Expr> kept;
+    for (auto& [base, exponents] : bases) {
+        Expr merged = exponents.size() == 1 ? power(base, exponents[0]) : power(base, add(exponents));
+        if (merged.is_constant()) coefficient *= merged.value();
+        else if (merged.op() == Op::product) {
+            for (const Expr& inner : merged.args()) {
+                if (inner.is_constant()) coefficient *= inner.value();
+                else kept.push_back(inner);
+            }
+        } else kept.push_back(merged);
+    }
+    if (coefficient == 0) return Expr(0);
+    std::stable_sort(kept.begin(), kept.end(), [](const Expr& a, const Expr& b) {
+        int ra = factor_rank(a), rb = factor_rank(b);
+        if (ra != rb) return ra < rb;
+        return ra == 1 && base_name(a) < base_name(b);
+    });
+    if (kept.empty()) return constant(coefficient);
+    if (coefficient == 1 && kept.size() == 1) return kept[0];
+    if (coefficient != 1) kept.insert(kept.begin(), constant(coefficient));
+    return make_op(Op::product, std::move(kept));
+}
+
+Expr power(const Expr& base, const Expr& exponent) {
+    if (exponent.is_constant(0)) return Expr(1);
+    if (exponent.is_constant(1) || base.is_constant(1)) return base;
+    if (base.is_constant(0) && exponent.is_constant()) {
+        if (exponent.value() < 0) throw DomainError("division by zero: 0 raised to a negative power");
+        return Expr(0);
+    }
+    if (exponent.is_constant() && is_integer(exponent.value())) {
+        const Rational& n = exponent.value();
+        bool small = abs(n) <= max_folded_exponent;
+        if (base.is_constant() && small) return constant(integer_power(base.value(), n.convert_to<long>()));
+        // (a·b)^n = aⁿ·bⁿ for an integer n
+        if (base.op() == Op::product) {
+            std::vector<Expr> factors;
+            for (const Expr& f : base.args()) factors.push_back(power(f, exponent));
+            return multiply(std::move(factors));
+        }
+    }
+    // (x^a)^b = x^{ab} when b is an integer or a has an odd numerator ((x²)^{1/2} is |x|, not x)
+    if (base.op() == Op::power && base.arg(1).is_constant() && exponent.is_constant()) {
+        const Rational& a = base.arg(1).value();
+        if (is_integer(exponent.value()) || numerator(a) % 2 != 0) {
+            return power(base.arg(0), constant(a * exponent.value()));
+        }
+    }
+    // (e^u)^v = e^{uv}
+    if (base.op() == Op::apply && base.fn() == Fn::exp) return exp(base.arg(0) * exponent);
+    return make_op(Op::power, {base, exponent});
+}
+
+Expr apply(Fn fn, std::vector<Expr> args) {
+    if (args.size() != function_arity(fn)) {
+        throw InputError(std::string(function_name(fn)) + " takes " +
+                         std::to_string(function_arity(fn)) + " argument(s), got " +
+                         std::to_string(args.size()));
+    }
+    const Expr& u = args[0];
+    switch (fn) {
+        case Fn::exp:
+            if (u.is_constant(0)) return Expr(1);
+            break;
+        case Fn::ln:
+            if (u.is_constant(1)) return Expr(0);
+            if (u.op() == Op::apply && u.fn() == Fn::exp) return u.arg(0);  // ln(e^u) = u
+            if (u.is_constant() && u.value() <= 0) {
+                throw DomainError("ln(" + rational_text(u.value()) + "): the argument is not positive");
+            }
+            break;
+        case Fn::sin:
+        case Fn::tanh:
+            if (u.is_constant(0)) return Expr(0);
+            break;
+        case Fn::cos:
+            if (u.is_constant(0)) return Expr(1);
+            break;
+        case Fn::sigmoid:
+            if (u.is_constant(0)) return constant(Rational(1, 2));
+            break;
+        case Fn::relu:
+            if (u.is_constant()) return u.value() > 0 ? u : Expr(0);
+            break;
+        case Fn::relu_step: break;  // built by relu_step(), which folds constants
+        case Fn::max:
+            if (u.is_constant() && args[1].is_constant()) return u.value() >= args[1].value() ? u : args[1];
+            if (u == args[1]) return u;
+            break;
+    }
+    Node n;
+    n.op = Op::apply;
+    n.fn = fn;
+    n.args = std::move(args);
+    return make(std::move(n));
+}
+
+Expr relu_step(const Expr& z, const Rational& at_zero) {
+    if (z.is_constant()) return constant(z.value() > 0 ? Rational(1) : z.value() < 0 ? Rational(0) : at_zero);
+    Node n;
+    n.op = Op::apply;
+    n.fn = Fn::relu_step;
+    n.value = at_zero;
+    n.args = {z};
+    return make(std::move(n));
+}
+
+Expr operator+(const Expr& a, const Expr& b) { return add({a, b}); }
+Expr operator-(const Expr& a, const Expr& b) { return add({a, multiply({Expr(-1), b})}); }
+Expr operator-(const Expr& a) { return multiply({Expr(-1), a}); }
+Expr operator*(const Expr& a, const Expr& b) { return multiply({a, b}); }
+Expr operator/(const Expr& a, const Expr& b) {
+    if (b.is_constant(0)) throw DomainError("division by zero: the divisor is the constant 0");
+    return multiply({a, power(b, Expr(-1))});
+}
+
+Expr exp(const Expr& u) { return apply(Fn::exp, {u}); }
+Expr ln(const Expr& u) { return apply(Fn::ln, {u}); }
+Expr sin(const Expr& u) { return apply(Fn::sin, {u}); }
+Expr cos(const Expr& u) { return apply(Fn::cos, {u}); }
+Expr tanh(const Expr& u) { return apply(Fn::tanh, {u}); }
+Expr sigmoid(const Expr& u) { return apply(Fn::sigmoid, {u}); }
+Expr relu(const Expr& u) { return apply(Fn::relu, {u}); }
+Expr max(const Expr& a, const Expr& b) { return apply(Fn::max, {a, b}); }
+
+namespace {
+void collect_variables(const Expr& e, std::set<std::string>& out) {
+    if (e.op() == Op::variable) out.insert(e.name());
+    for (const Expr& a : e.args()) collect_variables(a, out);
+}
+
+// Rebuilds e bottom-up through the simplifying builders, with `leaf` rewriting variables and
+// `node` given the chance to rewrite an apply node first.
+template <class Leaf, class Apply>
+Expr rebuild(const Expr& e, const Leaf& leaf, const Apply& rewrite_apply) {
+    if (e.op() == Op::constant) return e;
+    if (e.op() == Op::variable) return leaf(e);
+    std::vector<Expr> args;
+    for (const Expr& a : e.args()) args.push_back(rebuild(a, leaf, rewrite_apply));
+    switch (e.op()) {
+        case Op::sum: return add(std::move(args));
+        case Op::product: return multiply(std::move(args));
+        case Op::power: return power(args[0], args[1]);
+        default:
+            if (e.fn() == Fn::relu_step) return relu_step(args[0], e.value());
+            return rewrite_apply(e.fn(), std::move(args));
+    }
+}
+}  // namespace
+
+std::vector<std::string> variables(const Expr& e) {
+    std::set<std::string> names;
+    collect_variables(e, names);
+    return {names.begin(), names.end()};
+}
+
+bool depends_on(const Expr& e, std::string_view var) {
+    if (e.op() == Op::variable) return e.name() == var;
+    return std::any_of(e.args().begin(), e.args().end(),
+                       [&](const Expr& a) { return depends_on(a, var); });
+}
+
+Expr substitute(const Expr& e, std::string_view var, const Expr& by) {
+    if (!depends_on(e, var)) return e;
+    return rebuild(
+        e, [&](const Expr& v) { return v.name() == var ? by : v; },
+        [](Fn fn, std::vector<Expr> args) { return apply(fn, std::move(args)); });
+}
+
+// σ(u) = 1 / (1 + e^{−u})
+Expr expand_sigmoid(const Expr& e) {
+    return rebuild(
+        e, [](const Expr& v) { return v; },
+        [](Fn fn, std::vector<Expr> args) {
+            if (fn == Fn::sigmoid) return power(Expr(1) + exp(-args[0]), Expr(-1));
+            return apply(fn, std::move(args));
+        });
+}
+
+std::string_view function_name(Fn fn) {
+    switch (fn) {
+        case Fn::exp: return "exp";
+        case Fn::ln: return "ln";
+        case Fn::sin: return "sin";
+        case Fn::cos: return "cos";
+        case Fn::tanh: return "tanh";
+        case Fn::sigmoid: return "sigmoid";
+        case Fn::relu: return "relu";
+        case Fn::relu_step: return "relu'";
+        case Fn::max: return "max";
+    }
+    return "?";
+}
+
+std::size_t function_arity(Fn fn) { return fn == Fn::max ? 2 : 1; }
+
+}  // namespace showwork::calculus

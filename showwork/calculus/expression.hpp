@@ -1,0 +1,105 @@
+// Symbolic expressions: variables, exact rational constants, sums, products, powers and the
+// functions of the notes (exp, ln, sin, cos, tanh, σ, ReLU, max).
+//
+// An Expr is a small value type around an immutable shared node, so copying is cheap and
+// sub-expressions are shared. Expressions are only built through the functions below, which
+// keep them in a simplified form that reads like the notes:
+//
+//   sum       terms, like terms collected (2x + 3x = 5x), constants folded, no "+ 0"
+//   product   factors, constant first, no "·1", equal bases merged (x·x = x², y⁻³·y² = y⁻¹)
+//   power     base^exponent; x⁰ = 1, x¹ = x, (x^a)^b = x^{ab} for constants, (e^u)^v = e^{uv}
+//   apply     a function of its arguments; exp(0) = 1, ln(1) = 0, ln(e^u) = u, σ(0) = 1/2, …
+//
+// Subtraction a − b is a + (−1)·b and division a / b is a · b⁻¹; the printers turn them back.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "showwork/matrix/scalar.hpp"
+
+namespace showwork::calculus {
+
+enum class Op { constant, variable, sum, product, power, apply };
+
+// relu_step is ReLU′: 1 for z > 0, 0 for z < 0, and a chosen convention at z = 0 (its node's
+// value; notes 003 take 0, notes 004 take 1).
+enum class Fn { exp, ln, sin, cos, tanh, sigmoid, relu, relu_step, max };
+
+class Expr;
+
+struct Node {
+    Op op = Op::constant;
+    Rational value;          // constant: its value; relu_step: the value at 0
+    std::string name;        // variable: its name
+    Fn fn = Fn::exp;         // apply: which function
+    std::vector<Expr> args;  // sum: terms; product: factors; power: [base, exponent]; apply
+};
+
+class Expr {
+public:
+    Expr();  // the constant 0
+    Expr(int n);
+    Expr(Rational q);
+    explicit Expr(std::shared_ptr<const Node> node) : node_(std::move(node)) {}
+
+    Op op() const { return node_->op; }
+    const Rational& value() const { return node_->value; }
+    const std::string& name() const { return node_->name; }
+    Fn fn() const { return node_->fn; }
+    const std::vector<Expr>& args() const { return node_->args; }
+    const Expr& arg(std::size_t i) const { return node_->args[i]; }
+
+    bool is_constant() const { return op() == Op::constant; }
+    bool is_constant(const Rational& q) const { return is_constant() && value() == q; }
+    bool is_variable(std::string_view v) const { return op() == Op::variable && name() == v; }
+
+    friend bool operator==(const Expr& a, const Expr& b);
+
+private:
+    std::shared_ptr<const Node> node_;
+};
+
+// ---- Building (each result is simplified) ----
+
+Expr constant(const Rational& q);
+Expr variable(std::string name);
+Expr add(std::vector<Expr> terms);
+Expr multiply(std::vector<Expr> factors);
+Expr power(const Expr& base, const Expr& exponent);
+Expr apply(Fn fn, std::vector<Expr> args);
+// ReLU′(z) with the given value at z = 0.
+Expr relu_step(const Expr& z, const Rational& at_zero);
+
+Expr operator+(const Expr& a, const Expr& b);
+Expr operator-(const Expr& a, const Expr& b);
+Expr operator-(const Expr& a);
+Expr operator*(const Expr& a, const Expr& b);
+Expr operator/(const Expr& a, const Expr& b);  // throws DomainError for a constant zero divisor
+
+Expr exp(const Expr& u);
+Expr ln(const Expr& u);
+Expr sin(const Expr& u);
+Expr cos(const Expr& u);
+Expr tanh(const Expr& u);
+Expr sigmoid(const Expr& u);
+Expr relu(const Expr& u);
+Expr max(const Expr& a, const Expr& b);
+
+// ---- Inspecting ----
+
+// The variables an expression uses, sorted by name.
+std::vector<std::string> variables(const Expr& e);
+bool depends_on(const Expr& e, std::string_view var);
+// e with every occurrence of the variable replaced by `by` (and simplified again).
+Expr substitute(const Expr& e, std::string_view var, const Expr& by);
+// σ(u) written out as 1 / (1 + e^{−u}), everywhere in e.
+Expr expand_sigmoid(const Expr& e);
+
+// The function's name as parsed and printed in text: "exp", "ln", "sigmoid", "relu", …
+std::string_view function_name(Fn fn);
+std::size_t function_arity(Fn fn);
+
+}  // namespace showwork::calculus

@@ -1,0 +1,388 @@
+#include "showwork/calculus/parse.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace showwork::calculus {
+
+namespace {
+
+enum class Tok { number, name, symbol, end };
+
+struct Token {
+    Tok kind;
+    std::string text;   // the number, the name, or the operator character
+    std::size_t position;  // 1-based
+};
+
+[[noreturn]] void fail(std::size_t position, const std::string& what, const std::string& token) {
+    throw ParseError("position " + std::to_string(position) + ": " + what, 0, position, token);
+}
+
+bool name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Unicode spellings the notes use: − for minus, · and × for times, σ for the sigmoid.
+std::optional<std::pair<std::string, std::size_t>> unicode_token(std::string_view s, std::size_t i) {
+    auto starts = [&](std::string_view u) { return s.substr(i, u.size()) == u; };
+    if (starts("\u2212")) return std::pair<std::string, std::size_t>{"-", 3};
+    if (starts("\u00b7") || starts("\u00d7")) return std::pair<std::string, std::size_t>{"*", 2};
+    if (starts("\u03c3")) return std::pair<std::string, std::size_t>{"sigma", 2};
+    return std::nullopt;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char c = s[i];
+        std::size_t at = i + 1;
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+        } else if (digit(c) || (c == '.' && i + 1 < s.size() && digit(s[i + 1]))) {
+            std::size_t j = i;
+            while (j < s.size() && (digit(s[j]) || s[j] == '.')) ++j;
+            // a decimal exponent only when digits follow: 2e3 is 2000, 2e^x is 2·e^x
+            if (j + 1 < s.size() && (s[j] == 'e' || s[j] == 'E')) {
+                std::size_t k = j + 1;
+                if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+                if (k < s.size() && digit(s[k])) {
+                    j = k;
+                    while (j < s.size() && digit(s[j])) ++j;
+                }
+            }
+            tokens.push_back({Tok::number, std::string(s.substr(i, j - i)), at});
+            i = j;
+        } else if (name_start(c)) {
+            std::size_t j = i;
+            while (j < s.size() && name_char(s[j])) ++j;
+            tokens.push_back({Tok::name, std::string(s.substr(i, j - i)), at});
+            i = j;
+        } else if (std::string_view("+-*/^(),").find(c) != std::string_view::npos) {
+            tokens.push_back({Tok::symbol, std::string(1, c), at});
+            ++i;
+        } else if (auto u = unicode_token(s, i)) {
+            tokens.push_back({u->first == "sigma" ? Tok::name : Tok::symbol, u->first, at});
+            i += u->second;
+        } else {
+            std::size_t len = 1;
+            while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+            fail(at, "unexpected character '" + std::string(s.substr(i, len)) + "'", std::string(s.substr(i, len)));
+        }
+    }
+    tokens.push_back({Tok::end, "", s.size() + 1});
+    return tokens;
+}
+
+std::optional<Fn> function_named(std::string name) {
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (name == "exp") return Fn::exp;
+    if (name == "ln" || name == "log") return Fn::ln;
+    if (name == "sin") return Fn::sin;
+    if (name == "cos") return Fn::cos;
+    if (name == "tanh") return Fn::tanh;
+    if (name == "sigmoid" || name == "sigma") return Fn::sigmoid;
+    if (name == "relu") return Fn::relu;
+    if (name == "max") return Fn::max;
+    return std::nullopt;
+}
+
+class Parser {
+public:
+    Parser(std::string_view text, const std::vector<std::string>* allowed)
+        : tokens_(tokenize(text)), allowed_(allowed) {}
+
+    Expr parse() {
+        if (peek().kind == Tok::end) fail(1, "empty expression", "");
+        Expr e = sum();
+        const Token& t = peek();
+        if (t.kind != Tok::end) {
+            if (t.text == ")") fail(t.position, "unbalanced parentheses: ')' without a matching '('", t.text);
+            fail(t.position, "unexpected '" + t.text + "'", t.text);
+        }
+        return e;
+    }
+
+private:
+    const Token& peek() const { return tokens_[next_]; }
+    const Token& take() { return tokens_[next_++]; }
+    bool at_symbol(std::string_view s) const { return peek().kind == Tok::symbol && peek().text == s; }
+
+    Expr sum() {
+        Expr e = product();
+        while (at_symbol("+") || at_symbol("-")) {
+            bool minus = take().text == "-";
+            Expr t = product();
+            e = minus ? e - t : e + t;
+        }
+        return e;
+    }
+
+    // Juxtaposition multiplies when the next token starts an operand: 2x, 2(x+1), x y, (a)(b).
+    bool starts_implicit_factor() const {
+        const Token& t = peek();
+        return t.kind == Tok::name || (t.kind == Tok::symbol && t.text == "(");
+    }
+
+    Expr product() {
+        Expr e = signed_factor();
+        while (true) {
+            if (at_symbol("*")) {
+                take();
+                e = e * signed_factor();
+            } else if (at_symbol("/")) {
+                const Token& slash = take();
+                Expr d = signed_factor();
+                if (d.is_constant(0)) fail(slash.position, "division by zero", "/");
+                e = e / d;
+            } else if (starts_implicit_factor()) {
+                e = e * power_factor();
+            } else if (peek().kind == Tok::number) {
+                fail(peek().position, "missing operator before the number '" + peek().text + "'", peek().text);
+            } else {
+                return e;
+            }
+        }
+    }
+
+    Expr signed_factor() {
+        if (at_symbol("-")) {
+            take();
+            return -signed_factor();
+        }
+        if (at_symbol("+")) {
+            take();
+            return signed_factor();
+        }
+        return power_factor();
+    }
+
+    Expr power_factor() {
+        Expr base = atom();
+        if (!at_symbol("^")) return base;
+        const Token& caret = take();
+        Expr exponent = signed_factor();
+        try {
+            return power(base, exponent);
+        } catch (const DomainError& e) {
+            fail(caret.position, e.what(), "^");
+        }
+    }
+
+    Expr atom() {
+        const Token& t = take();
+        switch (t.kind) {
+            case Tok::number: return number(t);
+            case Tok::name: return name(t);
+            case Tok::end: fail(t.position, "missing operand at the end of the expression", "");
+            case Tok::symbol: break;
+        }
+        if (t.text == "(") {
+            Expr inside = sum();
+            close_parenthesis(t);
+            return inside;
+        }
+        if (t.text == ")") fail(t.position, "missing operand before ')'", t.text);
+        fail(t.position, "missing operand before '" + t.text + "'", t.text);
+    }
+
+    void close_parenthesis(const Token& open) {
+        if (at_symbol(")")) {
+            take();
+            return;
+        }
+        if (peek().kind == Tok::end) {
+            fail(open.position, "unbalanced parentheses: '(' is not closed", "(");
+        }
+        fail(peek().position, "expected ')' to close the '(' at position " + std::to_string(open.position) +
+                                  ", found '" + peek().text + "'",
+             peek().text);
+    }
+
+    Expr number(const Token& t) {
+        try {
+            return constant(parse_rational(t.text));
+        } catch (const ParseError& e) {
+            fail(t.position, e.what(), t.text);
+        }
+    }
+
+    Expr name(const Token& t) {
+        // f(x) is a call only when the parenthesis touches the name; "x (y + 1)" is a product
+        bool call = at_symbol("(") && peek().position == t.position + t.text.size();
+        if (at_symbol("(") && !call && function_named(t.text)) call = true;
+        std::optional<Fn> fn = function_named(t.text);
+        if (call) {
+            if (!fn) fail(t.position, "unknown function '" + t.text + "'", t.text);
+            return call_function(t, *fn);
+        }
+        if (fn) fail(t.position, "function '" + t.text + "' needs its argument in parentheses", t.text);
+        if (t.text == "e") return exp(Expr(1));  // Euler's number: e^x is exp(x)
+        if (allowed_ && std::find(allowed_->begin(), allowed_->end(), t.text) == allowed_->end()) {
+            std::string list;
+            for (const auto& v : *allowed_) list += (list.empty() ? "" : ", ") + v;
+            fail(t.position, "unknown variable '" + t.text + "' (the variables are " + list + ")", t.text);
+        }
+        return variable(t.text);
+    }
+
+    Expr call_function(const Token& t, Fn fn) {
+        const Token& open = take();
+        std::vector<Expr> args;
+        if (at_symbol(")")) fail(peek().position, "missing argument of " + t.text, ")");
+        args.push_back(sum());
+        while (at_symbol(",")) {
+            take();
+            args.push_back(sum());
+        }
+        close_parenthesis(open);
+        if (args.size() != function_arity(fn)) {
+            fail(t.position, t.text + " takes " + std::to_string(function_arity(fn)) + " argument(s), got " +
+                                 std::to_string(args.size()),
+                 t.text);
+        }
+        try {
+            return apply(fn, std::move(args));
+        } catch (const DomainError& e) {
+            fail(t.position, e.what(), t.text);
+        }
+    }
+
+    std::vector<Token> tokens_;
+    std::size_t next_ = 0;
+    const std::vector<std::string>* allowed_;
+};
+
+// Splits at ';' and newlines, remembering where each part starts.
+std::vector<std::pair<std::string_view, std::size_t>> split_components(std::string_view text) {
+    std::vector<std::pair<std::string_view, std::size_t>> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == ';' || text[i] == '\n') {
+            std::string_view part = text.substr(start, i - start);
+            bool blank = std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isspace(c); });
+            if (!blank || (i < text.size() && text[i] == ';')) parts.emplace_back(part, start);
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+std::vector<Expr> parse_components(std::string_view text, const std::vector<std::string>* allowed) {
+    std::vector<Expr> out;
+    for (auto [part, offset] : split_components(text)) {
+        try {
+            out.push_back(Parser(part, allowed).parse());
+        } catch (const ParseError& e) {
+            // positions are re-counted from the start of the whole text
+            std::string message = e.what();
+            std::size_t position = e.column() + offset;
+            auto colon = message.find(": ");
+            std::string what = colon == std::string::npos ? message : message.substr(colon + 2);
+            throw ParseError("position " + std::to_string(position) + ": " + what + " (in component " +
+                                 std::to_string(out.size() + 1) + ")",
+                             0, position, e.token());
+        }
+    }
+    if (out.empty()) throw ParseError("position 1: no expressions given", 0, 1, "");
+    return out;
+}
+
+std::string trimmed(std::string_view s) {
+    std::size_t a = 0, b = s.size();
+    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+    return std::string(s.substr(a, b - a));
+}
+
+bool valid_name(const std::string& name) {
+    return !name.empty() && name_start(name[0]) && std::all_of(name.begin(), name.end(), name_char);
+}
+
+}  // namespace
+
+Expr parse_expression(std::string_view text) { return Parser(text, nullptr).parse(); }
+
+Expr parse_expression(std::string_view text, const std::vector<std::string>& allowed_variables) {
+    return Parser(text, &allowed_variables).parse();
+}
+
+std::vector<Expr> parse_expressions(std::string_view text) { return parse_components(text, nullptr); }
+
+std::vector<Expr> parse_expressions(std::string_view text, const std::vector<std::string>& allowed_variables) {
+    return parse_components(text, &allowed_variables);
+}
+
+std::vector<std::string> parse_variables(std::string_view text) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != ',') continue;
+        std::string name = trimmed(text.substr(start, i - start));
+        if (!valid_name(name) || name == "e" || function_named(name)) {
+            throw ParseError("position " + std::to_string(start + 1) + ": '" + name + "' is not a variable name",
+                             0, start + 1, name);
+        }
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+            throw ParseError("position " + std::to_string(start + 1) + ": variable '" + name + "' is listed twice",
+                             0, start + 1, name);
+        }
+        names.push_back(name);
+        start = i + 1;
+    }
+    return names;
+}
+
+std::vector<PointEntry> split_point(std::string_view text) {
+    std::vector<PointEntry> entries;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != ',') continue;
+        std::string_view part = text.substr(start, i - start);
+        auto eq = part.find('=');
+        std::size_t position = start + 1;
+        if (eq == std::string_view::npos) {
+            throw ParseError("position " + std::to_string(position) + ": '" + trimmed(part) +
+                                 "' is not of the form name=value",
+                             0, position, trimmed(part));
+        }
+        std::string name = trimmed(part.substr(0, eq)), value = trimmed(part.substr(eq + 1));
+        if (!valid_name(name)) {
+            throw ParseError("position " + std::to_string(position) + ": '" + name + "' is not a variable name",
+                             0, position, name);
+        }
+        if (value.empty()) {
+            throw ParseError("position " + std::to_string(start + eq + 2) + ": no value for " + name, 0,
+                             start + eq + 2, name);
+        }
+        for (const auto& e : entries) {
+            if (e.name == name) {
+                throw ParseError("position " + std::to_string(position) + ": " + name + " is given twice", 0,
+                                 position, name);
+            }
+        }
+        entries.push_back({name, value, position});
+        start = i + 1;
+    }
+    return entries;
+}
+
+void check_point_names(const std::vector<std::string>& given, const std::vector<std::string>& variables) {
+    std::string list;
+    for (const auto& v : variables) list += (list.empty() ? "" : ", ") + v;
+    for (const auto& name : given) {
+        if (std::find(variables.begin(), variables.end(), name) == variables.end()) {
+            throw InputError("the point gives " + name + ", which is not one of the variables (" +
+                             (list.empty() ? "none" : list) + ")");
+        }
+    }
+    for (const auto& v : variables) {
+        if (std::find(given.begin(), given.end(), v) == given.end()) {
+            throw InputError("the point gives no value for " + v + " (the variables are " + list + ")");
+        }
+    }
+}
+
+}  // namespace showwork::calculus

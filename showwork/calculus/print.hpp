@@ -1,0 +1,31 @@
+// Expressions written out: as LaTeX in the notes' notation, as plain text a terminal (and the
+// parser) can read, and as the trace's math tree for the renderers.
+//
+//   LaTeX   3y^{2}   2x \cos(x^{2} + y)   e^{y} - 13x   \ln(y^{3})   \frac{3}{y}   \sigma(x)
+//   text    3y^2     2x cos(x^2 + y)      e^y - 13x     ln(y^3)     3/y          sigmoid(x)
+//
+// Subtraction and division come back from their internal forms a + (−1)·b and a·b⁻¹.
+// Plain text parses back to the same expression (juxtaposition is multiplication).
+#pragma once
+
+#include <string>
+
+#include "showwork/calculus/expression.hpp"
+#include "showwork/trace/math.hpp"
+#include "showwork/trace/trace.hpp"
+
+namespace showwork::calculus {
+
+std::string to_latex(const Expr& e);
+std::string to_text(const Expr& e);
+trace::Math to_math(const Expr& e);
+
+// A variable's name as LaTeX / as a math symbol: "x_1" is x_{1}.
+std::string variable_latex(const std::string& name);
+trace::Math variable_math(const std::string& name);
+
+// The sentences of a derivation, one per line, indented by depth: the steps' own text only, with
+// no math (trace::render gives the derivation with its equations).
+std::string steps_outline(const std::vector<trace::Step>& steps, std::size_t depth = 0);
+
+}  // namespace showwork::calculus

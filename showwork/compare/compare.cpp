@@ -1,0 +1,101 @@
+#include "showwork/compare/compare.hpp"
+
+#include <cmath>
+
+namespace showwork {
+
+namespace {
+constexpr std::pair<CompareOperation, std::string_view> operation_names[] = {
+    {CompareOperation::inverse, "inverse"}, {CompareOperation::solve, "solve"}, {CompareOperation::rref, "rref"},
+    {CompareOperation::rank, "rank"},       {CompareOperation::det, "det"},
+};
+}  // namespace
+
+CompareOperation parse_compare_operation(std::string_view name) {
+    for (const auto& [operation, text] : operation_names)
+        if (text == name) return operation;
+    throw InputError("unknown operation '" + std::string(name) +
+                     "' to compare: choose inverse, solve, rref, rank or det");
+}
+
+std::string_view compare_operation_name(CompareOperation operation) {
+    for (const auto& [op, text] : operation_names)
+        if (op == operation) return text;
+    return "inverse";
+}
+
+std::string_view divergence_kind_name(DivergenceKind kind) {
+    switch (kind) {
+        case DivergenceKind::pivot_row: return "pivot_row";
+        case DivergenceKind::missed_pivot: return "missed_pivot";
+        case DivergenceKind::spurious_pivot: return "spurious_pivot";
+        case DivergenceKind::missed_elimination: return "missed_elimination";
+        case DivergenceKind::spurious_elimination: return "spurious_elimination";
+        case DivergenceKind::right_hand_side: return "right_hand_side";
+    }
+    return "pivot_row";
+}
+
+Rational infinity_norm(const Matrix<Rational>& M) {
+    Rational largest(0);
+    for (std::size_t i = 0; i < M.rows(); ++i) {
+        Rational row_sum(0);
+        for (std::size_t j = 0; j < M.cols(); ++j) row_sum += abs(M(i, j));
+        if (row_sum > largest) largest = row_sum;
+    }
+    return largest;
+}
+
+Rational largest_entry(const Matrix<Rational>& M) {
+    Rational largest(0);
+    for (const Rational& x : M.entries())
+        if (abs(x) > largest) largest = abs(x);
+    return largest;
+}
+
+double log10_of(const Rational& q) {
+    if (q <= 0) throw DomainError("log10 needs a positive number, not " + rational_text(q));
+    // Float50's exponent range is far wider than double's: no overflow for huge or tiny q.
+    return static_cast<double>(log10(rational_to_float50(q)));
+}
+
+std::string readable_text(const Rational& q, std::size_t limit) {
+    std::string exact = rational_text(q);
+    if (exact.size() <= limit) return exact;
+    double x = rational_to_double(q);
+    if (x == 0 || !std::isfinite(x)) return exact;
+    return fmt::format("{:.6g}", x);
+}
+
+namespace detail {
+
+void require_compare_shape(CompareOperation operation, const Matrix<Rational>& A) {
+    switch (operation) {
+        case CompareOperation::inverse: require_square("the inverse", A.rows(), A.cols()); break;
+        case CompareOperation::det: require_square("the determinant", A.rows(), A.cols()); break;
+        case CompareOperation::solve:
+            if (A.cols() < 2) {
+                throw ShapeError("solve needs the augmented matrix (A | b) with at least two columns, not " + A.shape());
+            }
+            if (A.augment() > 1) {
+                throw ShapeError("solve compares one right-hand side: (A | b) has " + std::to_string(A.augment()) +
+                                 " columns right of the bar, not 1");
+            }
+            break;
+        case CompareOperation::rref:
+        case CompareOperation::rank: break;
+    }
+}
+
+std::string entry_text(std::size_t row, std::size_t column, const Rational& exact, const std::string& floating) {
+    return "a_" + std::to_string(row + 1) + "," + std::to_string(column + 1) + " = " + readable_text(exact) +
+           " exactly, " + floating + " in floating point";
+}
+
+trace::Math measure(std::string label, const Rational& value) {
+    return trace::equals(trace::text(std::move(label)), trace::number(readable_text(value)));
+}
+
+}  // namespace detail
+
+}  // namespace showwork

@@ -1,0 +1,133 @@
+// The determinant, two ways.
+//
+// determinant: by elimination. Row operations change det in known ways — an interchange
+// multiplies it by −1, a scaling by c multiplies it by c, a replacement leaves it — so after
+// reaching an upper-triangular U with s interchanges and no scalings,
+//     det A = (−1)^s · u_11 · u_22 ⋯ u_nn.
+// cofactor_determinant: Laplace expansion along the first row, the by-hand method, for n ≤ 4:
+//     det A = Σ_j (−1)^{1+j} a_1j det M_1j      (M_1j: A without row 1 and column j).
+#pragma once
+
+#include "showwork/matrix/bareiss.hpp"
+#include "showwork/matrix/elimination.hpp"
+
+namespace showwork {
+
+namespace detail {
+inline void require_square(const char* what, std::size_t rows, std::size_t cols) {
+    if (rows != cols) {
+        throw ShapeError(std::string(what) + " needs a square matrix, not a " + shape_text(rows, cols) + " one");
+    }
+}
+}  // namespace detail
+
+template <Scalar T>
+T determinant(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    detail::require_square("the determinant", A.rows(), A.cols());
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (use_fraction_free(options, trace)) return fraction_free_determinant(A);
+    }
+    Elimination<T> e = eliminate(A, options, EliminationGoal{}, trace);
+    const std::size_t n = A.rows();
+    T det(e.rank() == n ? 1 : 0);
+    if (e.rank() == n) {
+        for (std::size_t i = 0; i < n; ++i) det *= e.echelon(i, i);
+        if (e.swaps % 2) det = -det;
+    }
+    if (trace) {
+        std::vector<trace::Math> factors;
+        factors.push_back(trace::power(trace::group(trace::number("-1")), trace::number(std::to_string(e.swaps))));
+        for (std::size_t i = 0; i < n; ++i) factors.push_back(detail::factor_math(showwork::to_math(e.echelon(i, i))));
+        std::string why = e.rank() == n
+            ? "Each row swap multiplies the determinant by -1 and replacements leave it unchanged, so det A is (-1)^" +
+                  std::to_string(e.swaps) + " times the product of the diagonal."
+            : "The echelon form has a zero on its diagonal (a column without a pivot), so det A = 0.";
+        trace->add("determinant", why, std::nullopt,
+                   trace::chain({trace::apply("det", {trace::symbol("A")}), trace::product(std::move(factors)),
+                                 showwork::to_math(det)},
+                                {trace::Rel::equals, trace::Rel::equals}));
+    }
+    return det;
+}
+
+namespace detail {
+// A without row `row` and column `col`.
+template <Scalar T>
+Matrix<T> minor_matrix(const Matrix<T>& A, std::size_t row, std::size_t col) {
+    Matrix<T> M(A.rows() - 1, A.cols() - 1);
+    for (std::size_t i = 0, mi = 0; i < A.rows(); ++i) {
+        if (i == row) continue;
+        for (std::size_t j = 0, mj = 0; j < A.cols(); ++j)
+            if (j != col) M(mi, mj++) = A(i, j);
+        ++mi;
+    }
+    return M;
+}
+
+template <Scalar T>
+T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
+    const std::size_t n = A.rows();
+    if (n == 0) return T(1);
+    if (n == 1) return A(0, 0);
+    if (n == 2) {
+        T det = T(A(0, 0) * A(1, 1) - A(0, 1) * A(1, 0));
+        if (trace) {
+            auto term = [&](std::size_t a, std::size_t b, std::size_t c, std::size_t d) {
+                return trace::product({factor_math(showwork::to_math(A(a, b))), factor_math(showwork::to_math(A(c, d)))});
+            };
+            trace->add("cofactor", "A 2×2 determinant is ad - bc.", std::nullopt,
+                       trace::chain({trace::apply("det", {showwork::to_math(A)}),
+                                     trace::sum({term(0, 0, 1, 1), trace::negate(term(0, 1, 1, 0))}),
+                                     showwork::to_math(det)},
+                                    {trace::Rel::equals, trace::Rel::equals}));
+        }
+        return det;
+    }
+    // det A = Σ_j (−1)^{1+j} a_1j det M_1j
+    T det(0);
+    std::vector<trace::Math> terms, values;
+    std::optional<trace::SubDerivation> expansion;
+    if (trace) expansion.emplace(trace, "cofactor_expansion", "Expand along row 1: det A = Σ_j (-1)^{1+j} a_1j det M_1j.");
+    for (std::size_t j = 0; j < n; ++j) {
+        if (A(0, j) == 0) continue;  // a zero entry contributes nothing
+        Matrix<T> M = minor_matrix(A, 0, j);
+        T minor_det;
+        if (trace) {
+            trace::SubDerivation sub(trace, "minor", "The minor M_1" + std::to_string(j + 1) + ".");
+            minor_det = cofactor_expand(M, trace);
+        } else {
+            minor_det = cofactor_expand(M, trace);
+        }
+        T term = T(A(0, j) * minor_det);
+        if (j % 2) term = -term;
+        det += term;
+        if (trace) {
+            trace::Math t = trace::product({factor_math(showwork::to_math(A(0, j))), trace::apply("det", {showwork::to_math(M)})});
+            terms.push_back(j % 2 ? trace::negate(std::move(t)) : std::move(t));
+            values.push_back(factor_math(showwork::to_math(term)));
+        }
+    }
+    if (trace) {
+        if (terms.empty()) terms.push_back(trace::number("0"));
+        if (values.empty()) values.push_back(trace::number("0"));
+        expansion->conclude(trace::chain({trace::apply("det", {showwork::to_math(A)}), trace::sum(std::move(terms)),
+                                          trace::sum(std::move(values)), showwork::to_math(det)},
+                                         {trace::Rel::equals, trace::Rel::equals, trace::Rel::equals}));
+    }
+    return det;
+}
+}  // namespace detail
+
+// Laplace expansion along the first row, traced minor by minor. Throws ShapeError for a
+// non-square matrix and DomainError beyond 4×4 (24 terms by hand; use `determinant`).
+template <Scalar T>
+T cofactor_determinant(const Matrix<T>& A, trace::Trace* trace = nullptr) {
+    detail::require_square("the determinant", A.rows(), A.cols());
+    if (A.rows() > 4) {
+        throw DomainError("cofactor expansion is done by hand up to 4×4; " + A.shape() +
+                          " needs elimination (determinant)");
+    }
+    return detail::cofactor_expand(A, trace);
+}
+
+}  // namespace showwork

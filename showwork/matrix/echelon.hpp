@@ -1,0 +1,135 @@
+// Row echelon forms and what they tell: ref, rref, rank, pivot columns, and the two predicates.
+//
+//   REF   every leading entry (pivot) is right of the one above, zero rows at the bottom
+//   RREF  REF with every pivot 1 and the only non-zero entry of its column (unique for each A)
+//
+// All are the elimination core (matrix/elimination.hpp) asked for different goals. Untraced
+// exact rref, rank and pivot_columns take the fraction-free path (Method::automatic).
+#pragma once
+
+#include "showwork/matrix/bareiss.hpp"
+#include "showwork/matrix/elimination.hpp"
+
+namespace showwork {
+
+// A row echelon form of A by Gaussian elimination (the textbook method, always Gauss–Jordan's
+// forward phase: a REF is not unique, and this is the one a student would write).
+template <Scalar T>
+Matrix<T> ref(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    EliminationGoal goal;
+    goal.unit_pivots = options.unit_pivots;
+    return eliminate(A, options, goal, trace).echelon;
+}
+
+namespace detail {
+// Columns of an elimination of A Q put back in A's order.
+template <Scalar T>
+Matrix<T> restore_columns(const Matrix<T>& B, const std::vector<std::size_t>& column_order) {
+    Matrix<T> C(B.rows(), B.cols());
+    for (std::size_t i = 0; i < B.rows(); ++i)
+        for (std::size_t j = 0; j < B.cols(); ++j) C(i, column_order[j]) = B(i, j);
+    C.set_augment(B.augment());
+    return C;
+}
+}  // namespace detail
+
+// The reduced row echelon form with its pivot columns. Under complete pivoting the elimination
+// reaches the RREF of A Q; its rows span A's row space, so one more (untraced) reduction of them,
+// columns restored, gives the RREF of A.
+template <Scalar T>
+Elimination<T> reduce(const Matrix<T>& A, const EliminationOptions<T>& options = {},
+                      trace::Trace* trace = nullptr) {
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (use_fraction_free(options, trace)) {
+            FractionFreeResult f = fraction_free_rref(A);
+            Elimination<T> out;
+            out.echelon = std::move(f.rref);
+            out.pivots = std::move(f.pivots);
+            for (std::size_t j = 0; j < A.cols(); ++j) out.column_order.push_back(j);
+            return out;
+        }
+    }
+    EliminationGoal goal;
+    goal.reduced = true;
+    Elimination<T> e = eliminate(A, options, goal, trace);
+    if (resolve_pivot_rule<T>(options.pivot) == PivotRule::complete) {
+        EliminationOptions<T> plain = options;
+        plain.pivot = PivotRule::automatic;
+        plain.tolerance = e.tolerance;
+        Elimination<T> again = eliminate(detail::restore_columns(e.echelon, e.column_order), plain, goal);
+        e.echelon = std::move(again.echelon);
+        e.pivots = std::move(again.pivots);
+        for (std::size_t j = 0; j < A.cols(); ++j) e.column_order[j] = j;
+    }
+    return e;
+}
+
+template <Scalar T>
+Matrix<T> rref(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    return reduce(A, options, trace).echelon;
+}
+
+// rank A = the number of pivots in an echelon form of A.
+template <Scalar T>
+std::size_t rank(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (use_fraction_free(options, trace)) return fraction_free_pivots(A).size();
+    }
+    Elimination<T> e = eliminate(A, options, EliminationGoal{}, trace);
+    if (trace) {
+        trace->add("rank",
+                   "The rank is the number of pivots: " + std::to_string(e.rank()) + ".",
+                   std::nullopt,
+                   trace::equals(trace::apply("rank", {trace::symbol("A")}),
+                                 trace::number(std::to_string(e.rank()))));
+    }
+    return e.rank();
+}
+
+// The pivot columns of A (0-based): the columns of A's RREF that hold a leading 1. They are the
+// same for every echelon form reached without column swaps.
+template <Scalar T>
+std::vector<std::size_t> pivot_columns(const Matrix<T>& A, const EliminationOptions<T>& options = {},
+                                       trace::Trace* trace = nullptr) {
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (use_fraction_free(options, trace)) return fraction_free_pivots(A);
+    }
+    EliminationOptions<T> rows_only = options;
+    if (resolve_pivot_rule<T>(options.pivot) == PivotRule::complete) rows_only.pivot = PivotRule::partial;
+    return eliminate(A, rows_only, EliminationGoal{}, trace).pivots;
+}
+
+// REF: each row's leading non-zero entry is right of the previous row's; zero rows last.
+template <Scalar T>
+bool is_row_echelon(const Matrix<T>& A) {
+    std::size_t previous_lead = 0;
+    bool zero_row_seen = false;
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        std::size_t lead = 0;
+        while (lead < A.cols() && A(i, lead) == 0) ++lead;
+        if (lead == A.cols()) {
+            zero_row_seen = true;
+            continue;
+        }
+        if (zero_row_seen || (i > 0 && lead < previous_lead + 1)) return false;
+        previous_lead = lead;
+    }
+    return true;
+}
+
+// RREF: REF, every leading entry 1, and the only non-zero entry in its column.
+template <Scalar T>
+bool is_reduced_row_echelon(const Matrix<T>& A) {
+    if (!is_row_echelon(A)) return false;
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        std::size_t lead = 0;
+        while (lead < A.cols() && A(i, lead) == 0) ++lead;
+        if (lead == A.cols()) continue;
+        if (A(i, lead) != 1) return false;
+        for (std::size_t k = 0; k < A.rows(); ++k)
+            if (k != i && A(k, lead) != 0) return false;
+    }
+    return true;
+}
+
+}  // namespace showwork

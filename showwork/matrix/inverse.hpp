@@ -1,0 +1,73 @@
+// The inverse by Gauss–Jordan: row reduce (A | I) to (I | A⁻¹).
+//
+// The right half records every row operation: after the reduction it holds E with E A = R. So if
+// A is singular, a zero row k of R is Σ_i e_ki (row i of A) = 0 — a dependency among A's rows,
+// which the SingularError reports ("R_3 = 2R_1 - R_2") with the column that has no pivot.
+#pragma once
+
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/bareiss.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/elimination.hpp"
+
+namespace showwork {
+
+namespace detail {
+// Throws SingularError from the elimination of (A | I), n = A's size.
+template <Scalar T>
+[[noreturn]] void throw_singular(const Elimination<T>& e, std::size_t n) {
+    std::vector<bool> has_pivot(n, false);
+    for (std::size_t p : e.pivots) has_pivot[e.column_order[p]] = true;
+    std::size_t missing = 0;
+    while (missing < n && has_pivot[missing]) ++missing;
+    auto zero_row = e.echelon.row_view(e.rank());
+    std::vector<T> y(zero_row.begin() + static_cast<std::ptrdiff_t>(n), zero_row.end());
+    throw SingularError("the matrix is singular: column " + std::to_string(missing + 1) +
+                        " has no pivot (rank " + std::to_string(e.rank()) + " < " + std::to_string(n) +
+                        "); its rows are dependent: " + dependency_text(y, e.tolerance));
+}
+}  // namespace detail
+
+template <Scalar T>
+Matrix<T> inverse(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    detail::require_square("the inverse", A.rows(), A.cols());
+    const std::size_t n = A.rows();
+    Matrix<T> AI = augment(A, Matrix<T>::identity(n));
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (use_fraction_free(options, trace)) {
+            FractionFreeResult f = fraction_free_rref(AI, n);
+            if (f.pivots.size() == n) return columns(f.rref, n, n);
+            // Singular: the textbook elimination finds the same zero row and its evidence.
+            EliminationOptions<T> textbook = options;
+            textbook.method = Method::gauss_jordan;
+            return inverse(A, textbook);
+        }
+    }
+    EliminationGoal goal;
+    goal.reduced = true;
+    goal.pivot_limit = n;
+    Elimination<T> e;
+    {
+        OptionalSubDerivation sub(trace, "gauss_jordan", "Row reduce (A | I) until the left half is I.");
+        e = eliminate(std::move(AI), options, goal, trace);
+    }
+    if (e.rank() < n) detail::throw_singular(e, n);
+    Matrix<T> inv = columns(e.echelon, n, n);
+    if (resolve_pivot_rule<T>(options.pivot) == PivotRule::complete) {
+        // Under complete pivoting (A Q)⁻¹ = Q⁻¹ A⁻¹ was found: A⁻¹ = Q (A Q)⁻¹, rows put back.
+        Matrix<T> reordered(n, n);
+        for (std::size_t k = 0; k < n; ++k)
+            for (std::size_t j = 0; j < n; ++j) reordered(e.column_order[k], j) = inv(k, j);
+        inv = std::move(reordered);
+    }
+    if (trace) {
+        Matrix<T> check = A * inv;
+        trace->add("check", "Check: A A^{-1} = I.",
+                   trace::equals(trace::product({showwork::to_math(A), showwork::to_math(inv)}, ""),
+                                 showwork::to_math(check)),
+                   showwork::to_math(check));
+    }
+    return inv;
+}
+
+}  // namespace showwork

@@ -1,0 +1,175 @@
+// Reading row operations as a user writes them: "R2 -> R2 - 2R1; R1 <-> R2; R2 -> 1/2 R2".
+//
+//   operation    := row "<->" row                       interchange
+//                 | row "->" [sign] [coef ["*"]] row     scaling (the same row on both sides)
+//                 | row "->" row sign [coef ["*"]] row   replacement
+//   row          := ("R" | "r") ["_"] digits
+//   coef         := digits, '.', '/', or "(" ... ")"
+#include "showwork/matrix/row_ops.hpp"
+
+#include <cctype>
+
+namespace showwork {
+
+namespace {
+
+class Cursor {
+public:
+    Cursor(std::string_view text, std::size_t offset) : text_(text), offset_(offset) {}
+
+    void skip_space() {
+        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    }
+    bool at_end() {
+        skip_space();
+        return pos_ >= text_.size();
+    }
+    bool accept(std::string_view token) {
+        skip_space();
+        if (text_.substr(pos_, token.size()) != token) return false;
+        pos_ += token.size();
+        return true;
+    }
+    bool peek_row() {
+        skip_space();
+        return pos_ < text_.size() && (text_[pos_] == 'R' || text_[pos_] == 'r');
+    }
+    // R2, R_2, r2 → 2; 0 when there is no row here.
+    std::size_t row() {
+        if (!peek_row()) return 0;
+        std::size_t p = pos_ + 1;
+        if (p < text_.size() && text_[p] == '_') ++p;
+        std::size_t start = p, value = 0;
+        while (p < text_.size() && std::isdigit(static_cast<unsigned char>(text_[p]))) {
+            value = value * 10 + static_cast<std::size_t>(text_[p] - '0');
+            if (value > 1000000000) return 0;
+            ++p;
+        }
+        if (p == start) return 0;
+        pos_ = p;
+        return value;
+    }
+    // An optional coefficient: "2", "1/2", "0.5", "(1/2)", "(-3)"; empty when there is none.
+    std::string coefficient() {
+        skip_space();
+        std::string out;
+        if (pos_ < text_.size() && text_[pos_] == '(') {
+            std::size_t close = text_.find(')', pos_);
+            if (close == std::string_view::npos) return "(";
+            out = std::string(text_.substr(pos_ + 1, close - pos_ - 1));
+            pos_ = close + 1;
+        } else {
+            while (pos_ < text_.size() &&
+                   (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.' ||
+                    text_[pos_] == '/')) {
+                out += text_[pos_++];
+            }
+        }
+        if (!out.empty()) accept("*");
+        return out;
+    }
+    std::size_t position() const { return offset_ + pos_ + 1; }
+
+private:
+    std::string_view text_;
+    std::size_t offset_;
+    std::size_t pos_ = 0;
+};
+
+std::string trimmed(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+// "-" + "2" → "-2"; "-" + "" → "-1"; "-" + "-1/2" → "1/2".
+std::string signed_factor(bool negative, const std::string& coefficient) {
+    std::string c = coefficient.empty() ? "1" : trimmed(coefficient);
+    if (!negative) return c;
+    if (!c.empty() && c[0] == '-') return c.substr(1);
+    if (!c.empty() && c[0] == '+') c = c.substr(1);
+    return "-" + c;
+}
+
+[[noreturn]] void malformed(const RowOperationText& op, std::size_t number, const Cursor& at,
+                            const std::string& expected) {
+    RowOperationText here = op;
+    here.position = at.position();
+    throw_row_operation_error(here, number, "expected " + expected);
+}
+
+RowOperationText parse_one(std::string_view text, std::size_t offset, std::size_t number) {
+    std::size_t lead = 0;  // the operation starts at its first non-blank character
+    while (lead < text.size() && std::isspace(static_cast<unsigned char>(text[lead]))) ++lead;
+    RowOperationText op{RowOpKind::interchange, 0, 0, "1", trimmed(text), offset + lead + 1};
+    // Unicode arrows become their ASCII forms first.
+    std::string ascii(text);
+    for (auto [from, to] : {std::pair<std::string, std::string>{"↔", "<->"}, {"→", "->"}, {"−", "-"}}) {
+        for (std::size_t p; (p = ascii.find(from)) != std::string::npos;) ascii.replace(p, from.size(), to);
+    }
+    Cursor in(ascii, offset);
+    op.target = in.row();
+    if (op.target == 0) malformed(op, number, in, "a row such as R1 at the start");
+    if (in.accept("<->")) {
+        op.source = in.row();
+        if (op.source == 0) malformed(op, number, in, "a row after '<->'");
+    } else if (in.accept("->")) {
+        bool negative = in.accept("-");
+        if (!negative) in.accept("+");
+        std::string c = in.coefficient();
+        std::size_t first = in.row();
+        if (first == 0) malformed(op, number, in, "a row after '->'");
+        if (in.at_end()) {
+            op.kind = RowOpKind::scaling;
+            op.source = first;
+            op.factor = signed_factor(negative, c);
+            if (first != op.target) {
+                RowOperationText here = op;
+                throw_row_operation_error(here, number, "a scaling keeps its row: R" +
+                                                            std::to_string(op.target) + " -> c R" +
+                                                            std::to_string(op.target));
+            }
+            return op;
+        }
+        if (negative || !c.empty() || first != op.target) {
+            malformed(op, number, in, "R" + std::to_string(op.target) + " + c R_j for a replacement");
+        }
+        bool minus = in.accept("-");
+        if (!minus && !in.accept("+")) malformed(op, number, in, "'+' or '-'");
+        c = in.coefficient();
+        op.kind = RowOpKind::replacement;
+        op.source = in.row();
+        if (op.source == 0) malformed(op, number, in, "a row after the coefficient");
+        op.factor = signed_factor(minus, c);
+    } else {
+        malformed(op, number, in, "'->' or '<->'");
+    }
+    if (!in.at_end()) malformed(op, number, in, "the end of the operation");
+    return op;
+}
+
+}  // namespace
+
+void throw_row_operation_error(const RowOperationText& op, std::size_t number,
+                               const std::string& problem) {
+    throw ParseError("row operation " + std::to_string(number) + " '" + op.written +
+                         "' (at character " + std::to_string(op.position) + "): " + problem,
+                     number, op.position, op.written);
+}
+
+std::vector<RowOperationText> parse_row_operation_texts(std::string_view text) {
+    std::vector<RowOperationText> ops;
+    std::size_t start = 0, number = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of(";\n", start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view piece = text.substr(start, end - start);
+        if (!trimmed(piece).empty()) ops.push_back(parse_one(piece, start, ++number));
+        start = end + 1;
+    }
+    if (ops.empty()) throw ParseError("no row operations given: expected e.g. 'R2 -> R2 - 2R1'");
+    return ops;
+}
+
+}  // namespace showwork

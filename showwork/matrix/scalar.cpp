@@ -1,0 +1,179 @@
+#include "showwork/matrix/scalar.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+
+#include "showwork/error.hpp"
+#include "showwork/trace/number.hpp"
+
+namespace showwork {
+
+namespace {
+
+[[noreturn]] void bad_number(std::string_view token, std::string_view why) {
+    throw ParseError(fmt::format("'{}': {}", token, why), 0, 0, std::string(token));
+}
+
+Integer power_of_ten(int e) {
+    return boost::multiprecision::pow(Integer(10), static_cast<unsigned>(e));
+}
+
+// One decimal number: sign? (digits ('.' digits?)? | '.' digits) ([eE] sign? digits)?
+// Its exact value is mantissa · 10^exponent.
+Rational parse_decimal(std::string_view part, std::string_view token, bool allow_sign) {
+    std::size_t i = 0;
+    bool negative = false;
+    if (allow_sign && i < part.size() && (part[i] == '+' || part[i] == '-')) {
+        negative = part[i] == '-';
+        ++i;
+    }
+    std::string digits;
+    int exponent = 0;
+    bool seen_digit = false;
+    while (i < part.size() && std::isdigit(static_cast<unsigned char>(part[i]))) {
+        digits += part[i++];
+        seen_digit = true;
+    }
+    if (i < part.size() && part[i] == '.') {
+        ++i;
+        while (i < part.size() && std::isdigit(static_cast<unsigned char>(part[i]))) {
+            digits += part[i++];
+            --exponent;
+            seen_digit = true;
+        }
+    }
+    if (!seen_digit) bad_number(token, "not a number");
+    if (i < part.size() && (part[i] == 'e' || part[i] == 'E')) {
+        ++i;
+        bool negative_exponent = false;
+        if (i < part.size() && (part[i] == '+' || part[i] == '-')) {
+            negative_exponent = part[i] == '-';
+            ++i;
+        }
+        std::size_t start = i;
+        long written = 0;
+        while (i < part.size() && std::isdigit(static_cast<unsigned char>(part[i]))) {
+            written = std::min<long>(written * 10 + (part[i++] - '0'), 1'000'000);
+        }
+        if (i == start) bad_number(token, "exponent has no digits");
+        if (written > max_decimal_exponent) {
+            bad_number(token, fmt::format("exponent beyond ±{}", max_decimal_exponent));
+        }
+        exponent += static_cast<int>(negative_exponent ? -written : written);
+    }
+    if (i != part.size()) bad_number(token, "not a number");
+    // Leading zeros dropped: Boost reads "012" as octal.
+    std::size_t first = digits.find_first_not_of('0');
+    Integer mantissa(first == std::string::npos ? std::string("0") : digits.substr(first));
+    if (negative) mantissa = -mantissa;
+    if (exponent >= 0) return Rational(mantissa * power_of_ten(exponent));
+    return Rational(mantissa, power_of_ten(-exponent));
+}
+
+// Rounds |q| > 0 to `precision` significant bits, to nearest with ties to even:
+// |q| ≈ mantissa · 2^exponent with 2^(precision-1) <= mantissa <= 2^precision.
+void round_to_bits(const Rational& q, long precision, Integer& mantissa, long& exponent) {
+    Integer p = abs(numerator(q));
+    Integer d = denominator(q);
+    long e = static_cast<long>(msb(p)) - static_cast<long>(msb(d));  // p/d in [2^(e-1), 2^(e+1))
+    long shift = precision + 1 - e;  // p·2^shift/d has precision+1 or precision+2 bits
+    if (shift > 0) p <<= static_cast<unsigned>(shift);
+    else d <<= static_cast<unsigned>(-shift);
+    Integer quotient, remainder;
+    divide_qr(p, d, quotient, remainder);
+    long extra = static_cast<long>(msb(quotient)) + 1 - precision;  // 1 or 2 guard bits
+    Integer half = Integer(1) << static_cast<unsigned>(extra - 1);
+    Integer dropped = quotient & ((Integer(1) << static_cast<unsigned>(extra)) - 1);
+    quotient >>= static_cast<unsigned>(extra);
+    bool round_up = dropped > half || (dropped == half && (remainder != 0 || bit_test(quotient, 0)));
+    if (round_up) ++quotient;
+    mantissa = quotient;
+    exponent = extra - shift;
+}
+
+}  // namespace
+
+Rational parse_rational(std::string_view token) {
+    if (token.empty()) bad_number(token, "empty number");
+    if (token.size() > max_number_length) {
+        throw ParseError(fmt::format("number of {} characters is longer than the limit of {}",
+                                     token.size(), max_number_length));
+    }
+    std::size_t slash = token.find('/');
+    if (slash == std::string_view::npos) return parse_decimal(token, token, true);
+    std::string_view top = token.substr(0, slash), bottom = token.substr(slash + 1);
+    if (top.empty()) bad_number(token, "fraction has no numerator");
+    if (bottom.empty()) bad_number(token, "fraction has no denominator");
+    if (bottom.find('/') != std::string_view::npos) bad_number(token, "more than one '/'");
+    Rational numerator_value = parse_decimal(top, token, true);
+    Rational denominator_value = parse_decimal(bottom, token, false);
+    if (denominator_value == 0) bad_number(token, "zero denominator");
+    return numerator_value / denominator_value;
+}
+
+double rational_to_double(const Rational& q) {
+    if (q == 0) return 0.0;
+    Integer mantissa;
+    long exponent = 0;
+    // Values below 2^-1022 are subnormal: ldexp rounds them a second time (documented limit).
+    round_to_bits(q, std::numeric_limits<double>::digits, mantissa, exponent);
+    double m = mantissa.convert_to<double>();  // exact: at most 2^53
+    if (exponent > 4000) exponent = 4000;      // overflows to infinity either way
+    if (exponent < -4000) exponent = -4000;
+    double value = std::ldexp(m, static_cast<int>(exponent));
+    return q < 0 ? -value : value;
+}
+
+Float50 rational_to_float50(const Rational& q) {
+    if (q == 0) return Float50(0);
+    Integer mantissa;
+    long exponent = 0;
+    round_to_bits(q, std::numeric_limits<Float50>::digits, mantissa, exponent);
+    Float50 value = ldexp(Float50(mantissa), static_cast<int>(exponent));
+    return q < 0 ? Float50(-value) : value;
+}
+
+Rational double_to_rational(double x) {
+    if (!std::isfinite(x)) throw DomainError(fmt::format("{} has no exact rational value", x));
+    int exponent = 0;
+    double fraction = std::frexp(x, &exponent);  // x = fraction · 2^exponent, |fraction| in [0.5, 1)
+    auto mantissa = static_cast<long long>(std::ldexp(fraction, 53));
+    exponent -= 53;
+    Integer m(mantissa);
+    if (exponent >= 0) return Rational(m << exponent);
+    return Rational(m, Integer(1) << static_cast<unsigned>(-exponent));
+}
+
+Rational float50_to_rational(const Float50& x) {
+    if (!isfinite(x)) throw DomainError("a non-finite Float50 has no exact rational value");
+    if (x == 0) return 0;
+    int exponent = 0;
+    Float50 fraction = frexp(x, &exponent);
+    constexpr int digits = std::numeric_limits<Float50>::digits;
+    Float50 scaled = ldexp(fraction, digits);  // an integer, exactly
+    std::string integral = scaled.str(0, std::ios_base::fixed);
+    Integer m(integral.substr(0, integral.find('.')));
+    exponent -= digits;
+    if (exponent >= 0) return Rational(m << exponent);
+    return Rational(m, Integer(1) << static_cast<unsigned>(-exponent));
+}
+
+double ScalarTraits<double>::parse(std::string_view token) {
+    double value = rational_to_double(parse_rational(token));
+    if (std::isinf(value)) bad_number(token, "out of range for double");
+    return value;
+}
+
+std::string rational_text(const Rational& q) { return q.str(); }
+
+std::string double_text(double x) { return fmt::format("{}", x); }
+
+std::string float50_text(const Float50& x) {
+    return x.str(std::numeric_limits<Float50>::digits10, std::ios_base::fmtflags(0));
+}
+
+std::string number_latex(std::string_view text) { return trace::latex_number(text); }
+
+}  // namespace showwork

@@ -1,0 +1,26 @@
+// Scalars and matrices as nodes of the trace's math tree, numbers written exactly as the scalar
+// writes them.
+#pragma once
+
+#include "showwork/matrix/matrix.hpp"
+#include "showwork/trace/math.hpp"
+
+namespace showwork {
+
+template <Scalar T>
+trace::Math to_math(const T& x) {
+    return trace::number(scalar_text(x));
+}
+
+// The matrix node keeps the augmentation bar; `highlight` marks cells (row-major), e.g. pivots.
+template <Scalar T>
+trace::Math to_math(const Matrix<T>& A, std::vector<std::size_t> highlight = {}) {
+    std::vector<trace::Math> cells;
+    cells.reserve(A.size());
+    for (const T& x : A.entries()) cells.push_back(to_math(x));
+    trace::Math m = trace::matrix(A.rows(), A.cols(), std::move(cells), A.augment());
+    m.highlight = std::move(highlight);
+    return m;
+}
+
+}  // namespace showwork

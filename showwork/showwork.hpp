@@ -1,0 +1,23 @@
+// Everything at once: #include <showwork/showwork.hpp>
+#pragma once
+
+#include "showwork/calculus/calculus.hpp"
+#include "showwork/error.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/bareiss.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/elimination.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/matrix/inverse.hpp"
+#include "showwork/matrix/lu.hpp"
+#include "showwork/matrix/matrix.hpp"
+#include "showwork/matrix/parse.hpp"
+#include "showwork/matrix/row_ops.hpp"
+#include "showwork/matrix/scalar.hpp"
+#include "showwork/matrix/subspaces.hpp"
+#include "showwork/matrix/to_math.hpp"
+#include "showwork/solvers/linear_system.hpp"
+#include "showwork/trace/math.hpp"
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/trace.hpp"

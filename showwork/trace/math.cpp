@@ -1,0 +1,93 @@
+#include "showwork/trace/math.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+namespace showwork::trace {
+
+namespace {
+Math node(Kind kind, std::string text = {}, std::vector<Math> args = {}) {
+    Math m;
+    m.kind = kind;
+    m.text = std::move(text);
+    m.args = std::move(args);
+    return m;
+}
+}  // namespace
+
+Math empty() { return node(Kind::empty); }
+Math number(std::string exact_text) { return node(Kind::number, std::move(exact_text)); }
+
+Math symbol(std::string name, Math sub, Math super, SymbolStyle style) {
+    Math m = node(Kind::symbol, std::move(name), {std::move(sub), std::move(super)});
+    m.style = style;
+    return m;
+}
+
+Math text(std::string words) { return node(Kind::text, std::move(words)); }
+
+Math fraction(Math numerator, Math denominator) {
+    return node(Kind::fraction, {}, {std::move(numerator), std::move(denominator)});
+}
+
+Math matrix(std::size_t rows, std::size_t cols, std::vector<Math> cells, std::size_t augment) {
+    if (cells.size() != rows * cols) throw std::invalid_argument("trace::matrix: cells ≠ rows·cols");
+    Math m = node(Kind::matrix, {}, std::move(cells));
+    m.rows = rows;
+    m.cols = cols;
+    m.augment = augment;
+    return m;
+}
+
+Math chain(std::vector<Math> operands, std::vector<Rel> rels, std::vector<Math> labels) {
+    if (operands.size() != rels.size() + 1 || (!labels.empty() && labels.size() != rels.size())) {
+        throw std::invalid_argument("trace::chain: operands, relations and labels do not match");
+    }
+    Math m = node(Kind::relation, {}, std::move(operands));
+    m.relations = std::move(rels);
+    m.labels = std::move(labels);
+    return m;
+}
+
+Math relation(Math left, Rel rel, Math right) {
+    return chain({std::move(left), std::move(right)}, {rel});
+}
+
+Math arrow(Math left, Math label, Math right) {
+    return chain({std::move(left), std::move(right)}, {Rel::arrow}, {std::move(label)});
+}
+
+Math sum(std::vector<Math> terms) { return node(Kind::sum, {}, std::move(terms)); }
+Math negate(Math x) { return node(Kind::negate, {}, {std::move(x)}); }
+Math product(std::vector<Math> factors, std::string op) {
+    return node(Kind::product, std::move(op), std::move(factors));
+}
+Math power(Math base, Math exponent) {
+    return node(Kind::power, {}, {std::move(base), std::move(exponent)});
+}
+Math apply(std::string function, std::vector<Math> arguments) {
+    return node(Kind::apply, std::move(function), std::move(arguments));
+}
+Math group(Math x) { return node(Kind::group, {}, {std::move(x)}); }
+Math set(Math element, Math condition) {
+    return node(Kind::set, {}, {std::move(element), std::move(condition)});
+}
+Math cases(std::vector<Math> lines) { return node(Kind::cases, {}, std::move(lines)); }
+Math list(std::vector<Math> items, std::string separator) {
+    return node(Kind::list, std::move(separator), std::move(items));
+}
+
+Math indexed(std::string name, std::size_t index, SymbolStyle style) {
+    return symbol(std::move(name), number(std::to_string(index)), empty(), style);
+}
+
+Math equals(Math left, Math right) { return relation(std::move(left), Rel::equals, std::move(right)); }
+
+std::string subscripted(std::string_view name, std::size_t index) {
+    static constexpr const char* digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    std::string out(name);
+    for (char d : std::to_string(index)) out += digits[d - '0'];
+    return out;
+}
+
+}  // namespace showwork::trace

@@ -1,0 +1,60 @@
+// What the renderers share and do not publish: precedence, names of symbols and functions,
+// and one entry point per document format (render.cpp dispatches to them).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "showwork/trace/math.hpp"
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/text_box.hpp"
+#include "showwork/trace/trace.hpp"
+
+namespace showwork::trace::detail {
+
+// How tightly a node binds: an operand is parenthesised when it binds less tightly than its
+// place needs. relation < sum (and negative numbers, negations) < product < power < atom.
+enum Precedence : int { relation_level = 0, sum_level = 1, product_level = 2, power_level = 3, atom_level = 4 };
+int precedence(const Math& math);
+// A number or negation that starts with a minus sign.
+bool is_negative(const Math& math);
+
+// In a juxtaposition, whether two factors are written with no space: 2R_1, Wx.
+bool juxtaposes_tightly(const Math& left, const Math& right);
+
+// Greek letters and the few symbols the notes name in words: "alpha" -> \alpha / α,
+// "partial" -> \partial / ∂, "emptyset" -> \emptyset / ∅, "infty" -> \infty / ∞, "top" -> ⊤.
+// Empty when the name is not one of them.
+std::string_view greek_latex(std::string_view name);
+std::string_view greek_unicode(std::string_view name);
+// Functions LaTeX knows as operators: "sin" -> \sin, "max" -> \max. Empty otherwise.
+std::string_view known_function_latex(std::string_view name);
+
+// Text for \text{…} and for prose in a .tex file: special characters escaped, the Unicode
+// symbols sentences use (×, →, ≈, −, ⊙, ᵀ, Greek) written as LaTeX.
+std::string latex_prose(std::string_view words);
+
+// The number of characters a terminal shows for UTF-8 text (combining marks take no column).
+std::size_t display_width(std::string_view utf8);
+
+// The terminal layout of one expression (render_text.cpp), for documents that indent it.
+TextBox text_layout(const Math& math, const RenderOptions& options);
+
+// How a named value is written: a letter or Greek name as a symbol (W, beta), any other name
+// as words ("pivot columns").
+Math name_math(const std::string& name);
+// How a named input or result is shown: "name = value"; the value alone when it is the one
+// "result" or already says what it is (a relation, or a list of relations: x = 0, y = 2).
+Math named_math(const Named& named);
+
+// Steps numbered as the reader sees them: "1", "1.2", "1.2.3".
+std::string step_number(const std::string& parent, std::size_t index);
+
+// One entry point per document format.
+std::string latex_fragments(const Document& document, const RenderOptions& options);
+std::string latex_document(const Document& document, const RenderOptions& options);
+std::string markdown_document(const Document& document, const RenderOptions& options);
+std::string text_document(const Document& document, const RenderOptions& options);
+std::string json_document(const Document& document, const RenderOptions& options);
+
+}  // namespace showwork::trace::detail

@@ -1,0 +1,144 @@
+// LaTeX for a whole derivation: `latex` writes the math of every step as lines a reader can
+// paste (the sentences as % comments); `document` writes a complete .tex file that compiles
+// with pdflatex as it is (amsmath, amssymb, geometry, graphicx: all in texlive-latex-base).
+//
+// Long derivations break across lines and pages: every step's math is its own display, a
+// chain wider than a line is set in align* one link per line, \allowdisplaybreaks lets those
+// break across pages, and an expression wider than the text is scaled down to fit.
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/render_detail.hpp"
+
+namespace showwork::trace::detail {
+
+namespace {
+
+// Expressions wider than this many terminal columns are set so that they cannot run off the
+// page (a text column is about 80 characters of 11pt math).
+constexpr std::size_t wide_columns = 70;
+// LaTeX nests at most four enumerate lists; deeper sub-steps continue at the fourth level.
+constexpr std::size_t max_list_depth = 4;
+// The part of the line an operand of a chain set in align* may take; its arrow takes the rest.
+constexpr std::string_view chain_share = "0.7";
+
+constexpr std::string_view preamble = R"(\documentclass[11pt]{article}
+\usepackage[utf8]{inputenc}
+\usepackage[T1]{fontenc}
+\usepackage{amsmath}
+\usepackage{amssymb}
+\usepackage{graphicx}
+\usepackage[margin=2cm]{geometry}
+\allowdisplaybreaks
+\setcounter{MaxMatrixCols}{64}
+% An expression as wide as it is, or scaled down to a fraction of the line (0.9 unless given).
+\newcommand{\fitline}[2][0.9]{\resizebox{\ifdim\width>#1\linewidth #1\linewidth\else\width\fi}{!}{$\displaystyle #2$}}
+)";
+
+// ---- latex: fragments ----
+
+void fragment_steps(std::string& out, const std::vector<Step>& steps, const std::string& parent,
+                    const RenderOptions& o) {
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+        const Step& step = steps[k];
+        std::string number = step_number(parent, k);
+        out += "% " + number + ". " + step.text + "\n";
+        if (step.operation) out += to_latex(*step.operation, o) + "\n";
+        if (step.state) out += to_latex(*step.state, o) + "\n";
+        fragment_steps(out, step.substeps, number, o);
+    }
+}
+
+std::string named_latex(const Named& n, const RenderOptions& o) {
+    return to_latex(named_math(n), o);
+}
+
+// ---- document ----
+
+std::size_t width_in_columns(const Math& m, const RenderOptions& o) {
+    return text_layout(m, o).width;
+}
+
+// `share` is the part of the line the expression may take: less in a chain, whose arrow and
+// label take the rest.
+std::string fitted(const Math& m, const RenderOptions& o, std::string_view share = "") {
+    std::string latex = to_latex(m, o);
+    if (width_in_columns(m, o) <= wide_columns) return latex;
+    return "\\fitline" + (share.empty() ? std::string() : "[" + std::string(share) + "]") + "{" + latex + "}";
+}
+
+// A chain too wide for a line, one link per line, all in one column:
+//   &A \\ &\xrightarrow{…} B \\ &\xrightarrow{…} C
+std::string aligned_chain(const Math& m, const RenderOptions& o) {
+    std::string out = "\\begin{align*}\n&" + fitted(m.args[0], o, chain_share);
+    for (std::size_t k = 0; k < m.relations.size(); ++k) {
+        Math link = m;  // the relation alone, between empty operands, rendered as its symbol
+        link.args = {empty(), empty()};
+        link.relations = {m.relations[k]};
+        link.labels = k < m.labels.size() ? std::vector<Math>{m.labels[k]} : std::vector<Math>{};
+        std::string symbol = to_latex(link, o);
+        out += " \\\\\n&" + symbol.substr(1, symbol.size() - 2) +
+               " " + fitted(m.args[k + 1], o, chain_share);
+    }
+    return out + "\n\\end{align*}\n";
+}
+
+std::string display(const Math& m, const RenderOptions& o) {
+    if (m.kind == Kind::relation && m.args.size() > 2 && width_in_columns(m, o) > wide_columns) {
+        return aligned_chain(m, o);
+    }
+    return "\\[ " + fitted(m, o) + " \\]\n";
+}
+
+void document_steps(std::string& out, const std::vector<Step>& steps, std::size_t depth,
+                    const RenderOptions& o) {
+    bool list = depth < max_list_depth;
+    if (list) out += "\\begin{enumerate}\n";
+    for (const auto& step : steps) {
+        out += (list ? "\\item " : "\\par\\noindent ") + latex_prose(step.text) + "\n";
+        if (step.operation) out += display(*step.operation, o);
+        if (step.state) out += display(*step.state, o);
+        if (!step.substeps.empty()) document_steps(out, step.substeps, depth + 1, o);
+    }
+    if (list) out += "\\end{enumerate}\n";
+}
+
+std::string document_named(const Named& n, const RenderOptions& o) {
+    return display(named_math(n), o);
+}
+
+}  // namespace
+
+std::string latex_fragments(const Document& d, const RenderOptions& o) {
+    std::string out;
+    if (!d.title.empty()) out += "% " + d.title + "\n";
+    if (!d.inputs.empty()) out += "% Input\n";
+    for (const auto& input : d.inputs) out += named_latex(input, o) + "\n";
+    if (o.steps && !d.steps.empty()) {
+        out += "% Steps\n";
+        fragment_steps(out, d.steps, "", o);
+    }
+    if (!d.results.empty()) out += "% Result\n";
+    for (const auto& result : d.results) out += named_latex(result, o) + "\n";
+    return out;
+}
+
+std::string latex_document(const Document& d, const RenderOptions& o) {
+    std::string out(preamble);
+    out += "\\title{" + latex_prose(d.title.empty() ? d.command : d.title) + "}\n\\date{}\n";
+    out += "\\begin{document}\n\\maketitle\n";
+    if (!d.number.empty()) out += "\\noindent Arithmetic: " + latex_prose(d.number) + ".\n";
+    if (!d.inputs.empty()) {
+        out += "\\section*{Input}\n";
+        for (const auto& input : d.inputs) out += document_named(input, o);
+    }
+    if (o.steps && !d.steps.empty()) {
+        out += "\\section*{Steps}\n";
+        document_steps(out, d.steps, 0, o);
+    }
+    if (!d.results.empty()) {
+        out += "\\section*{Result}\n";
+        for (const auto& result : d.results) out += document_named(result, o);
+    }
+    return out + "\\end{document}\n";
+}
+
+}  // namespace showwork::trace::detail

@@ -1,0 +1,85 @@
+// JSON for other programs. The contract (README, "JSON output"):
+//
+//   {"command": "...", "number": "exact|double|float50", "input": {NAME: VALUE, ...},
+//    "result": VALUE, "steps": [STEP, ...]}
+//
+// A single result named "result" is written as its VALUE; several results form {name: VALUE}.
+// VALUE: a matrix is {"rows": r, "cols": c, "augment": k, "entries": [["1", "-1/2"], ...]} with
+// every number a string as the scalar wrote it; a number is its string; a text is its string;
+// a list is an array of VALUEs; any other math is {"latex": "..."}.
+// STEP: {"kind": "...", "text": "...", "operation": "<latex>" or null, "state": VALUE or null,
+//        "substeps": [STEP, ...]}.
+#include <nlohmann/json.hpp>
+
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/render_detail.hpp"
+
+namespace showwork::trace::detail {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json value(const Math& m, const RenderOptions& o) {
+    switch (m.kind) {
+        case Kind::number:
+        case Kind::text: return m.text;
+        case Kind::list: {
+            Json items = Json::array();
+            for (const auto& item : m.args) items.push_back(value(item, o));
+            return items;
+        }
+        case Kind::matrix: {
+            Json entries = Json::array();
+            for (std::size_t i = 0; i < m.rows; ++i) {
+                Json row = Json::array();
+                for (std::size_t j = 0; j < m.cols; ++j) {
+                    const Math& cell = m.args[i * m.cols + j];
+                    row.push_back(cell.kind == Kind::number ? cell.text : to_latex(cell, o));
+                }
+                entries.push_back(std::move(row));
+            }
+            return Json{{"rows", m.rows}, {"cols", m.cols}, {"augment", m.augment}, {"entries", entries}};
+        }
+        default: return Json{{"latex", to_latex(m, o)}};
+    }
+}
+
+Json optional_value(const std::optional<Math>& m, const RenderOptions& o) {
+    return m ? value(*m, o) : Json(nullptr);
+}
+
+Json steps(const std::vector<Step>& list, const RenderOptions& o) {
+    Json out = Json::array();
+    for (const auto& step : list) {
+        out.push_back(Json{{"kind", step.kind},
+                           {"text", step.text},
+                           {"operation", step.operation ? Json(to_latex(*step.operation, o)) : Json(nullptr)},
+                           {"state", optional_value(step.state, o)},
+                           {"substeps", steps(step.substeps, o)}});
+    }
+    return out;
+}
+
+// One result is the VALUE itself (a determinant is "-3"); several form an object of fields.
+Json results(const std::vector<Named>& named, const RenderOptions& o) {
+    if (named.size() == 1) return value(named[0].value, o);
+    Json out = Json::object();
+    for (const auto& n : named) out[n.name] = value(n.value, o);
+    return out;
+}
+
+}  // namespace
+
+std::string json_document(const Document& d, const RenderOptions& o) {
+    Json input = Json::object();
+    for (const auto& n : d.inputs) input[n.name] = value(n.value, o);
+    Json out{{"command", d.command},
+             {"number", d.number},
+             {"input", input},
+             {"result", results(d.results, o)},
+             {"steps", o.steps ? steps(d.steps, o) : Json::array()}};
+    return out.dump(2) + "\n";
+}
+
+}  // namespace showwork::trace::detail

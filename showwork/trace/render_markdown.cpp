@@ -1,0 +1,55 @@
+// Markdown for GitHub and notebooks: the title as a heading, prose with $$ … $$ blocks,
+// numbered steps with their sub-steps as nested lists.
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/render_detail.hpp"
+
+namespace showwork::trace::detail {
+
+namespace {
+
+std::string block(const Math& m, std::size_t indent, const RenderOptions& o) {
+    std::string pad(indent, ' ');
+    return pad + "$$" + to_latex(m, o) + "$$\n\n";
+}
+
+std::string named(const Named& n, const RenderOptions& o) {
+    return block(named_math(n), 0, o);
+}
+
+// "1. text" with its math and sub-steps indented under it (three spaces: the list marker).
+void write_steps(std::string& out, const std::vector<Step>& steps, std::size_t indent,
+                 const RenderOptions& o) {
+    std::string pad(indent, ' ');
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+        const Step& step = steps[k];
+        std::string marker = std::to_string(k + 1) + ". ";
+        out += pad + marker + step.text + "\n\n";
+        std::size_t inner = indent + marker.size();
+        if (step.operation) out += block(*step.operation, inner, o);
+        if (step.state) out += block(*step.state, inner, o);
+        write_steps(out, step.substeps, inner, o);
+    }
+}
+
+}  // namespace
+
+std::string markdown_document(const Document& d, const RenderOptions& o) {
+    std::string out;
+    if (!d.title.empty()) out += "# " + d.title + "\n\n";
+    if (!d.inputs.empty()) {
+        out += "## Input\n\n";
+        for (const auto& input : d.inputs) out += named(input, o);
+    }
+    if (o.steps && !d.steps.empty()) {
+        out += "## Steps\n\n";
+        write_steps(out, d.steps, 0, o);
+    }
+    if (!d.results.empty()) {
+        out += "## Result\n\n";
+        for (const auto& result : d.results) out += named(result, o);
+    }
+    while (out.ends_with("\n\n")) out.pop_back();
+    return out;
+}
+
+}  // namespace showwork::trace::detail

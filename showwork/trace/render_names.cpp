@@ -1,0 +1,199 @@
+// Names shared by the renderers: precedence, Greek letters, known functions, escaping.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "showwork/trace/number.hpp"
+#include "showwork/trace/render_detail.hpp"
+
+namespace showwork::trace::detail {
+
+namespace {
+
+struct Name {
+    std::string_view word, latex, unicode;
+};
+
+constexpr std::array greek_names{
+    Name{"alpha", "\\alpha", "α"},     Name{"beta", "\\beta", "β"},
+    Name{"gamma", "\\gamma", "γ"},     Name{"delta", "\\delta", "δ"},
+    Name{"epsilon", "\\epsilon", "ε"}, Name{"varepsilon", "\\varepsilon", "ε"},
+    Name{"zeta", "\\zeta", "ζ"},       Name{"eta", "\\eta", "η"},
+    Name{"theta", "\\theta", "θ"},     Name{"kappa", "\\kappa", "κ"},
+    Name{"lambda", "\\lambda", "λ"},   Name{"mu", "\\mu", "μ"},
+    Name{"nu", "\\nu", "ν"},           Name{"xi", "\\xi", "ξ"},
+    Name{"pi", "\\pi", "π"},           Name{"rho", "\\rho", "ρ"},
+    Name{"sigma", "\\sigma", "σ"},     Name{"tau", "\\tau", "τ"},
+    Name{"phi", "\\phi", "φ"},         Name{"chi", "\\chi", "χ"},
+    Name{"psi", "\\psi", "ψ"},         Name{"omega", "\\omega", "ω"},
+    Name{"Gamma", "\\Gamma", "Γ"},     Name{"Delta", "\\Delta", "Δ"},
+    Name{"Theta", "\\Theta", "Θ"},     Name{"Lambda", "\\Lambda", "Λ"},
+    Name{"Sigma", "\\Sigma", "Σ"},     Name{"Phi", "\\Phi", "Φ"},
+    Name{"Omega", "\\Omega", "Ω"},     Name{"partial", "\\partial", "∂"},
+    Name{"nabla", "\\nabla", "∇"},     Name{"emptyset", "\\emptyset", "∅"},
+    Name{"infty", "\\infty", "∞"},     Name{"top", "\\top", "⊤"},
+    Name{"ell", "\\ell", "ℓ"},       Name{"circ", "\\circ", "∘"},
+};
+
+constexpr std::pair<std::string_view, std::string_view> function_names[] = {
+    {"sin", "\\sin"},
+    {"cos", "\\cos"}, {"tan", "\\tan"}, {"ln", "\\ln"}, {"log", "\\log"}, {"exp", "\\exp"},
+    {"tanh", "\\tanh"}, {"sinh", "\\sinh"}, {"cosh", "\\cosh"}, {"max", "\\max"},
+    {"min", "\\min"}, {"det", "\\det"}, {"arg", "\\arg"},
+    // the calculus module's names: ReLU and its derivative, a Jacobian applied to a point
+    {"ReLU", "\\operatorname{ReLU}"}, {"ReLU'", "\\operatorname{ReLU}'"}, {"J_F", "J_F"},
+};
+
+// Unicode a sentence may hold, and its LaTeX for running text.
+constexpr std::pair<std::string_view, std::string_view> prose_symbols[] = {
+    {"×", "$\\times$"},
+    {"·", "$\\cdot$"}, {"→", "$\\to$"}, {"←", "$\\leftarrow$"}, {"↔", "$\\leftrightarrow$"},
+    {"≈", "$\\approx$"}, {"≠", "$\\neq$"}, {"≤", "$\\leq$"}, {"≥", "$\\geq$"},
+    {"−", "$-$"}, {"⊙", "$\\odot$"}, {"ᵀ", "$^\\top$"}, {"⊤", "$\\top$"}, {"∼", "$\\sim$"},
+    {"∈", "$\\in$"}, {"∑", "$\\sum$"}, {"Σ", "$\\Sigma$"}, {"∂", "$\\partial$"},
+    {"∇", "$\\nabla$"}, {"∅", "$\\emptyset$"}, {"∞", "$\\infty$"}, {"ℝ", "$\\mathbb{R}$"},
+    {"α", "$\\alpha$"}, {"β", "$\\beta$"}, {"γ", "$\\gamma$"}, {"δ", "$\\delta$"},
+    {"ε", "$\\varepsilon$"}, {"θ", "$\\theta$"}, {"λ", "$\\lambda$"}, {"μ", "$\\mu$"},
+    {"π", "$\\pi$"}, {"σ", "$\\sigma$"}, {"φ", "$\\phi$"}, {"ω", "$\\omega$"},
+    {"…", "\\ldots{}"}, {"–", "--"}, {"—", "---"}, {"“", "``"}, {"”", "''"}, {"’", "'"},
+    {"₀", "$_0$"}, {"₁", "$_1$"}, {"₂", "$_2$"}, {"₃", "$_3$"}, {"₄", "$_4$"}, {"₅", "$_5$"},
+    {"₆", "$_6$"}, {"₇", "$_7$"}, {"₈", "$_8$"}, {"₉", "$_9$"}, {"²", "$^2$"}, {"³", "$^3$"},
+    {"′", "$'$"}, {"∘", "$\\circ$"},
+};
+
+}  // namespace
+
+bool is_negative(const Math& math) {
+    return (math.kind == Kind::number && is_negative_number(math.text)) || math.kind == Kind::negate;
+}
+
+namespace {
+
+bool is_plain_symbol(const Math& m) {
+    return m.kind == Kind::symbol && m.args[0].is_empty() && m.args[1].is_empty() && !m.style.transpose;
+}
+
+// ∂x, ∂f: the differential of a name, one token (∂f/∂x needs no parentheses).
+bool is_differential(const Math& m) {
+    return m.kind == Kind::product && m.text.empty() && m.args.size() == 2 && m.args[0].kind == Kind::symbol &&
+           m.args[0].text == "partial" && m.args[1].kind == Kind::symbol;
+}
+
+}  // namespace
+
+bool juxtaposes_tightly(const Math& left, const Math& right) {
+    // a power of a plain symbol sits as close as the symbol: 3y^{2}, like 2x
+    bool symbol_like = right.kind == Kind::symbol ||
+                       (right.kind == Kind::power && is_plain_symbol(right.args[0]));
+    return symbol_like && (left.kind == Kind::number || is_plain_symbol(left));
+}
+
+int precedence(const Math& math) {
+    switch (math.kind) {
+        case Kind::relation:
+        case Kind::list: return relation_level;
+        case Kind::sum:
+        case Kind::negate: return sum_level;
+        case Kind::product: return is_differential(math) ? atom_level : product_level;
+        case Kind::power: return power_level;
+        case Kind::number: return is_negative_number(math.text) ? sum_level : atom_level;
+        default: return atom_level;
+    }
+}
+
+std::string_view greek_latex(std::string_view name) {
+    for (const auto& g : greek_names)
+        if (g.word == name) return g.latex;
+    return {};
+}
+
+std::string_view greek_unicode(std::string_view name) {
+    for (const auto& g : greek_names)
+        if (g.word == name) return g.unicode;
+    return {};
+}
+
+std::string_view known_function_latex(std::string_view name) {
+    for (const auto& [word, latex] : function_names)
+        if (word == name) return latex;
+    return {};
+}
+
+std::string latex_prose(std::string_view words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size();) {
+        char c = words[i];
+        bool replaced = false;
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            for (const auto& [symbol, latex] : prose_symbols) {
+                if (words.substr(i, symbol.size()) == symbol) {
+                    out += latex;
+                    i += symbol.size();
+                    replaced = true;
+                    break;
+                }
+            }
+            if (replaced) continue;
+        }
+        switch (c) {
+            case '\\': out += "\\textbackslash{}"; break;
+            case '{': out += "\\{"; break;
+            case '}': out += "\\}"; break;
+            case '$': out += "\\$"; break;
+            case '&': out += "\\&"; break;
+            case '%': out += "\\%"; break;
+            case '#': out += "\\#"; break;
+            case '_': out += "\\_"; break;
+            case '^': out += "\\textasciicircum{}"; break;
+            case '~': out += "\\textasciitilde{}"; break;
+            case '<': out += "\\textless{}"; break;
+            case '>': out += "\\textgreater{}"; break;
+            case '|': out += "\\textbar{}"; break;
+            default: out += c;
+        }
+        ++i;
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view utf8) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < utf8.size();) {
+        auto c = static_cast<unsigned char>(utf8[i]);
+        std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        // U+0300–U+036F (combining diacritics, e.g. the hat of β̂) are 0xCC 0x80 … 0xCD 0xAF.
+        bool combining = length == 2 && (c == 0xCC || (c == 0xCD && i + 1 < utf8.size() &&
+                                                       static_cast<unsigned char>(utf8[i + 1]) < 0xB0));
+        if (!combining) ++width;
+        i += length;
+    }
+    return width;
+}
+
+}  // namespace showwork::trace::detail
+
+namespace showwork::trace::detail {
+
+Math name_math(const std::string& name) {
+    bool letter = name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0]));
+    if (letter || !greek_latex(name).empty()) return symbol(name);
+    std::string words = name;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return text(words);
+}
+
+Math named_math(const Named& named) {
+    auto is_relation = [](const Math& m) { return m.kind == Kind::relation; };
+    bool says_itself = is_relation(named.value) ||
+                       (named.value.kind == Kind::list && !named.value.args.empty() &&
+                        std::all_of(named.value.args.begin(), named.value.args.end(), is_relation));
+    if (named.name == "result" || says_itself) return named.value;
+    return equals(name_math(named.name), named.value);
+}
+
+std::string step_number(const std::string& parent, std::size_t index) {
+    return (parent.empty() ? "" : parent + ".") + std::to_string(index + 1);
+}
+
+}  // namespace showwork::trace::detail

@@ -1,0 +1,59 @@
+// A whole derivation for a terminal: title, inputs, numbered steps (sub-steps indented under
+// their step), result.
+#include "showwork/trace/render.hpp"
+#include "showwork/trace/render_detail.hpp"
+
+namespace showwork::trace::detail {
+
+namespace {
+
+std::string indented(const TextBox& box, std::size_t indent) {
+    std::string out;
+    if (to_string(box).empty()) return out;
+    for (const auto& line : box.lines) {
+        std::string trimmed = line.substr(0, line.find_last_not_of(' ') + 1);
+        out += std::string(indent, ' ') + trimmed + "\n";
+    }
+    return out;
+}
+
+std::string named(const Named& n, std::size_t indent, const RenderOptions& o) {
+    return indented(text_layout(named_math(n), o), indent);
+}
+
+void write_steps(std::string& out, const std::vector<Step>& steps, const std::string& parent,
+                 std::size_t indent, const RenderOptions& o) {
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+        const Step& step = steps[k];
+        std::string number = step_number(parent, k) + ". ";
+        out += std::string(indent, ' ') + number + step.text + "\n";
+        std::size_t inner = indent + number.size();
+        if (step.operation) out += indented(text_layout(*step.operation, o), inner);
+        if (step.state) out += indented(text_layout(*step.state, o), inner);
+        write_steps(out, step.substeps, step_number(parent, k), inner, o);
+    }
+}
+
+}  // namespace
+
+std::string text_document(const Document& d, const RenderOptions& o) {
+    std::string out;
+    if (!d.title.empty()) out += d.title + "\n" + std::string(display_width(d.title), '=') + "\n\n";
+    if (!d.inputs.empty()) {
+        out += "Input\n";
+        for (const auto& input : d.inputs) out += named(input, 2, o);
+        out += "\n";
+    }
+    if (o.steps && !d.steps.empty()) {
+        out += "Steps\n";
+        write_steps(out, d.steps, "", 2, o);
+        out += "\n";
+    }
+    if (!d.results.empty()) {
+        out += "Result\n";
+        for (const auto& result : d.results) out += named(result, 2, o);
+    }
+    return out;
+}
+
+}  // namespace showwork::trace::detail

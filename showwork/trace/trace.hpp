@@ -1,0 +1,86 @@
+// Steps, the trace sink that records them, and the document a command produces.
+//
+// Every operation in the library takes `Trace* trace = nullptr` as its last argument. With no
+// sink it does no tracing work at all — no strings, no copies: call sites test the pointer
+// before building anything (`if (trace) trace->add(...)`). With one, it records steps: a kind,
+// a sentence, the operation in symbols, the state after it, and nested sub-steps.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "showwork/trace/math.hpp"
+
+namespace showwork::trace {
+
+struct Step {
+    std::string kind;                // machine-readable: "row_operation", "entry", "check", …
+    std::string text;                // a sentence: "Eliminate below the pivot in column 1."
+    std::optional<Math> operation;   // the operation in symbols: R_2 \to R_2 - 2R_1
+    std::optional<Math> state;       // the state after it: a matrix, an equation, values
+    std::vector<Step> substeps;      // a sub-derivation a reader can expand or skip
+
+    friend bool operator==(const Step&, const Step&) = default;
+};
+
+class Trace {
+public:
+    // Appends a step at the current depth (inside the innermost open sub-derivation).
+    Step& add(Step step);
+    Step& add(std::string kind, std::string text, std::optional<Math> operation = std::nullopt,
+              std::optional<Math> state = std::nullopt);
+
+    // Opens a sub-derivation: the steps added until close() become its substeps.
+    Step& open(std::string kind, std::string text, std::optional<Math> operation = std::nullopt);
+    // Closes the innermost sub-derivation, optionally giving it the state it ends in.
+    void close(std::optional<Math> state = std::nullopt);
+    std::size_t depth() const { return open_.size(); }
+
+    const std::vector<Step>& steps() const { return steps_; }
+    std::vector<Step> take_steps();
+    bool empty() const { return steps_.empty(); }
+
+private:
+    std::vector<Step>& current();
+    std::vector<Step> steps_;
+    std::vector<std::size_t> open_;  // path of indices to the innermost open step
+};
+
+// RAII for a sub-derivation; does nothing when the sink is null.
+class SubDerivation {
+public:
+    SubDerivation(Trace* trace, std::string kind, std::string text,
+                  std::optional<Math> operation = std::nullopt);
+    ~SubDerivation();
+    SubDerivation(const SubDerivation&) = delete;
+    SubDerivation& operator=(const SubDerivation&) = delete;
+    // Sets the state the sub-derivation ends in (shown when it is collapsed).
+    void conclude(Math state) { state_ = std::move(state); }
+
+private:
+    Trace* trace_;
+    std::optional<Math> state_;
+};
+
+// A named value: an input ("A"), or a field of a result ("rank", "pivot_columns").
+struct Named {
+    std::string name;
+    Math value;
+    friend bool operator==(const Named&, const Named&) = default;
+};
+
+// What a command produces: its inputs, its result and the derivation between them.
+// A single result is the result itself (in JSON); several form an object of fields. In the other
+// formats a result named "result" is shown without its name.
+struct Document {
+    std::string title;    // "Multiply A by B"
+    std::string command;  // "multiply"
+    std::string number;   // "exact", "double" or "float50"
+    std::vector<Named> inputs;
+    std::vector<Named> results;
+    std::vector<Step> steps;
+};
+
+}  // namespace showwork::trace
