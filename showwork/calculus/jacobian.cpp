@@ -103,9 +103,8 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
                            trace::Trace* trace) {
     std::vector<Expr> partials;
     for (const std::string& v : vars) {
-        trace::SubDerivation sub(trace, "partial",
-                                 trace ? "Differentiate with respect to " + v + "." : "",
-                                 trace ? std::optional(derivative_math(f, v)) : std::nullopt);
+        trace::SubDerivation sub(trace, "partial");
+        if (sub) sub.describe("Differentiate with respect to " + v + ".", derivative_math(f, v));
         partials.push_back(differentiate(f, v, options, trace));
         if (trace) sub.conclude(trace::equals(partial_ratio("f", v), to_math(partials.back())));
     }
@@ -130,15 +129,15 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
     SymbolicMatrix J(F.size(), vars.size());
     for (std::size_t i = 0; i < F.size(); ++i) {
         std::string fi = trace ? "f_" + std::to_string(i + 1) : "";
-        trace::SubDerivation row(trace, "row",
-                                 trace ? "Row " + std::to_string(i + 1) + " is the gradient of component " +
-                                             std::to_string(i + 1) + ", transposed."
-                                       : "",
-                                 trace ? std::optional(trace::equals(variable_math(fi), to_math(F[i])))
-                                       : std::nullopt);
+        trace::SubDerivation row(trace, "row");
+        if (row) {
+            row.describe("Row " + std::to_string(i + 1) + " is the gradient of component " + std::to_string(i + 1) +
+                             ", transposed.",
+                         trace::equals(variable_math(fi), to_math(F[i])));
+        }
         for (std::size_t j = 0; j < vars.size(); ++j) {
-            trace::SubDerivation sub(trace, "partial", trace ? "Differentiate with respect to " + vars[j] + "." : "",
-                                     trace ? std::optional(derivative_math(F[i], vars[j])) : std::nullopt);
+            trace::SubDerivation sub(trace, "partial");
+            if (sub) sub.describe("Differentiate with respect to " + vars[j] + ".", derivative_math(F[i], vars[j]));
             J(i, j) = differentiate(F[i], vars[j], options, trace);
             if (trace) sub.conclude(trace::equals(partial_ratio(fi, vars[j]), to_math(J(i, j))));
         }
@@ -186,7 +185,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     }
     {
         trace::SubDerivation sub(trace, "jacobian",
-                                 trace ? "The Jacobian of F in its own variables " + names(inner_vars) + "." : "");
+                                 [&] { return "The Jacobian of F in its own variables " + names(inner_vars) + "."; });
         parts.outer = jacobian(F, inner_vars, options, trace);
     }
     parts.outer_at_inner = substitute(parts.outer, inner_vars, g);
@@ -196,7 +195,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
                    to_math(parts.outer_at_inner));
     }
     {
-        trace::SubDerivation sub(trace, "jacobian", trace ? "The Jacobian of g in " + names(vars) + "." : "");
+        trace::SubDerivation sub(trace, "jacobian", [&] { return "The Jacobian of g in " + names(vars) + "."; });
         parts.inner = jacobian(g, vars, options, trace);
     }
     parts.product = parts.outer_at_inner * parts.inner;

@@ -132,8 +132,7 @@ Matrix<T> run_operation(CompareOperation operation, const Matrix<T>& A, const El
 template <Scalar T>
 std::optional<Matrix<T>> run_side(CompareOperation operation, const Matrix<T>& A, const EliminationOptions<T>& options,
                                   std::string& failure, trace::Trace* trace, const char* kind, const std::string& text) {
-    std::optional<trace::SubDerivation> sub;
-    if (trace) sub.emplace(trace, kind, text);
+    trace::SubDerivation sub(trace, kind, text);
     try {
         return run_operation(operation, A, options, trace);
     } catch (const MathError& e) {

@@ -86,16 +86,14 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
     // det A = Σ_j (−1)^{1+j} a_1j det M_1j
     T det(0);
     std::vector<trace::Math> terms, values;
-    std::optional<trace::SubDerivation> expansion;
-    if (trace) expansion.emplace(trace, "cofactor_expansion", "Expand along row 1: det A = Σ_j (-1)^{1+j} a_1j det M_1j.");
+    trace::SubDerivation expansion(trace, "cofactor_expansion",
+                                   "Expand along row 1: det A = Σ_j (-1)^{1+j} a_1j det M_1j.");
     for (std::size_t j = 0; j < n; ++j) {
         if (A(0, j) == 0) continue;  // a zero entry contributes nothing
         Matrix<T> M = minor_matrix(A, 0, j);
         T minor_det;
-        if (trace) {
-            trace::SubDerivation sub(trace, "minor", "The minor M_1" + std::to_string(j + 1) + ".");
-            minor_det = cofactor_expand(M, trace);
-        } else {
+        {
+            trace::SubDerivation sub(trace, "minor", [&] { return "The minor M_1" + std::to_string(j + 1) + "."; });
             minor_det = cofactor_expand(M, trace);
         }
         T term = T(A(0, j) * minor_det);
@@ -110,7 +108,7 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
     if (trace) {
         if (terms.empty()) terms.push_back(trace::number("0"));
         if (values.empty()) values.push_back(trace::number("0"));
-        expansion->conclude(trace::chain({trace::apply("det", {showwork::to_math(A)}), trace::sum(std::move(terms)),
+        expansion.conclude(trace::chain({trace::apply("det", {showwork::to_math(A)}), trace::sum(std::move(terms)),
                                           trace::sum(std::move(values)), showwork::to_math(det)},
                                          {trace::Rel::equals, trace::Rel::equals, trace::Rel::equals}));
     }

@@ -387,18 +387,6 @@ Elimination<T> eliminate(Matrix<T> A, const EliminationOptions<T>& options, cons
     return eliminator.run(goal);
 }
 
-// A sub-derivation opened only when there is a sink: no strings are built without one.
-class OptionalSubDerivation {
-public:
-    OptionalSubDerivation(trace::Trace* trace, const char* kind, const char* text) {
-        if (trace) sub_.emplace(trace, kind, text);
-    }
-    void close() { sub_.reset(); }
-
-private:
-    std::optional<trace::SubDerivation> sub_;
-};
-
 // ---- Evidence from the recorded operations ---------------------------------------------------
 
 // A zero row k of the echelon form is Σ_i e_ki (row i of A) with E = transform_matrix(ops):

@@ -48,7 +48,7 @@ Matrix<T> inverse(const Matrix<T>& A, const EliminationOptions<T>& options = {},
     goal.pivot_limit = n;
     Elimination<T> e;
     {
-        OptionalSubDerivation sub(trace, "gauss_jordan", "Row reduce (A | I) until the left half is I.");
+        trace::SubDerivation sub(trace, "gauss_jordan", "Row reduce (A | I) until the left half is I.");
         e = eliminate(std::move(AI), options, goal, trace);
     }
     if (e.rank() < n) detail::throw_singular(e, n);

@@ -55,7 +55,7 @@ LU<T> lu_by_elimination(const Matrix<T>& A, const EliminationOptions<T>& options
     const std::size_t m = A.rows(), n = A.cols();
     Elimination<T> e;
     {
-        OptionalSubDerivation sub(trace, "elimination", "Eliminate below each pivot, keeping the multipliers.");
+        trace::SubDerivation sub(trace, "elimination", "Eliminate below each pivot, keeping the multipliers.");
         e = eliminate(A, options, EliminationGoal{}, trace);
     }
     LU<T> out{Matrix<T>::zeros(m, m), Matrix<T>::identity(m), std::move(e.echelon), Matrix<T>::zeros(n, n), e.swaps};

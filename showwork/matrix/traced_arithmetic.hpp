@@ -76,7 +76,8 @@ void record_product(const Matrix<T>& A, const Matrix<T>& B, const Matrix<T>& C, 
         trace.add("multiply", std::move(text), trace::equals(std::move(operation), to_math(C)));
         return;
     }
-    trace::SubDerivation entries(&trace, "multiply", std::move(text), std::move(operation));
+    trace::SubDerivation entries(&trace, "multiply");
+    entries.describe(std::move(text), std::move(operation));
     for (std::size_t i = 0; i < C.rows(); ++i) {
         for (std::size_t j = 0; j < C.cols(); ++j) {
             trace.add("entry", fmt::format("Entry ({}, {}): row {} times column {}.", i + 1, j + 1, i + 1, j + 1),

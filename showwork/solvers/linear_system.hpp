@@ -247,7 +247,7 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
     goal.pivot_limit = n;
     Elimination<T> e;
     {
-        OptionalSubDerivation sub(trace, "elimination", "Row reduce (A | b) to row echelon form.");
+        trace::SubDerivation sub(trace, "elimination", "Row reduce (A | b) to row echelon form.");
         e = eliminate(Ab, options, goal, trace);
     }
     const Matrix<T>& R = e.echelon;
@@ -285,7 +285,7 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
     std::sort(s.pivot_columns.begin(), s.pivot_columns.end());
     for (const auto& f : free) s.free_variables.push_back(f.first);
     {
-        OptionalSubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
+        trace::SubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
         if (trace && !s.free_variables.empty()) {
             for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
                 trace->add("free_variable", trace::subscripted("x", s.free_variables[q] + 1) + " is free.",

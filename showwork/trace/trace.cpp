@@ -40,14 +40,18 @@ std::vector<Step> Trace::take_steps() {
     return std::exchange(steps_, {});
 }
 
-SubDerivation::SubDerivation(Trace* trace, std::string kind, std::string text,
-                             std::optional<Math> operation)
-    : trace_(trace) {
-    if (trace_) trace_->open(std::move(kind), std::move(text), std::move(operation));
+Step& Trace::innermost_open() {
+    if (open_.empty()) throw std::logic_error("Trace::innermost_open without an open sub-derivation");
+    std::vector<Step>* level = &steps_;
+    for (std::size_t k = 0; k + 1 < open_.size(); ++k) level = &(*level)[open_[k]].substeps;
+    return (*level)[open_.back()];
 }
 
-SubDerivation::~SubDerivation() {
-    if (trace_) trace_->close(std::move(state_));
+void SubDerivation::describe(std::string text, std::optional<Math> operation) {
+    if (!trace_) return;
+    Step& step = trace_->innermost_open();
+    step.text = std::move(text);
+    if (operation) step.operation = std::move(operation);
 }
 
 }  // namespace showwork::trace

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +39,8 @@ public:
     // Closes the innermost sub-derivation, optionally giving it the state it ends in.
     void close(std::optional<Math> state = std::nullopt);
     std::size_t depth() const { return open_.size(); }
+    // The innermost open sub-derivation's step (logic_error when none is open).
+    Step& innermost_open();
 
     const std::vector<Step>& steps() const { return steps_; }
     std::vector<Step> take_steps();
@@ -48,15 +52,41 @@ private:
     std::vector<std::size_t> open_;  // path of indices to the innermost open step
 };
 
-// RAII for a sub-derivation; does nothing when the sink is null.
+// A sub-derivation: one step whose sub-steps are the steps recorded while it is open. It is the
+// one way to nest a derivation, and without a sink it does nothing and builds nothing: pass the
+// text as a literal, or as a callable that returns it, called only when there is a sink.
+//
+//   heading first   SubDerivation sub(trace, "elimination", "Row reduce (A | b).");
+//                   … the steps of the elimination …                 (closed when `sub` ends)
+//   compute first   SubDerivation sub(trace, "rule");
+//                   Expr r = …;                                      (its steps land inside)
+//                   if (sub) sub.describe("Sum rule.", equation_of(r));
+//
+// `conclude(state)` gives the state it ends in, shown when the sub-derivation is collapsed.
 class SubDerivation {
 public:
-    SubDerivation(Trace* trace, std::string kind, std::string text,
-                  std::optional<Math> operation = std::nullopt);
-    ~SubDerivation();
+    SubDerivation(Trace* trace, std::string_view kind) : trace_(trace) {
+        if (trace_) trace_->open(std::string(kind), std::string());
+    }
+    SubDerivation(Trace* trace, std::string_view kind, std::string_view text) : trace_(trace) {
+        if (trace_) trace_->open(std::string(kind), std::string(text));
+    }
+    template <class Describe>
+        requires std::is_invocable_r_v<std::string, Describe>
+    SubDerivation(Trace* trace, std::string_view kind, Describe&& describe) : trace_(trace) {
+        if (trace_) trace_->open(std::string(kind), std::forward<Describe>(describe)());
+    }
+    ~SubDerivation() {
+        if (trace_) trace_->close(std::move(state_));
+    }
     SubDerivation(const SubDerivation&) = delete;
     SubDerivation& operator=(const SubDerivation&) = delete;
-    // Sets the state the sub-derivation ends in (shown when it is collapsed).
+
+    // Whether a sink records it: build text and math for it only then.
+    explicit operator bool() const { return trace_ != nullptr; }
+    // The sentence and operation, when they are known only once its steps are computed.
+    void describe(std::string text, std::optional<Math> operation = std::nullopt);
+    // The state it ends in (shown when it is collapsed).
     void conclude(Math state) { state_ = std::move(state); }
 
 private:
