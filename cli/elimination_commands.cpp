@@ -49,7 +49,6 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
     EliminationOptions<T> options;
     options.pivot = parse_pivot_rule(call.pivot);
     options.method = parse_method(call.method);
-    options.unit_pivots = call.unit_pivots;
     return options;
 }
 

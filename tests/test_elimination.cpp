@@ -153,9 +153,7 @@ TEST_CASE("the notes' REF has RREF (1 0 -5 | -4; 0 1 4 | 5), not (1 0 0 | -14; 0
 TEST_CASE("ref of the notes' system, with and without unit pivots") {
     M A{{2, 3, 6}, {4, 5, 10}};
     CHECK(ref(A) == M{{2, 3, 6}, {0, -1, -2}});
-    EliminationOptions<Q> unit;
-    unit.unit_pivots = true;
-    CHECK(ref(A, unit) == M{{1, Q(3, 2), 3}, {0, 1, 2}});
+    CHECK(ref_unit_pivots(A) == M{{1, Q(3, 2), 3}, {0, 1, 2}});
     CHECK(rref(A) == M{{1, 0, 0}, {0, 1, 2}});
 }
 
@@ -401,4 +399,128 @@ TEST_CASE("the floating zero test uses max(m,n)·ε·max|a_ij| and can be overri
     strict.tolerance = 0.0;
     CHECK(rank(A, strict) == 2);
     CHECK(default_tolerance(A) == 2 * 0x1p-52 * (4 + 1e-15));
+}
+
+// ---- The record of the one entry point ---------------------------------------------------------
+
+namespace {
+
+// The parts of the record every engine fills, and that must agree between engines.
+template <Scalar T>
+void check_same_shape(const Elimination<T>& fast, const Elimination<T>& textbook) {
+    CHECK(fast.pivots == textbook.pivots);
+    CHECK(fast.column_order == textbook.column_order);
+    CHECK(fast.swaps == textbook.swaps);
+    REQUIRE(fast.steps.size() == fast.rank());
+    REQUIRE(textbook.steps.size() == textbook.rank());
+    for (std::size_t k = 0; k < fast.steps.size(); ++k) {
+        CHECK(fast.steps[k].column == fast.pivots[k]);
+        CHECK(fast.steps[k].pivot_row == textbook.steps[k].pivot_row);
+    }
+    CHECK(fast.determinant.has_value() == textbook.determinant.has_value());
+}
+
+// The textbook's steps partition its forward operations: [R_k ↔ R_p] [scaling] replacements.
+template <Scalar T>
+void check_steps_match_operations(const Elimination<T>& e) {
+    std::size_t at = 0;
+    for (std::size_t k = 0; k < e.steps.size(); ++k) {
+        const PivotStep& s = e.steps[k];
+        CHECK(s.first == at);
+        std::size_t q = s.first;
+        if (s.pivot_row != k) CHECK(e.operations[q++].kind == RowOpKind::interchange);
+        if (s.scaled) CHECK(e.operations[q++].kind == RowOpKind::scaling);
+        for (std::size_t i : s.cleared) {
+            CHECK(e.operations[q].kind == RowOpKind::replacement);
+            CHECK(e.operations[q++].target == i);
+        }
+        CHECK(q == s.end);
+        at = s.end;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the record has the same pivots, swaps and pivot steps whichever exact engine ran") {
+    std::mt19937_64 rng(2024);
+    for (int trial = 0; trial < 40; ++trial) {
+        const std::size_t m = 1 + rng() % 5, n = 1 + rng() % 5;
+        M A = random_matrix(rng, m, n, rng() % (std::min(m, n) + 1), trial % 3);
+        CAPTURE(A);
+        for (bool reduced : {false, true}) {
+            EliminationGoal goal;
+            goal.reduced = reduced;
+            goal.need = reduced ? Need::echelon : Need::pivots;
+            Elimination<Q> fast = eliminate(A, fraction_free, goal), textbook = eliminate(A, gauss_jordan, goal);
+            CHECK(fast.engine == Engine::fraction_free);
+            CHECK(textbook.engine == Engine::textbook);
+            check_same_shape(fast, textbook);
+            check_steps_match_operations(textbook);
+            if (m == n) CHECK(*fast.determinant == *textbook.determinant);
+            if (reduced) CHECK(fast.echelon == textbook.echelon);
+        }
+    }
+}
+
+TEST_CASE("the determinant in the record agrees across engines, goals and pivot rules") {
+    std::mt19937_64 rng(2025);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t n = 1 + rng() % 4;
+        M A = random_matrix(rng, n, n, rng() % (n + 1), trial % 3);
+        const Q expected = cofactor_determinant(A);
+        for (auto rule : {PivotRule::first_nonzero, PivotRule::partial, PivotRule::scaled_partial, PivotRule::complete}) {
+            for (bool reduced : {false, true}) {
+                EliminationGoal goal;
+                goal.reduced = reduced;
+                CHECK(*eliminate(A, with(Method::gauss_jordan, rule), goal).determinant == expected);
+            }
+        }
+        CHECK(determinant(A, fraction_free) == expected);
+    }
+}
+
+TEST_CASE("the blocked engine's record has the textbook loop's shape") {
+    std::mt19937_64 rng(2026);
+    std::uniform_real_distribution<double> d(-1, 1);
+    EliminationOptions<double> textbook_options;
+    textbook_options.method = Method::gauss_jordan;
+    for (std::size_t n : {1, 3, 8, 20}) {
+        Matrix<double> A(n, n + 1);
+        for (double& x : A.entries()) x = d(rng);
+        EliminationGoal goal;
+        goal.pivot_limit = n;
+        Elimination<double> fast = eliminate(A, EliminationOptions<double>{}, goal);
+        Elimination<double> textbook = eliminate(A, textbook_options, goal);
+        CHECK(fast.engine == Engine::blocked);
+        check_same_shape(fast, textbook);
+        CHECK(std::abs(*fast.determinant - *textbook.determinant) <= 1e-12 * std::abs(*textbook.determinant));
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j <= n; ++j) CHECK(std::abs(fast.echelon(i, j) - textbook.echelon(i, j)) <= 1e-12);
+    }
+}
+
+TEST_CASE("a fast engine that meets a dependency returns the textbook loop's evidence") {
+    M A{{1, 2, 3}, {2, 4, 6}, {1, 0, 1}};  // R_2 = 2R_1
+    std::string fast_message, textbook_message;
+    try {
+        inverse(A, fraction_free);
+    } catch (const SingularError& e) {
+        fast_message = e.what();
+    }
+    try {
+        inverse(A, gauss_jordan);
+    } catch (const SingularError& e) {
+        textbook_message = e.what();
+    }
+    CHECK(!fast_message.empty());
+    CHECK(fast_message == textbook_message);
+
+    EliminationGoal goal;
+    goal.reduced = true;
+    goal.pivot_limit = 3;
+    Matrix<Q> AI = augment(A, M::identity(3));
+    Elimination<Q> e = eliminate(AI, fraction_free, goal);
+    CHECK(e.engine == Engine::textbook);  // rerun for the operations behind the zero row
+    CHECK(!e.operations.empty());
+    CHECK(e.echelon == eliminate(AI, gauss_jordan, goal).echelon);
 }

@@ -266,3 +266,32 @@ TEST_CASE_TEMPLATE("floating solutions agree with exact ones on diagonally domin
     Solution<T> s = solve(A, b);
     CHECK(s.kind == SolutionKind::none);
 }
+
+TEST_CASE("the evidence of an inconsistent system is the same from the fast path as from the textbook loop") {
+    M A{{1, 2, 3}, {2, 4, 6}, {1, 0, 1}};
+    M b{{1}, {3}, {0}};  // equation 2 − 2·(equation 1) reads 0 = 1
+    Solution<Q> fast = solve(A, b, fraction_free), textbook = solve(A, b, gauss_jordan);
+    REQUIRE(fast.kind == SolutionKind::none);
+    CHECK(fast.inconsistent_row == textbook.inconsistent_row);
+    CHECK(fast.inconsistent_value == textbook.inconsistent_value);
+    CHECK(fast.combination == textbook.combination);
+    CHECK(fast.evidence() == textbook.evidence());
+
+    // double, square, partial pivoting: the blocked engine meets the missing pivot and hands over
+    Matrix<double> Ad = matrix_cast<double>(A), bd = matrix_cast<double>(b);
+    EliminationOptions<double> textbook_options;
+    textbook_options.method = Method::gauss_jordan;
+    Solution<double> fast_d = solve(Ad, bd), textbook_d = solve(Ad, bd, textbook_options);
+    REQUIRE(fast_d.kind == SolutionKind::none);
+    CHECK(fast_d.combination == textbook_d.combination);
+    CHECK(fast_d.evidence() == textbook_d.evidence());
+}
+
+TEST_CASE("solve and null_space read the directions off the echelon form with the same function") {
+    M A{{1, 2, -1}, {2, 4, -2}, {1, 1, 1}};
+    M b{{3}, {6}, {2}};
+    Solution<Q> s = solve(A, b);
+    Matrix<Q> N = null_space(A);
+    REQUIRE(s.directions.size() == N.cols());
+    for (std::size_t q = 0; q < N.cols(); ++q) CHECK(s.directions[q] == columns(N, q, 1));
+}

@@ -67,7 +67,7 @@ std::string readable_text(const Rational& q, std::size_t limit) {
     return fmt::format("{:.6g}", x);
 }
 
-namespace detail {
+namespace compare_detail {
 
 void require_compare_shape(CompareOperation operation, const Matrix<Rational>& A) {
     switch (operation) {
@@ -96,6 +96,6 @@ trace::Math measure(std::string label, const Rational& value) {
     return trace::equals(trace::text(std::move(label)), trace::number(readable_text(value)));
 }
 
-}  // namespace detail
+}  // namespace compare_detail
 
 }  // namespace showwork

@@ -12,8 +12,8 @@
 //                   answer can lose
 //
 // and the first decision where the floating elimination went another way than the exact one.
-// Both sides run the elimination core (matrix/elimination.hpp) with the SAME pivot rule, so
-// their decisions can be compared step by step: by default partial pivoting on both (the
+// Both sides run the textbook loop of the elimination entry point (matrix/elimination.hpp) with
+// the SAME pivot rule, and their records' pivot steps are compared one by one: by default partial pivoting on both (the
 // floating default; exact arithmetic does not need it but gets the same pivots until rounding
 // changes the order of the magnitudes). The rule may be first_nonzero, partial or
 // scaled_partial; complete pivoting swaps columns the recorded row operations do not show,
@@ -101,7 +101,7 @@ struct Comparison {
     std::optional<Divergence<F>> first_difference;
 };
 
-namespace detail {
+namespace compare_detail {
 
 // (A | b) for solve: b is the last column (the bar, if any, must be before it).
 void require_compare_shape(CompareOperation operation, const Matrix<Rational>& A);
@@ -143,9 +143,11 @@ std::optional<Matrix<T>> run_side(CompareOperation operation, const Matrix<T>& A
 }
 
 // The matrix the operation eliminates and what it asks for: (A | I) reduced for the inverse,
-// (A | b) to REF for solve, A reduced for rref, A to REF for rank and det.
+// (A | b) to REF for solve, A reduced for rref, A to REF for rank and det. The textbook loop,
+// whose record has the operations of every pivot step.
 template <Scalar T>
-Elimination<T> decisions_of(CompareOperation operation, const Matrix<T>& A, const EliminationOptions<T>& options) {
+Elimination<T> decisions_of(CompareOperation operation, const Matrix<T>& A, EliminationOptions<T> options) {
+    options.method = Method::gauss_jordan;
     EliminationGoal goal;
     goal.reduced = operation == CompareOperation::inverse || operation == CompareOperation::rref;
     if (operation == CompareOperation::inverse) {
@@ -156,41 +158,11 @@ Elimination<T> decisions_of(CompareOperation operation, const Matrix<T>& A, cons
     return eliminate(A, options, goal);
 }
 
-// One forward step k of a recorded elimination: its pivot column and row (the row before the
-// interchange), the rows below it that a replacement cleared, and its operations [first, end).
-struct ForwardStep {
-    std::size_t column = 0, pivot_row = 0;
-    bool scaled = false;
-    std::vector<std::size_t> cleared;
-    std::size_t first = 0, end = 0;
-};
-
-// The core records, per pivot k: [R_k ↔ R_p] [R_k → c R_k] (R_i → R_i + c R_k, i > k)*; the
-// back phase of a reduction (i < k) follows all of them.
+// Performs pivot step k of a recorded elimination on M as the loop did: its operations, then the
+// pivot set to 1 (if scaled) and the entries below it set to 0 (also the ones the zero test skipped).
 template <Scalar T>
-std::vector<ForwardStep> forward_steps(const Elimination<T>& e) {
-    std::vector<ForwardStep> steps;
-    const auto& ops = e.operations;
-    std::size_t at = 0;
-    for (std::size_t k = 0; k < e.rank(); ++k) {
-        ForwardStep s;
-        s.column = e.pivots[k];
-        s.pivot_row = k;
-        s.first = at;
-        if (at < ops.size() && ops[at].kind == RowOpKind::interchange && ops[at].target == k) s.pivot_row = ops[at++].source;
-        if (at < ops.size() && ops[at].kind == RowOpKind::scaling && ops[at].target == k) s.scaled = (++at, true);
-        while (at < ops.size() && ops[at].kind == RowOpKind::replacement && ops[at].source == k && ops[at].target > k)
-            s.cleared.push_back(ops[at++].target);
-        s.end = at;
-        steps.push_back(std::move(s));
-    }
-    return steps;
-}
-
-// Replays step k on M exactly as the core did it: the operations, then the pivot set to 1 (if
-// scaled) and the entries below it set to 0 (also the ones the zero test skipped).
-template <Scalar T>
-void replay_step(Matrix<T>& M, const Elimination<T>& e, const ForwardStep& s, std::size_t k) {
+void perform_step(Matrix<T>& M, const Elimination<T>& e, std::size_t k) {
+    const PivotStep& s = e.steps[k];
     for (std::size_t q = s.first; q < s.end; ++q) e.operations[q].apply(M);
     if (s.scaled) M(k, s.column) = T(1);
     for (std::size_t i = k + 1; i < M.rows(); ++i) M(i, s.column) = T(0);
@@ -257,7 +229,7 @@ void describe(Divergence<F>& d, std::size_t exact_pivot_row, const Matrix<Ration
 
 // Compares step k of both runs on their states E (exact) and M (floating) before it.
 template <Scalar F>
-std::optional<Divergence<F>> compare_step(std::size_t k, const ForwardStep* exact, const ForwardStep* floating,
+std::optional<Divergence<F>> compare_step(std::size_t k, const PivotStep* exact, const PivotStep* floating,
                                           const Matrix<Rational>& E, const Matrix<F>& M, const F& tol) {
     std::optional<Divergence<F>> d;
     std::size_t exact_pivot = exact ? exact->pivot_row : 0;
@@ -304,13 +276,13 @@ std::optional<Divergence<F>> compare_consistency(std::size_t rank, const Matrix<
 template <Scalar F>
 std::optional<Divergence<F>> first_difference(CompareOperation operation, const Elimination<Rational>& exact,
                                               const Elimination<F>& floating, Matrix<Rational> E, Matrix<F> M) {
-    std::vector<ForwardStep> es = forward_steps(exact), fs = forward_steps(floating);
+    const std::vector<PivotStep>&es = exact.steps, &fs = floating.steps;
     for (std::size_t k = 0; k < std::max(es.size(), fs.size()); ++k) {
-        const ForwardStep* e = k < es.size() ? &es[k] : nullptr;
-        const ForwardStep* f = k < fs.size() ? &fs[k] : nullptr;
+        const PivotStep* e = k < es.size() ? &es[k] : nullptr;
+        const PivotStep* f = k < fs.size() ? &fs[k] : nullptr;
         if (auto d = compare_step(k, e, f, E, M, floating.tolerance)) return d;
-        replay_step(E, exact, *e, k);
-        replay_step(M, floating, *f, k);
+        perform_step(E, exact, k);
+        perform_step(M, floating, k);
     }
     if (operation == CompareOperation::solve) return compare_consistency(es.size(), E, M, floating.tolerance);
     return std::nullopt;
@@ -392,7 +364,7 @@ void add_summary(const Comparison<F>& c, trace::Trace* trace) {
     trace->add("compare", "Compare the two runs. " + text, std::nullopt, summary_math(c));
 }
 
-}  // namespace detail
+}  // namespace compare_detail
 
 // Runs `operation` on A exactly and over F with the same pivot rule and compares them (see the
 // top of the file). For solve, A is (A | b) with b its last column. Throws ShapeError when A
@@ -401,7 +373,7 @@ template <Scalar F>
 Comparison<F> compare(CompareOperation operation, const Matrix<Rational>& A, EliminationOptions<F> options = {},
                       trace::Trace* trace = nullptr) {
     static_assert(!ScalarTraits<F>::exact, "compare runs an exact side against a floating one");
-    detail::require_compare_shape(operation, A);
+    compare_detail::require_compare_shape(operation, A);
     if (options.pivot == PivotRule::complete) {
         throw InputError("compare needs a row pivoting rule (first_nonzero, partial, scaled_partial): complete "
                          "pivoting swaps columns, so its decisions cannot be compared step by step");
@@ -415,23 +387,23 @@ Comparison<F> compare(CompareOperation operation, const Matrix<Rational>& A, Eli
     c.operation = operation;
     c.pivot = options.pivot;
     std::string rule(pivot_rule_name(options.pivot));
-    c.exact = detail::run_side(operation, A, exact_options, c.exact_failure, trace, "exact",
+    c.exact = compare_detail::run_side(operation, A, exact_options, c.exact_failure, trace, "exact",
                                "Exactly, over the rationals (" + rule + " pivoting).");
-    c.floating = detail::run_side(operation, Af, options, c.floating_failure, trace, "floating",
+    c.floating = compare_detail::run_side(operation, Af, options, c.floating_failure, trace, "floating",
                                   "In floating point (" + std::string(ScalarTraits<F>::name) + ", " + rule +
                                       " pivoting).");
     if (c.floating) c.floating_exact = matrix_cast<Rational>(*c.floating);
 
-    Elimination<Rational> exact_run = detail::decisions_of(operation, A, exact_options);
-    Elimination<F> floating_run = detail::decisions_of(operation, Af, options);
+    Elimination<Rational> exact_run = compare_detail::decisions_of(operation, A, exact_options);
+    Elimination<F> floating_run = compare_detail::decisions_of(operation, Af, options);
     c.rank_exact = exact_run.rank();
     c.rank_floating = floating_run.rank();
     Matrix<Rational> start = operation == CompareOperation::inverse ? augment(A, Matrix<Rational>::identity(A.rows())) : A;
-    c.first_difference = detail::first_difference(operation, exact_run, floating_run, start, matrix_cast<F>(start));
+    c.first_difference = compare_detail::first_difference(operation, exact_run, floating_run, start, matrix_cast<F>(start));
 
-    detail::measure_errors(c, A);
-    detail::measure_condition(c, A);
-    if (trace) detail::add_summary(c, trace);
+    compare_detail::measure_errors(c, A);
+    compare_detail::measure_condition(c, A);
+    if (trace) compare_detail::add_summary(c, trace);
     return c;
 }
 

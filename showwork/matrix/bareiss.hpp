@@ -6,7 +6,8 @@
 // so every entry stays an integer minor of A and no gcd is taken along the way. The RREF follows
 // by fraction-free back substitution and one division by the last pivot d at the end:
 //     x_ij = (d · a_ij − Σ_{k>i} a_{i,p_k} x_kj) / a_{i,p_i},    rref_ij = x_ij / d.
-// Pivots are the first non-zero entries (row interchanges only). Rational only.
+// Pivots are the first non-zero entries (row interchanges only). Rational only. The fixed-width
+// arithmetic of its inner loop is in matrix/fast/limbs.hpp.
 #pragma once
 
 #include <vector>
@@ -15,23 +16,20 @@
 
 namespace showwork {
 
-struct FractionFreeResult {
-    Matrix<Rational> rref;             // filled by fraction_free_rref only
-    std::vector<std::size_t> pivots;   // pivot column of row k
-    Rational determinant = 0;          // filled by fraction_free_determinant only
+// The fraction-free elimination of A, pivots only in columns < pivot_limit.
+struct FractionFreeElimination {
+    Matrix<Rational> rref;                // with `reduce` only; see below
+    std::vector<std::size_t> pivots;      // pivot column of row k
+    std::vector<std::size_t> pivot_rows;  // pivot k came from row pivot_rows[k] (before R_k ↔ R_p)
+    std::size_t swaps = 0;                // row interchanges performed
+    Rational determinant = 0;             // with a pivot in every row: (−1)^swaps · (last pivot) / Π l_i,
+                                          // the determinant of A's pivot columns; else 0
 };
 
-// Pivot columns (and so the rank) of A, pivots only in columns < pivot_limit.
-std::vector<std::size_t> fraction_free_pivots(const Matrix<Rational>& A,
-                                              std::size_t pivot_limit = static_cast<std::size_t>(-1));
-
-// The RREF of A and its pivot columns; columns ≥ pivot_limit are reduced but never pivots.
-// With a pivot limit, rows below the rank may be non-zero right of it (the rows 0 = c of a
-// system); they are scaled as the elimination left them: only whether they vanish is meaningful.
-FractionFreeResult fraction_free_rref(const Matrix<Rational>& A,
-                                      std::size_t pivot_limit = static_cast<std::size_t>(-1));
-
-// det A for square A (the caller checks the shape): (−1)^swaps · (last pivot) / Π lcm_i.
-Rational fraction_free_determinant(const Matrix<Rational>& A);
+// Bareiss' forward elimination of A; with `reduce` also the RREF by back substitution. Columns
+// ≥ pivot_limit are reduced but never pivots: rows below the rank may then be non-zero right of
+// it (the rows 0 = c of a system); they are scaled as the elimination left them, so only whether
+// they vanish is meaningful. Called by eliminate() (matrix/elimination.hpp), the entry point.
+FractionFreeElimination fraction_free_elimination(const Matrix<Rational>& A, std::size_t pivot_limit, bool reduce);
 
 }  // namespace showwork

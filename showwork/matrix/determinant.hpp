@@ -8,36 +8,25 @@
 //     det A = Σ_j (−1)^{1+j} a_1j det M_1j      (M_1j: A without row 1 and column j).
 #pragma once
 
-#include "showwork/matrix/bareiss.hpp"
 #include "showwork/matrix/elimination.hpp"
+#include "showwork/matrix/shape_checks.hpp"
 
 namespace showwork {
 
-namespace detail {
-inline void require_square(const char* what, std::size_t rows, std::size_t cols) {
-    if (rows != cols) {
-        throw ShapeError(std::string(what) + " needs a square matrix, not a " + shape_text(rows, cols) + " one");
-    }
-}
-}  // namespace detail
-
+// det A read off the elimination to an upper-triangular form: every engine records it.
 template <Scalar T>
 T determinant(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
-    detail::require_square("the determinant", A.rows(), A.cols());
-    if constexpr (std::is_same_v<T, Rational>) {
-        if (use_fraction_free(options, trace)) return fraction_free_determinant(A);
-    }
-    Elimination<T> e = eliminate(A, options, EliminationGoal{}, trace);
-    const std::size_t n = A.rows();
-    T det(e.rank() == n ? 1 : 0);
-    if (e.rank() == n) {
-        for (std::size_t i = 0; i < n; ++i) det *= e.echelon(i, i);
-        if (e.swaps % 2) det = -det;
-    }
+    require_square("the determinant", A.rows(), A.cols());
+    EliminationGoal goal;
+    goal.need = Need::pivots;
+    trace = sink_for(A, options, goal, trace);
+    Elimination<T> e = eliminate(A, options, goal, trace);
+    T det = *e.determinant;
     if (trace) {
+        const std::size_t n = A.rows();
         std::vector<trace::Math> factors;
         factors.push_back(trace::power(trace::group(trace::number("-1")), trace::number(std::to_string(e.swaps))));
-        for (std::size_t i = 0; i < n; ++i) factors.push_back(detail::factor_math(showwork::to_math(e.echelon(i, i))));
+        for (std::size_t i = 0; i < n; ++i) factors.push_back(factor_math(showwork::to_math(e.echelon(i, i))));
         std::string why = e.rank() == n
             ? "Each row swap multiplies the determinant by -1 and replacements leave it unchanged, so det A is (-1)^" +
                   std::to_string(e.swaps) + " times the product of the diagonal."
@@ -50,7 +39,7 @@ T determinant(const Matrix<T>& A, const EliminationOptions<T>& options = {}, tra
     return det;
 }
 
-namespace detail {
+namespace matrix_detail {
 // A without row `row` and column `col`.
 template <Scalar T>
 Matrix<T> minor_matrix(const Matrix<T>& A, std::size_t row, std::size_t col) {
@@ -114,18 +103,18 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
     }
     return det;
 }
-}  // namespace detail
+}  // namespace matrix_detail
 
 // Laplace expansion along the first row, traced minor by minor. Throws ShapeError for a
 // non-square matrix and DomainError beyond 4×4 (24 terms by hand; use `determinant`).
 template <Scalar T>
 T cofactor_determinant(const Matrix<T>& A, trace::Trace* trace = nullptr) {
-    detail::require_square("the determinant", A.rows(), A.cols());
+    require_square("the determinant", A.rows(), A.cols());
     if (A.rows() > 4) {
         throw DomainError("cofactor expansion is done by hand up to 4×4; " + A.shape() +
                           " needs elimination (determinant)");
     }
-    return detail::cofactor_expand(A, trace);
+    return matrix_detail::cofactor_expand(A, trace);
 }
 
 }  // namespace showwork

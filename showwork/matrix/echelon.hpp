@@ -3,11 +3,10 @@
 //   REF   every leading entry (pivot) is right of the one above, zero rows at the bottom
 //   RREF  REF with every pivot 1 and the only non-zero entry of its column (unique for each A)
 //
-// All are the elimination core (matrix/elimination.hpp) asked for different goals. Untraced
-// exact rref, rank and pivot_columns take the fraction-free path (Method::automatic).
+// All are the elimination entry point (matrix/elimination.hpp) asked for different goals, and
+// read off its record. Untraced exact rref, rank and pivot_columns take the fraction-free engine.
 #pragma once
 
-#include "showwork/matrix/bareiss.hpp"
 #include "showwork/matrix/elimination.hpp"
 
 namespace showwork {
@@ -16,12 +15,19 @@ namespace showwork {
 // forward phase: a REF is not unique, and this is the one a student would write).
 template <Scalar T>
 Matrix<T> ref(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
+    return eliminate(A, options, EliminationGoal{}, trace).echelon;
+}
+
+// The same with every pivot scaled to 1, as in the notes' REF example.
+template <Scalar T>
+Matrix<T> ref_unit_pivots(const Matrix<T>& A, const EliminationOptions<T>& options = {},
+                          trace::Trace* trace = nullptr) {
     EliminationGoal goal;
-    goal.unit_pivots = options.unit_pivots;
+    goal.unit_pivots = true;
     return eliminate(A, options, goal, trace).echelon;
 }
 
-namespace detail {
+namespace matrix_detail {
 // Columns of an elimination of A Q put back in A's order.
 template <Scalar T>
 Matrix<T> restore_columns(const Matrix<T>& B, const std::vector<std::size_t>& column_order) {
@@ -31,7 +37,7 @@ Matrix<T> restore_columns(const Matrix<T>& B, const std::vector<std::size_t>& co
     C.set_augment(B.augment());
     return C;
 }
-}  // namespace detail
+}  // namespace matrix_detail
 
 // The reduced row echelon form with its pivot columns. Under complete pivoting the elimination
 // reaches the RREF of A Q; its rows span A's row space, so one more (untraced) reduction of them,
@@ -39,24 +45,14 @@ Matrix<T> restore_columns(const Matrix<T>& B, const std::vector<std::size_t>& co
 template <Scalar T>
 Elimination<T> reduce(const Matrix<T>& A, const EliminationOptions<T>& options = {},
                       trace::Trace* trace = nullptr) {
-    if constexpr (std::is_same_v<T, Rational>) {
-        if (use_fraction_free(options, trace)) {
-            FractionFreeResult f = fraction_free_rref(A);
-            Elimination<T> out;
-            out.echelon = std::move(f.rref);
-            out.pivots = std::move(f.pivots);
-            for (std::size_t j = 0; j < A.cols(); ++j) out.column_order.push_back(j);
-            return out;
-        }
-    }
     EliminationGoal goal;
     goal.reduced = true;
     Elimination<T> e = eliminate(A, options, goal, trace);
-    if (resolve_pivot_rule<T>(options.pivot) == PivotRule::complete) {
+    if (!std::is_sorted(e.column_order.begin(), e.column_order.end())) {
         EliminationOptions<T> plain = options;
         plain.pivot = PivotRule::automatic;
         plain.tolerance = e.tolerance;
-        Elimination<T> again = eliminate(detail::restore_columns(e.echelon, e.column_order), plain, goal);
+        Elimination<T> again = eliminate(matrix_detail::restore_columns(e.echelon, e.column_order), plain, goal);
         e.echelon = std::move(again.echelon);
         e.pivots = std::move(again.pivots);
         for (std::size_t j = 0; j < A.cols(); ++j) e.column_order[j] = j;
@@ -72,10 +68,10 @@ Matrix<T> rref(const Matrix<T>& A, const EliminationOptions<T>& options = {}, tr
 // rank A = the number of pivots in an echelon form of A.
 template <Scalar T>
 std::size_t rank(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
-    if constexpr (std::is_same_v<T, Rational>) {
-        if (use_fraction_free(options, trace)) return fraction_free_pivots(A).size();
-    }
-    Elimination<T> e = eliminate(A, options, EliminationGoal{}, trace);
+    EliminationGoal goal;
+    goal.need = Need::pivots;
+    trace = sink_for(A, options, goal, trace);
+    Elimination<T> e = eliminate(A, options, goal, trace);
     if (trace) {
         trace->add("rank",
                    "The rank is the number of pivots: " + std::to_string(e.rank()) + ".",
@@ -91,12 +87,11 @@ std::size_t rank(const Matrix<T>& A, const EliminationOptions<T>& options = {}, 
 template <Scalar T>
 std::vector<std::size_t> pivot_columns(const Matrix<T>& A, const EliminationOptions<T>& options = {},
                                        trace::Trace* trace = nullptr) {
-    if constexpr (std::is_same_v<T, Rational>) {
-        if (use_fraction_free(options, trace)) return fraction_free_pivots(A);
-    }
     EliminationOptions<T> rows_only = options;
     if (resolve_pivot_rule<T>(options.pivot) == PivotRule::complete) rows_only.pivot = PivotRule::partial;
-    return eliminate(A, rows_only, EliminationGoal{}, trace).pivots;
+    EliminationGoal goal;
+    goal.need = Need::pivots;
+    return eliminate(A, rows_only, goal, trace).pivots;
 }
 
 // REF: each row's leading non-zero entry is right of the previous row's; zero rows last.

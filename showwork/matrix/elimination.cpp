@@ -42,18 +42,3 @@ std::string_view method_name(Method method) {
 }
 
 }  // namespace showwork
-
-#include "showwork/matrix/subspaces.hpp"
-
-namespace showwork {
-
-std::vector<std::size_t> free_columns(const std::vector<std::size_t>& pivots, std::size_t n) {
-    std::vector<bool> is_pivot(n, false);
-    for (std::size_t p : pivots) is_pivot[p] = true;
-    std::vector<std::size_t> free;
-    for (std::size_t j = 0; j < n; ++j)
-        if (!is_pivot[j]) free.push_back(j);
-    return free;
-}
-
-}  // namespace showwork

@@ -1,11 +1,27 @@
-// Gaussian elimination: the one core every echelon-based routine is built on.
+// Gaussian elimination: the one entry point every echelon-based routine is built on.
 //
 // eliminate(A, options, goal) brings A to row echelon form (REF) by row operations, column by
 // column: choose a pivot in the column (the pivot rule), swap it up, optionally scale it to 1,
 // clear the entries below it. With goal.reduced it then clears above every pivot, from the last
-// to the first (Gauss–Jordan), giving the reduced row echelon form (RREF). Every operation it
-// performs is recorded as a RowOperation value, so that everything else — the transform E with
-// E A = R, the dependency behind a zero row, L in PA = LU, the determinant — is derived from them.
+// to the first (Gauss–Jordan), giving the reduced row echelon form (RREF). reduce, rank,
+// determinant, inverse, lu, solve and null_space each eliminate once and read their answer off
+// the record.
+//
+// The contract. eliminate() chooses one of three engines, here and nowhere else:
+//   fraction_free  Bareiss (matrix/bareiss.hpp): Rational, first_nonzero pivots, method
+//                  fraction_free or automatic without a sink, when the goal is the RREF or
+//                  does not need the textbook's REF (goal.need)
+//   blocked        P A = L U in blocks (matrix/fast/lu_blocked.hpp): double, no sink, partial
+//                  pivoting, a square coefficient part, a plain REF (not reduced, no unit pivots)
+//   textbook       the loop below, the only traced one: every other case, and method gauss_jordan
+// Whichever ran, the record holds the echelon form asked for (empty for need == pivots), the
+// pivots, the column order, the swaps, the tolerance, the determinant of a square coefficient
+// part, and one PivotStep per pivot with its column and pivot row. Only the textbook loop also
+// records the row operations and, in each PivotStep, the rows it cleared and its operations.
+// When a fast engine leaves a row below the rank that is not zero — a dependency among the rows
+// of A, or a row 0 = c of a system — the evidence is a combination of A's rows, which only the
+// operations give: the entry point then reruns the textbook loop. The blocked engine also hands
+// over to the textbook loop when a column has no pivot.
 //
 // Pivot rules (EliminationOptions::pivot):
 //   first_nonzero   the first non-zero entry at or below the pivot row (exact default: the
@@ -28,6 +44,8 @@
 #include <vector>
 
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/bareiss.hpp"
+#include "showwork/matrix/fast/lu_blocked.hpp"
 #include "showwork/matrix/row_ops.hpp"
 #include "showwork/matrix/to_math.hpp"
 #include "showwork/trace/trace.hpp"
@@ -38,7 +56,7 @@ enum class PivotRule { automatic, first_nonzero, partial, scaled_partial, comple
 
 // gauss_jordan: the textbook elimination over T, the one that is traced.
 // fraction_free: Bareiss elimination over integers (Rational only), one division at the end.
-// automatic: fraction_free for an exact scalar without a trace, gauss_jordan otherwise.
+// automatic: the fastest engine that reaches the goal (see the top of the file).
 enum class Method { automatic, gauss_jordan, fraction_free };
 
 // "first_nonzero", "partial", "scaled_partial", "complete", "automatic"; InputError otherwise.
@@ -52,7 +70,13 @@ struct EliminationOptions {
     PivotRule pivot = PivotRule::automatic;
     Method method = Method::automatic;
     std::optional<T> tolerance;  // floating only: |x| <= tolerance is zero (default: see above)
-    bool unit_pivots = false;    // ref only: scale every pivot to 1, as in the notes' REF example
+};
+
+// What the caller reads off the record besides pivots, swaps, steps and determinant.
+enum class Need {
+    echelon,      // the form asked for: the textbook's REF (a REF is not unique), or the RREF
+    any_echelon,  // some echelon form of it, REF or RREF (back substitution reads either)
+    pivots,       // nothing more: a fast engine may leave `echelon` empty
 };
 
 // What the elimination is asked to reach.
@@ -61,39 +85,49 @@ struct EliminationGoal {
     bool unit_pivots = false;  // scale each pivot row so its pivot is 1 (always, when reduced)
     std::size_t pivot_limit = static_cast<std::size_t>(-1);  // pivots only in columns < limit
                                                               // (the coefficient part of (A | b))
+    Need need = Need::echelon;
+    bool multipliers = false;  // also L of P A = L U (REF without scaling)
 };
 
+enum class Engine { textbook, fraction_free, blocked };
+
+// One pivot of the forward phase: R_k ↔ R_p, [R_k → (1/a_kc) R_k], R_i → R_i − l_ik R_k (i > k).
+struct PivotStep {
+    std::size_t column = 0;            // c: the pivot column (of A Q under complete pivoting)
+    std::size_t pivot_row = 0;         // p: the row the pivot came from (p = k: no interchange)
+    bool scaled = false;               // the pivot row was scaled to make the pivot 1
+    std::vector<std::size_t> cleared;  // the rows i > k replaced (textbook only)
+    std::size_t first = 0, end = 0;    // its row operations, operations[first, end) (textbook only)
+};
+
+// The record of one elimination (see the top of the file for which engine fills what).
 template <Scalar T>
 struct Elimination {
+    Engine engine = Engine::textbook;
     Matrix<T> echelon;                        // the REF or RREF reached (of A Q under complete)
     std::vector<std::size_t> pivots;          // pivot column of row k, k = 0 … rank−1
     std::vector<std::size_t> column_order;    // column j of `echelon` is column column_order[j] of A
-    std::vector<RowOperation<T>> operations;  // in order; E = transform_matrix(operations, m)
     std::size_t swaps = 0;                    // row and column interchanges performed
-    T scale = T(1);                           // product of the scaling factors used
     T tolerance = T(0);                       // the zero test used (0 for exact scalars)
+    std::optional<T> determinant;             // det of the coefficient part, when it is square
+    std::vector<PivotStep> steps;             // one per pivot, in order
+    std::vector<RowOperation<T>> operations;  // textbook only; E = transform_matrix(operations, m)
+    Matrix<T> lower;                          // L of P A = L U (goal.multipliers only)
 
     std::size_t rank() const { return pivots.size(); }
-    // det(echelon) = (−1)^swaps · scale · det(A) for square A.
-    T determinant_factor() const { return swaps % 2 ? T(-scale) : scale; }
+    // Row i of P A is row row_order(m)[i] of the m-row A: the steps' interchanges in order.
+    std::vector<std::size_t> row_order(std::size_t m) const {
+        std::vector<std::size_t> order(m);
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        for (std::size_t k = 0; k < steps.size(); ++k) std::swap(order[k], order[steps[k].pivot_row]);
+        return order;
+    }
 };
 
 template <Scalar T>
 PivotRule resolve_pivot_rule(PivotRule rule) {
     if (rule != PivotRule::automatic) return rule;
     return ScalarTraits<T>::exact ? PivotRule::first_nonzero : PivotRule::partial;
-}
-
-// The fraction-free path is taken for exact scalars when asked for, or automatically when nothing
-// is traced (the trace shows the textbook method).
-template <Scalar T>
-bool use_fraction_free(const EliminationOptions<T>& options, const trace::Trace* trace) {
-    if constexpr (!std::is_same_v<T, Rational>) {
-        return false;
-    } else {
-        if (options.method == Method::fraction_free) return true;
-        return options.method == Method::automatic && trace == nullptr;
-    }
 }
 
 template <Scalar T>
@@ -121,13 +155,7 @@ bool is_zero_entry(const T& x, const T& tolerance) {
 
 // ---- The core --------------------------------------------------------------------------------
 
-namespace detail {
-
-// A number as a factor of a product: negative numbers in parentheses, "(-1)".
-inline trace::Math factor_math(trace::Math number) {
-    if (!number.text.empty() && number.text[0] == '-') return trace::group(std::move(number));
-    return number;
-}
+namespace matrix_detail {
 
 // The state of one elimination: the matrix being reduced and what has been recorded so far.
 template <Scalar T>
@@ -162,9 +190,13 @@ private:
                   std::vector<trace::Step> substeps = {});
     trace::Math state();
 
+    PivotStep& step() { return out_.steps.back(); }
+    void record_determinant(std::size_t limit);
+
     trace::Trace* trace_;
     PivotRule rule_;
     Elimination<T> out_;
+    T pivot_product_ = T(1);  // Π of the pivots as found, before any scaling
     std::vector<T> row_scale_;  // s_i of scaled partial pivoting, moved with the rows
 };
 
@@ -250,6 +282,7 @@ void Eliminator<T>::interchange_columns(std::size_t c, std::size_t q) {
 
 template <Scalar T>
 void Eliminator<T>::bring_up(std::size_t p, std::size_t r) {
+    step().pivot_row = p;
     if (p == r) return;
     auto op = RowOperation<T>::interchange(r, p);
     perform(op);
@@ -269,8 +302,8 @@ template <Scalar T>
 void Eliminator<T>::make_pivot_one(std::size_t r, std::size_t c) {
     if (M()(r, c) == 1) return;
     auto op = RowOperation<T>::scaling(r, T(T(1) / M()(r, c)));
-    out_.scale *= op.factor;
     perform(op);
+    step().scaled = true;
     M()(r, c) = T(1);  // exactly 1, also in floating point
     if (trace_) {
         add_step("scaling", "Scale row " + std::to_string(r + 1) + " to make its pivot 1.", op.to_math());
@@ -288,6 +321,7 @@ void Eliminator<T>::eliminate_below(std::size_t r, std::size_t c) {
         }
         auto op = RowOperation<T>::replacement(i, r, T(-M()(i, c) / M()(r, c)));
         perform(op);
+        step().cleared.push_back(i);
         M()(i, c) = T(0);  // exactly zero, also in floating point
         if (trace_) substeps.push_back({"replacement", op.describe() + ".", op.to_math(), state(), {}});
     }
@@ -310,6 +344,18 @@ void Eliminator<T>::eliminate_above(std::size_t k) {
         if (trace_) substeps.push_back({"replacement", op.describe() + ".", op.to_math(), state(), {}});
     }
     if (trace_) add_clearing_step("above", c, std::move(substeps));
+}
+
+// det A = (−1)^swaps · Π pivots for a square coefficient part (0 without a pivot in every column):
+// an interchange multiplies det by −1 and a replacement leaves it.
+template <Scalar T>
+void Eliminator<T>::record_determinant(std::size_t limit) {
+    if (M().rows() != limit) return;
+    if (out_.rank() < limit) {
+        out_.determinant = T(0);
+    } else {
+        out_.determinant = out_.swaps % 2 ? T(-pivot_product_) : pivot_product_;
+    }
 }
 
 // One step for the replacements that cleared a column: the operation itself when there was one,
@@ -356,12 +402,16 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
             }
             continue;
         }
+        out_.steps.push_back({c, r, false, {}, out_.operations.size(), out_.operations.size()});
         bring_up(*p, r);
         out_.pivots.push_back(c);
+        pivot_product_ *= M()(r, c);
         if (goal.reduced || goal.unit_pivots) make_pivot_one(r, c);
         eliminate_below(r, c);
+        step().end = out_.operations.size();
         ++r;
     }
+    record_determinant(limit);
     if (goal.reduced) {
         // Back phase of Gauss–Jordan, from the last pivot up: every pivot column becomes e_k.
         for (std::size_t k = out_.pivots.size(); k-- > 0;) eliminate_above(k);
@@ -375,71 +425,152 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
     return std::move(out_);
 }
 
-}  // namespace detail
+}  // namespace matrix_detail
 
-// Gauss–Jordan elimination over T (the textbook method; the traced one). See the top of the file.
+// ---- The engines behind the entry point ------------------------------------------------------
+
+// The engine eliminate() runs for these options, goal and sink (the contract at the top).
+// Fraction-free elimination pivots on the first non-zero entry whatever the rule: what is read
+// off it (RREF, rank, pivot columns, det, inverse, solutions) does not depend on the rule.
 template <Scalar T>
-Elimination<T> eliminate(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
-                         trace::Trace* trace = nullptr) {
+Engine choose_engine(const Matrix<T>& A, const EliminationOptions<T>& options, const EliminationGoal& goal,
+                     const trace::Trace* trace) {
+    if (options.method == Method::gauss_jordan) return Engine::textbook;
+    if constexpr (std::is_same_v<T, Rational>) {
+        const bool asked = options.method == Method::fraction_free || trace == nullptr;
+        const bool reaches = goal.reduced || goal.need != Need::echelon;
+        if (asked && reaches && !goal.multipliers) return Engine::fraction_free;
+    }
+    if constexpr (std::is_same_v<T, double>) {
+        const bool square = A.rows() > 0 && A.rows() == std::min(goal.pivot_limit, A.cols());
+        const bool plain = !goal.reduced && !goal.unit_pivots;
+        if (!trace && square && plain && resolve_pivot_rule<T>(options.pivot) == PivotRule::partial)
+            return Engine::blocked;
+    }
+    return Engine::textbook;
+}
+
+// The sink for a traced routine: the caller's when the textbook loop runs, none when a fast
+// engine does (they show no steps, so neither does what is read off them).
+template <Scalar T>
+trace::Trace* sink_for(const Matrix<T>& A, const EliminationOptions<T>& options, const EliminationGoal& goal,
+                       trace::Trace* trace) {
+    return choose_engine(A, options, goal, trace) == Engine::textbook ? trace : nullptr;
+}
+
+namespace matrix_detail {
+
+template <Scalar T>
+Elimination<T> by_textbook(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
+                           trace::Trace* trace) {
     T tolerance = options.tolerance ? *options.tolerance : default_tolerance(A);
-    PivotRule rule = resolve_pivot_rule<T>(options.pivot);
-    detail::Eliminator<T> eliminator(std::move(A), rule, std::move(tolerance), trace);
+    Eliminator<T> eliminator(std::move(A), resolve_pivot_rule<T>(options.pivot), std::move(tolerance), trace);
     return eliminator.run(goal);
 }
 
-// ---- Evidence from the recorded operations ---------------------------------------------------
-
-// A zero row k of the echelon form is Σ_i e_ki (row i of A) with E = transform_matrix(ops):
-// these are the coefficients of the combination of A's original rows that gives it.
+// L of P A = L U from the textbook's steps: l_ik = −(the factor of R_i → R_i + f R_k); an
+// interchange of step k moves the multipliers already stored (columns < k) with their rows.
 template <Scalar T>
-std::vector<T> row_combination(const std::vector<RowOperation<T>>& ops, std::size_t m, std::size_t k) {
-    Matrix<T> E = transform_matrix(ops, m);
-    auto row = E.row_view(k);
-    return {row.begin(), row.end()};
-}
-
-// A dependency Σ_i y_i R_i = 0 written as "R_3 = 2R_1 - R_2": solved for the last row with a
-// non-zero coefficient.
-template <Scalar T>
-std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) {
-    std::size_t last = y.size();
-    for (std::size_t i = y.size(); i-- > 0;) {
-        if (!is_zero_entry(y[i], tolerance)) {
-            last = i;
-            break;
+Matrix<T> lower_factor(const Elimination<T>& e) {
+    const std::size_t m = e.echelon.rows();
+    Matrix<T> L = Matrix<T>::identity(m);
+    for (std::size_t k = 0; k < e.steps.size(); ++k) {
+        const PivotStep& s = e.steps[k];
+        for (std::size_t j = 0; j < k; ++j) std::swap(L(k, j), L(s.pivot_row, j));
+        for (std::size_t q = s.first; q < s.end; ++q) {
+            const RowOperation<T>& op = e.operations[q];
+            if (op.kind == RowOpKind::replacement) L(op.target, k) = T(-op.factor);
         }
     }
-    if (last == y.size()) return "0 = 0";
-    std::string out = "R_" + std::to_string(last + 1) + " =";
-    bool first = true;
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        if (i == last || is_zero_entry(y[i], tolerance)) continue;
-        T c = T(-y[i] / y[last]);
-        bool negative = c < 0;
-        T size = magnitude(c);
-        out += first ? (negative ? " -" : " ") : (negative ? " - " : " + ");
-        if (size != 1) out += scalar_text(size);
-        out += "R_" + std::to_string(i + 1);
-        first = false;
-    }
-    if (first) out += " 0";
+    return L;
+}
+
+// Pivots, pivot rows, swaps and det from Bareiss; its RREF unless only the pivots are needed.
+inline Elimination<Rational> by_fraction_free(const Matrix<Rational>& A, const EliminationGoal& goal) {
+    const std::size_t limit = std::min(goal.pivot_limit, A.cols());
+    const bool entries = goal.need != Need::pivots || limit < A.cols();  // rows 0 = c are checked
+    FractionFreeElimination f = fraction_free_elimination(A, limit, entries);
+    Elimination<Rational> out;
+    out.engine = Engine::fraction_free;
+    out.echelon = std::move(f.rref);
+    out.pivots = std::move(f.pivots);
+    for (std::size_t j = 0; j < A.cols(); ++j) out.column_order.push_back(j);
+    out.swaps = f.swaps;
+    for (std::size_t k = 0; k < out.pivots.size(); ++k) out.steps.push_back({out.pivots[k], f.pivot_rows[k], false, {}, 0, 0});
+    if (A.rows() == limit) out.determinant = std::move(f.determinant);
     return out;
 }
 
-// A combination Σ y_i (equation i) written as "1·(eq 1) - 2·(eq 2)" for messages.
-template <Scalar T>
-std::string combination_text(const std::vector<T>& y, const std::string& name,
-                             const T& tolerance = T(0)) {
-    std::string out;
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        if (is_zero_entry(y[i], tolerance)) continue;
-        bool negative = y[i] < 0;
-        T size = magnitude(y[i]);
-        out += out.empty() ? (negative ? "-" : "") : (negative ? " - " : " + ");
-        if (size != 1) out += scalar_text(size) + "·";
-        out += "(" + name + " " + std::to_string(i + 1) + ")";
+// P A = L U in blocks; empty when a column has no pivot. U, and L⁻¹ P applied to the columns
+// right of the square coefficient part, make the echelon form.
+inline std::optional<Elimination<double>> by_blocks(const Matrix<double>& A, const EliminationGoal& goal,
+                                                    double tolerance) {
+    const std::size_t n = A.rows(), cols = A.cols();
+    std::optional<BlockedLU> f = blocked_lu(A.entries().data(), n, cols, tolerance);
+    if (!f) return std::nullopt;
+    Elimination<double> out;
+    out.engine = Engine::blocked;
+    out.tolerance = tolerance;
+    out.swaps = f->swaps;
+    double det = 1;
+    for (std::size_t k = 0; k < n; ++k) {
+        out.pivots.push_back(k);
+        out.column_order.push_back(k);
+        out.steps.push_back({k, f->pivot_rows[k], false, {}, 0, 0});
+        det *= f->factors[k * n + k];
     }
-    return out.empty() ? "0" : out;
+    out.determinant = f->swaps % 2 ? -det : det;
+    for (std::size_t j = n; j < cols; ++j) out.column_order.push_back(j);
+    if (goal.need == Need::pivots) return out;
+    out.echelon = Matrix<double>(n, cols);
+    out.echelon.set_augment(A.augment());
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i; j < n; ++j) out.echelon(i, j) = f->factors[i * n + j];
+    if (goal.multipliers) {
+        out.lower = Matrix<double>::identity(n);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < i; ++j) out.lower(i, j) = f->factors[i * n + j];
+    }
+    for (std::size_t j = n; j < cols; ++j) {
+        std::vector<double> y = forward_substitute(*f, A.entries().data() + j, cols);
+        for (std::size_t i = 0; i < n; ++i) out.echelon(i, j) = y[i];
+    }
+    return out;
+}
+
+// A fast engine's echelon form with a non-zero row below the rank: a dependency or a row 0 = c,
+// whose evidence (a combination of A's rows) only the textbook's operations give.
+template <Scalar T>
+bool needs_evidence(const Elimination<T>& e) {
+    for (std::size_t i = e.rank(); i < e.echelon.rows(); ++i)
+        for (std::size_t j = 0; j < e.echelon.cols(); ++j)
+            if (!is_zero_entry(e.echelon(i, j), e.tolerance)) return true;
+    return false;
+}
+
+}  // namespace matrix_detail
+
+// The one entry point: the engine chosen by choose_engine, the record as the top of the file says.
+template <Scalar T>
+Elimination<T> eliminate(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
+                         trace::Trace* trace = nullptr) {
+    const Engine engine = choose_engine(A, options, goal, trace);
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (engine == Engine::fraction_free) {
+            Elimination<T> e = matrix_detail::by_fraction_free(A, goal);
+            if (!matrix_detail::needs_evidence(e)) return e;
+            trace = nullptr;  // the rerun only fetches the evidence: fraction-free is not traced
+        }
+    }
+    if constexpr (std::is_same_v<T, double>) {
+        if (engine == Engine::blocked) {
+            const double tolerance = options.tolerance ? *options.tolerance : default_tolerance(A);
+            if (auto e = matrix_detail::by_blocks(A, goal, tolerance)) return std::move(*e);
+        }
+    }
+    Elimination<T> e = matrix_detail::by_textbook(std::move(A), options, goal, trace);
+    if (goal.multipliers) e.lower = matrix_detail::lower_factor(e);
+    return e;
 }
 
 }  // namespace showwork

@@ -6,13 +6,13 @@
 #pragma once
 
 #include "showwork/matrix/arithmetic.hpp"
-#include "showwork/matrix/bareiss.hpp"
-#include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/elimination.hpp"
+#include "showwork/matrix/evidence.hpp"
+#include "showwork/matrix/shape_checks.hpp"
 
 namespace showwork {
 
-namespace detail {
+namespace matrix_detail {
 // Throws SingularError from the elimination of (A | I), n = A's size.
 template <Scalar T>
 [[noreturn]] void throw_singular(const Elimination<T>& e, std::size_t n) {
@@ -26,40 +26,36 @@ template <Scalar T>
                         " has no pivot (rank " + std::to_string(e.rank()) + " < " + std::to_string(n) +
                         "); its rows are dependent: " + dependency_text(y, e.tolerance));
 }
-}  // namespace detail
+
+// A⁻¹ from the RREF (I | X) of (A | I), or of (A Q | I) under complete pivoting, where
+// X = (A Q)⁻¹ = Q⁻¹ A⁻¹: then A⁻¹ = Q X, the rows of X put back in A's column order.
+template <Scalar T>
+Matrix<T> inverse_from(const Elimination<T>& e, std::size_t n) {
+    Matrix<T> X = columns(e.echelon, n, n);
+    if (std::is_sorted(e.column_order.begin(), e.column_order.end())) return X;
+    Matrix<T> inv(n, n);
+    for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t j = 0; j < n; ++j) inv(e.column_order[k], j) = X(k, j);
+    return inv;
+}
+}  // namespace matrix_detail
 
 template <Scalar T>
 Matrix<T> inverse(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
-    detail::require_square("the inverse", A.rows(), A.cols());
+    require_square("the inverse", A.rows(), A.cols());
     const std::size_t n = A.rows();
     Matrix<T> AI = augment(A, Matrix<T>::identity(n));
-    if constexpr (std::is_same_v<T, Rational>) {
-        if (use_fraction_free(options, trace)) {
-            FractionFreeResult f = fraction_free_rref(AI, n);
-            if (f.pivots.size() == n) return columns(f.rref, n, n);
-            // Singular: the textbook elimination finds the same zero row and its evidence.
-            EliminationOptions<T> textbook = options;
-            textbook.method = Method::gauss_jordan;
-            return inverse(A, textbook);
-        }
-    }
     EliminationGoal goal;
     goal.reduced = true;
     goal.pivot_limit = n;
+    trace = sink_for(AI, options, goal, trace);
     Elimination<T> e;
     {
         trace::SubDerivation sub(trace, "gauss_jordan", "Row reduce (A | I) until the left half is I.");
         e = eliminate(std::move(AI), options, goal, trace);
     }
-    if (e.rank() < n) detail::throw_singular(e, n);
-    Matrix<T> inv = columns(e.echelon, n, n);
-    if (resolve_pivot_rule<T>(options.pivot) == PivotRule::complete) {
-        // Under complete pivoting (A Q)⁻¹ = Q⁻¹ A⁻¹ was found: A⁻¹ = Q (A Q)⁻¹, rows put back.
-        Matrix<T> reordered(n, n);
-        for (std::size_t k = 0; k < n; ++k)
-            for (std::size_t j = 0; j < n; ++j) reordered(e.column_order[k], j) = inv(k, j);
-        inv = std::move(reordered);
-    }
+    if (e.rank() < n) matrix_detail::throw_singular(e, n);
+    Matrix<T> inv = matrix_detail::inverse_from(e, n);
     if (trace) {
         Matrix<T> check = A * inv;
         trace->add("check", "Check: A A^{-1} = I.",

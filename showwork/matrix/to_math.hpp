@@ -23,4 +23,11 @@ trace::Math to_math(const Matrix<T>& A, std::vector<std::size_t> highlight = {})
     return m;
 }
 
+// A number as a factor of a product: negative numbers in parentheses, "(-1)". Shared by the
+// steps that write products of entries (det, back substitution).
+inline trace::Math factor_math(trace::Math number) {
+    if (!number.text.empty() && number.text[0] == '-') return trace::group(std::move(number));
+    return number;
+}
+
 }  // namespace showwork

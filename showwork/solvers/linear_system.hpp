@@ -1,6 +1,7 @@
 // Linear systems A x = b: unique, infinitely many, or no solution — with the evidence.
 //
-// solve() row reduces (A | b) (the elimination core, pivots only among A's columns) and reads:
+// solve() row reduces (A | b) (the elimination entry point, pivots only among A's columns) and
+// reads:
 //   • a row (0 … 0 | c) with c ≠ 0: no solution. The row is a combination of the ORIGINAL
 //     equations with the coefficients of row k of E, E (A | b) = R, E built from the recorded
 //     row operations; the Solution carries them, so "0 = c" can be checked against the input.
@@ -8,10 +9,10 @@
 //         x_{p_k} = (b'_k − Σ_{j > p_k} r_kj x_j) / r_{k p_k}
 //   • otherwise infinitely many: x = p + t d_1 + s d_2 + …, one parameter per free variable
 //     (named t, s, r, u, v, w; t_1, t_2, … when there are more than six).
-// Every traced solve ends with a check step: the answer substituted back into A x = b.
-// Untraced double systems with a square A and partial pivoting take P A = L U (the same
-// elimination in blocks, matrix/fast/lu_blocked.hpp) and two triangular solves; a column without a
-// pivot sends them back to the path above, which classifies the system.
+// The solutions are read off by read_solutions (matrix/subspaces.hpp), as null_space reads its
+// basis. Every traced solve ends with a check step: the answer substituted back into A x = b.
+// Untraced, the entry point may reach the RREF (fraction-free, exact) or P A = L U (blocked,
+// double) instead of the textbook's REF; back substitution reads either.
 // b must be a single column (m×1); several right-hand sides are solved one at a time.
 #pragma once
 
@@ -21,9 +22,8 @@
 #include <vector>
 
 #include "showwork/matrix/arithmetic.hpp"
-#include "showwork/matrix/bareiss.hpp"
 #include "showwork/matrix/elimination.hpp"
-#include "showwork/matrix/lu.hpp"
+#include "showwork/matrix/evidence.hpp"
 #include "showwork/matrix/subspaces.hpp"
 
 namespace showwork {
@@ -53,7 +53,7 @@ struct Solution {
     std::string evidence() const;
 };
 
-namespace detail {
+namespace solvers_detail {
 
 template <Scalar T>
 void require_system_shape(const Matrix<T>& A, const Matrix<T>& b) {
@@ -102,28 +102,17 @@ trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::s
                         {trace::Rel::equals, trace::Rel::equals});
 }
 
-// Back substitution in an echelon form R of (A Q | b), pivots given, free variables set to
-// `free_values` and b' replaced by zero when `homogeneous`. Column j of R is the unknown
-// x_{order[j]} (order is the identity unless pivoting was complete).
+// The steps of back substitution for the particular solution x (in R's column order), from the
+// last pivot up. Column j of R is the unknown x_{order[j]}.
 template <Scalar T>
-Matrix<T> back_substitute(const Matrix<T>& R, const std::vector<std::size_t>& pivots,
-                          const Matrix<T>& free_values, bool homogeneous,
-                          const std::vector<std::size_t>& order, trace::Trace* trace) {
-    const std::size_t n = R.cols() - 1;
-    Matrix<T> x = free_values;
+void add_back_substitution_steps(const Matrix<T>& R, const std::vector<std::size_t>& pivots, const Matrix<T>& x,
+                                 const std::vector<std::size_t>& order, trace::Trace* trace) {
     for (std::size_t k = pivots.size(); k-- > 0;) {
         const std::size_t p = pivots[k];
-        T sum = homogeneous ? T(0) : R(k, n);
-        for (std::size_t j = p + 1; j < n; ++j)
-            if (R(k, j) != 0 && x(j, 0) != 0) sum -= R(k, j) * x(j, 0);
-        x(p, 0) = T(sum / R(k, p));
-        if (trace) {
-            trace->add("back_substitution",
-                       "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted("x", order[p] + 1) + ".",
-                       std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p]));
-        }
+        trace->add("back_substitution",
+                   "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted("x", order[p] + 1) + ".",
+                   std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p]));
     }
-    return x;
 }
 
 template <Scalar T>
@@ -155,27 +144,40 @@ void add_check_step(const Matrix<T>& A, const Matrix<T>& b, const Solution<T>& s
                std::nullopt, checks.size() == 1 ? checks[0] : trace::list(std::move(checks)));
 }
 
-// The solution read off a reduced echelon form (pivots 1, zeros above and below).
+// A row k ≥ rank reading 0 = c, c ≠ 0: no solution, with the combination of the original
+// equations that gives it (from the textbook's operations: the entry point reran it for them).
 template <Scalar T>
-Solution<T> read_reduced(const Matrix<T>& R, std::vector<std::size_t> pivots) {
-    const std::size_t n = R.cols() - 1;
-    Solution<T> s;
-    s.rank = pivots.size();
-    s.pivot_columns = std::move(pivots);
-    s.free_variables = free_columns(s.pivot_columns, n);
-    s.particular = Matrix<T>(n, 1);
-    for (std::size_t k = 0; k < s.rank; ++k) s.particular(s.pivot_columns[k], 0) = R(k, n);
-    for (std::size_t f : s.free_variables) {
-        Matrix<T> d(n, 1);
-        d(f, 0) = T(1);
-        for (std::size_t k = 0; k < s.rank; ++k) d(s.pivot_columns[k], 0) = T(-R(k, f));
-        s.directions.push_back(std::move(d));
+std::optional<Solution<T>> inconsistency(const Elimination<T>& e, std::size_t n) {
+    for (std::size_t k = e.rank(); k < e.echelon.rows(); ++k) {
+        if (is_zero_entry(e.echelon(k, n), e.tolerance)) continue;
+        Solution<T> s;
+        s.kind = SolutionKind::none;
+        s.rank = e.rank();
+        s.pivot_columns = e.pivots;
+        s.inconsistent_row = k;
+        s.inconsistent_value = e.echelon(k, n);
+        s.combination = row_combination(e, k);
+        return s;
     }
-    s.kind = s.free_variables.empty() ? SolutionKind::unique : SolutionKind::infinite;
+    return std::nullopt;
+}
+
+// One solution or infinitely many, read off the echelon form.
+template <Scalar T>
+Solution<T> solutions(const Elimination<T>& e, std::size_t n) {
+    ParametricSolution<T> read = read_solutions(e, n);
+    Solution<T> s;
+    s.kind = read.free_variables.empty() ? SolutionKind::unique : SolutionKind::infinite;
+    s.rank = e.rank();
+    for (std::size_t p : e.pivots) s.pivot_columns.push_back(e.column_order[p]);
+    std::sort(s.pivot_columns.begin(), s.pivot_columns.end());
+    s.particular = std::move(read.particular);
+    s.directions = std::move(read.directions);
+    s.free_variables = std::move(read.free_variables);
     return s;
 }
 
-}  // namespace detail
+}  // namespace solvers_detail
 
 // Parametric form: one line per variable, x_3 = t, x_1 = -4 + 5t (a `cases` node).
 template <Scalar T>
@@ -185,7 +187,7 @@ trace::Math parametric_form(const Solution<T>& s) {
     }
     std::vector<trace::Math> lines;
     for (std::size_t i = 0; i < s.particular.rows(); ++i)
-        lines.push_back(trace::equals(trace::indexed("x", i + 1), detail::variable_expression(s, i)));
+        lines.push_back(trace::equals(trace::indexed("x", i + 1), solvers_detail::variable_expression(s, i)));
     return trace::cases(std::move(lines));
 }
 
@@ -213,105 +215,63 @@ std::string Solution<T>::evidence() const {
            " of the original system";
 }
 
+namespace solvers_detail {
+
+// The back substitution as the student writes it: free variables named, each pivot variable
+// solved for (unique), or the parametric form (infinitely many).
+template <Scalar T>
+void add_back_substitution(const Elimination<T>& e, const Solution<T>& s, trace::Trace* trace) {
+    trace::SubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
+    for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
+        trace->add("free_variable", trace::subscripted("x", s.free_variables[q] + 1) + " is free.", std::nullopt,
+                   trace::equals(trace::indexed("x", s.free_variables[q] + 1),
+                                 parameter_symbol(q, s.free_variables.size())));
+    }
+    if (s.kind == SolutionKind::unique) {
+        const std::size_t n = s.particular.rows();
+        Matrix<T> x(n, 1);  // in the echelon form's column order
+        for (std::size_t j = 0; j < n; ++j) x(j, 0) = s.particular(e.column_order[j], 0);
+        add_back_substitution_steps(e.echelon, e.pivots, x, e.column_order, trace);
+    } else {
+        trace->add("parametric_form", "Each pivot variable in terms of the free ones.", std::nullopt,
+                   parametric_form(s));
+    }
+}
+
+}  // namespace solvers_detail
+
 // Solves A x = b (b one column). Returns the classification with the answer or the evidence;
 // throws ShapeError when the shapes do not fit.
 template <Scalar T>
 Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptions<T>& options = {},
                   trace::Trace* trace = nullptr) {
-    detail::require_system_shape(A, b);
-    const std::size_t m = A.rows(), n = A.cols();
-    if constexpr (std::is_same_v<T, double>) {
-        // Untraced, a pivot in every column: P A = L U in blocks and two triangular solves.
-        if (auto blocks = detail::blocked_factorization(A, options, trace)) {
-            Solution<T> s;
-            s.kind = SolutionKind::unique;
-            s.rank = n;
-            for (std::size_t j = 0; j < n; ++j) s.pivot_columns.push_back(j);
-            s.particular = Matrix<T>::column(lu_solve(*blocks, b.entries().data()));
-            return s;
-        }
-    }
+    solvers_detail::require_system_shape(A, b);
+    const std::size_t n = A.cols();
     Matrix<T> Ab = augment(A, b);
-    if constexpr (std::is_same_v<T, Rational>) {
-        if (use_fraction_free(options, trace)) {
-            FractionFreeResult f = fraction_free_rref(Ab, n);
-            bool consistent = true;
-            for (std::size_t k = f.pivots.size(); k < m; ++k) consistent = consistent && f.rref(k, n) == 0;
-            if (consistent) return detail::read_reduced(f.rref, std::move(f.pivots));
-            EliminationOptions<T> textbook = options;  // the evidence comes from recorded operations
-            textbook.method = Method::gauss_jordan;
-            return solve(A, b, textbook);
-        }
-    }
     EliminationGoal goal;
     goal.pivot_limit = n;
+    goal.need = Need::any_echelon;
+    trace = sink_for(Ab, options, goal, trace);
     Elimination<T> e;
     {
         trace::SubDerivation sub(trace, "elimination", "Row reduce (A | b) to row echelon form.");
-        e = eliminate(Ab, options, goal, trace);
+        e = eliminate(std::move(Ab), options, goal, trace);
     }
-    const Matrix<T>& R = e.echelon;
-    Solution<T> s;
-    for (std::size_t k = e.rank(); k < m; ++k) {
-        if (is_zero_entry(R(k, n), e.tolerance)) continue;
-        s.kind = SolutionKind::none;
-        s.rank = e.rank();
-        s.pivot_columns = e.pivots;
-        s.inconsistent_row = k;
-        s.inconsistent_value = R(k, n);
-        s.combination = row_combination(e.operations, m, k);
-        if (trace) {
-            trace->add("inconsistent",
-                       "Row " + std::to_string(k + 1) + " reads 0 = " + scalar_text(s.inconsistent_value) +
-                           ": the system has no solution.",
-                       std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
-            detail::add_check_step(A, b, s, trace);
-        }
-        return s;
-    }
-    // Column j of R is x_{order[j]}: the identity unless complete pivoting swapped columns.
-    const std::vector<std::size_t>& order = e.column_order;
-    auto in_original_order = [&](const Matrix<T>& y) {
-        Matrix<T> x(n, 1);
-        for (std::size_t j = 0; j < n; ++j) x(order[j], 0) = y(j, 0);
-        return x;
-    };
-    std::vector<std::pair<std::size_t, std::size_t>> free;  // (original variable, column of R)
-    for (std::size_t j : free_columns(e.pivots, n)) free.emplace_back(order[j], j);
-    std::sort(free.begin(), free.end());
-    s.kind = free.empty() ? SolutionKind::unique : SolutionKind::infinite;
-    s.rank = e.rank();
-    for (std::size_t p : e.pivots) s.pivot_columns.push_back(order[p]);
-    std::sort(s.pivot_columns.begin(), s.pivot_columns.end());
-    for (const auto& f : free) s.free_variables.push_back(f.first);
-    {
-        trace::SubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
-        if (trace && !s.free_variables.empty()) {
-            for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
-                trace->add("free_variable", trace::subscripted("x", s.free_variables[q] + 1) + " is free.",
-                           std::nullopt,
-                           trace::equals(trace::indexed("x", s.free_variables[q] + 1),
-                                         parameter_symbol(q, s.free_variables.size())));
-            }
-        }
-        s.particular = in_original_order(detail::back_substitute(R, e.pivots, Matrix<T>(n, 1), false, order,
-                                                                 free.empty() ? trace : nullptr));
-        for (const auto& f : free) {
-            Matrix<T> free_values(n, 1);
-            free_values(f.second, 0) = T(1);
-            s.directions.push_back(in_original_order(detail::back_substitute(R, e.pivots, free_values, true, order, nullptr)));
-        }
-        if (trace && !s.free_variables.empty()) {
-            trace->add("parametric_form", "Each pivot variable in terms of the free ones.", std::nullopt,
-                       parametric_form(s));
-        }
-    }
-    if (trace) {
+    std::optional<Solution<T>> none = solvers_detail::inconsistency(e, n);
+    Solution<T> s = none ? std::move(*none) : solvers_detail::solutions(e, n);
+    if (!trace) return s;
+    if (none) {
+        trace->add("inconsistent",
+                   "Row " + std::to_string(s.inconsistent_row + 1) + " reads 0 = " + scalar_text(s.inconsistent_value) +
+                       ": the system has no solution.",
+                   std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
+    } else {
+        solvers_detail::add_back_substitution(e, s, trace);
         trace->add("solution", s.kind == SolutionKind::unique ? "The system has exactly one solution."
                                                               : "The system has infinitely many solutions.",
                    std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
-        detail::add_check_step(A, b, s, trace);
     }
+    solvers_detail::add_check_step(A, b, s, trace);
     return s;
 }
 

@@ -26,6 +26,7 @@ bool factor_panel(BlockedLU& f, std::size_t k, std::size_t kb, double tolerance)
             }
         }
         if (!(best > tolerance)) return false;
+        f.pivot_rows.push_back(p);
         if (p != c) {  // R_c ↔ R_p, the multipliers already stored moving with their rows
             std::swap_ranges(a + c * n, a + (c + 1) * n, a + p * n);
             std::swap(f.row_order[c], f.row_order[p]);
@@ -79,9 +80,12 @@ void update_trailing(BlockedLU& f, std::size_t k, std::size_t kb, std::vector<do
 
 }  // namespace
 
-std::optional<BlockedLU> blocked_lu(const double* A, std::size_t n, double tolerance) {
-    BlockedLU f{n, std::vector<double>(A, A + n * n), std::vector<std::size_t>(n), 0};
-    for (std::size_t i = 0; i < n; ++i) f.row_order[i] = i;
+std::optional<BlockedLU> blocked_lu(const double* A, std::size_t n, std::size_t stride, double tolerance) {
+    BlockedLU f{n, std::vector<double>(n * n), std::vector<std::size_t>(n), {}, 0};
+    for (std::size_t i = 0; i < n; ++i) {
+        std::copy(A + i * stride, A + i * stride + n, f.factors.data() + i * n);
+        f.row_order[i] = i;
+    }
     std::vector<double> L21, U12, product;
     for (std::size_t k = 0; k < n; k += block_columns) {
         const std::size_t kb = std::min(block_columns, n - k);
@@ -93,18 +97,14 @@ std::optional<BlockedLU> blocked_lu(const double* A, std::size_t n, double toler
     return f;
 }
 
-std::vector<double> lu_solve(const BlockedLU& f, const double* b) {
+std::vector<double> forward_substitute(const BlockedLU& f, const double* b, std::size_t stride) {
     const std::size_t n = f.n;
     const double* a = f.factors.data();
-    std::vector<double> x(n);
-    for (std::size_t i = 0; i < n; ++i) x[i] = b[f.row_order[i]];
+    std::vector<double> y(n);
+    for (std::size_t i = 0; i < n; ++i) y[i] = b[f.row_order[i] * stride];
     for (std::size_t i = 0; i < n; ++i)  // L y = P b, L unit lower triangular
-        for (std::size_t j = 0; j < i; ++j) x[i] -= a[i * n + j] * x[j];
-    for (std::size_t i = n; i-- > 0;) {  // U x = y
-        for (std::size_t j = i + 1; j < n; ++j) x[i] -= a[i * n + j] * x[j];
-        x[i] /= a[i * n + i];
-    }
-    return x;
+        for (std::size_t j = 0; j < i; ++j) y[i] -= a[i * n + j] * y[j];
+    return y;
 }
 
 }  // namespace showwork

@@ -16,7 +16,8 @@
 // with the textbook loop's up to rounding, and the pivots are the same whenever no two
 // candidates in a column are within rounding of each other. A column whose largest candidate is
 // within the zero tolerance has no pivot: then the factorisation stops and says so, and the
-// caller takes the textbook loop, which knows what to do with a missing pivot.
+// caller takes the textbook loop, which knows what to do with a missing pivot. Called by
+// eliminate() (matrix/elimination.hpp), the entry point.
 #pragma once
 
 #include <cstddef>
@@ -29,13 +30,16 @@ struct BlockedLU {
     std::size_t n = 0;
     std::vector<double> factors;         // n×n row-major: L strictly below the diagonal, U on and above
     std::vector<std::size_t> row_order;  // row i of P A is row row_order[i] of A
+    std::vector<std::size_t> pivot_rows; // column c's pivot came from row pivot_rows[c] (R_c ↔ R_p)
     std::size_t swaps = 0;               // interchanges performed
 };
 
-// A is n×n row-major; |x| <= tolerance is zero. Empty when a column has no pivot.
-std::optional<BlockedLU> blocked_lu(const double* A, std::size_t n, double tolerance);
+// A is n×n, row i at A + i·stride (stride ≥ n: the coefficient part of (A | b)); |x| <= tolerance
+// is zero. Empty when a column has no pivot.
+std::optional<BlockedLU> blocked_lu(const double* A, std::size_t n, std::size_t stride, double tolerance);
 
-// x = A⁻¹ b from P A = L U: L y = P b by forward substitution, U x = y by back substitution.
-std::vector<double> lu_solve(const BlockedLU& f, const double* b);
+// y = L⁻¹ P b by forward substitution, the entries of b `stride` apart: the replacements of the
+// elimination applied to a column right of A.
+std::vector<double> forward_substitute(const BlockedLU& f, const double* b, std::size_t stride);
 
 }  // namespace showwork

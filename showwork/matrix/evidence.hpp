@@ -1,0 +1,67 @@
+// The evidence behind a singular matrix or an inconsistent system, from the recorded row
+// operations of the textbook loop (matrix/elimination.hpp): which combination of A's rows gives
+// a zero row (a dependency) or a row 0 = c, and how to write it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "showwork/matrix/elimination.hpp"
+
+namespace showwork {
+
+// A zero row k of the echelon form is Σ_i e_ki (row i of A) with E = transform_matrix(ops):
+// these are the coefficients of the combination of A's original rows that gives it.
+// Needs the textbook's operations: eliminate() reruns the textbook loop when a row needs them.
+template <Scalar T>
+std::vector<T> row_combination(const Elimination<T>& e, std::size_t k) {
+    Matrix<T> E = transform_matrix(e.operations, e.echelon.rows());
+    auto row = E.row_view(k);
+    return {row.begin(), row.end()};
+}
+
+// A dependency Σ_i y_i R_i = 0 written as "R_3 = 2R_1 - R_2": solved for the last row with a
+// non-zero coefficient.
+template <Scalar T>
+std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) {
+    std::size_t last = y.size();
+    for (std::size_t i = y.size(); i-- > 0;) {
+        if (!is_zero_entry(y[i], tolerance)) {
+            last = i;
+            break;
+        }
+    }
+    if (last == y.size()) return "0 = 0";
+    std::string out = "R_" + std::to_string(last + 1) + " =";
+    bool first = true;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        if (i == last || is_zero_entry(y[i], tolerance)) continue;
+        T c = T(-y[i] / y[last]);
+        bool negative = c < 0;
+        T size = magnitude(c);
+        out += first ? (negative ? " -" : " ") : (negative ? " - " : " + ");
+        if (size != 1) out += scalar_text(size);
+        out += "R_" + std::to_string(i + 1);
+        first = false;
+    }
+    if (first) out += " 0";
+    return out;
+}
+
+// A combination Σ y_i (equation i) written as "1·(eq 1) - 2·(eq 2)" for messages.
+template <Scalar T>
+std::string combination_text(const std::vector<T>& y, const std::string& name,
+                             const T& tolerance = T(0)) {
+    std::string out;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        if (is_zero_entry(y[i], tolerance)) continue;
+        bool negative = y[i] < 0;
+        T size = magnitude(y[i]);
+        out += out.empty() ? (negative ? "-" : "") : (negative ? " - " : " + ");
+        if (size != 1) out += scalar_text(size) + "·";
+        out += "(" + name + " " + std::to_string(i + 1) + ")";
+    }
+    return out.empty() ? "0" : out;
+}
+
+}  // namespace showwork
