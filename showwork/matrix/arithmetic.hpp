@@ -144,4 +144,16 @@ Matrix<To> matrix_cast(const Matrix<From>& A) {
     return C;
 }
 
+#define SHOWWORK_ARITHMETIC_INSTANCES(EXTERN, T)                                     \
+    EXTERN template Matrix<T> operator+(const Matrix<T>&, const Matrix<T>&);         \
+    EXTERN template Matrix<T> operator-(const Matrix<T>&, const Matrix<T>&);         \
+    EXTERN template Matrix<T> operator-(const Matrix<T>&);                           \
+    EXTERN template Matrix<T> operator*(const T&, const Matrix<T>&);                 \
+    EXTERN template Matrix<T> operator*(const Matrix<T>&, const Matrix<T>&);         \
+    EXTERN template Matrix<T> transpose(const Matrix<T>&);                           \
+    EXTERN template Matrix<T> hadamard(const Matrix<T>&, const Matrix<T>&);          \
+    EXTERN template Matrix<T> augment(const Matrix<T>&, const Matrix<T>&);           \
+    EXTERN template Matrix<T> columns(const Matrix<T>&, std::size_t, std::size_t);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_ARITHMETIC_INSTANCES)
+
 }  // namespace showwork

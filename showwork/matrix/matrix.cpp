@@ -1,4 +1,5 @@
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/to_math.hpp"
 
 #include <fmt/format.h>
 
@@ -22,5 +23,9 @@ void require_product_shape(std::size_t ar, std::size_t ac, std::size_t br, std::
                                      shape_text(ar, ac), shape_text(br, bc), ac, br));
     }
 }
+
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_MATRIX_INSTANCES)
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_ARITHMETIC_INSTANCES)
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_TO_MATH_INSTANCES)
 
 }  // namespace showwork

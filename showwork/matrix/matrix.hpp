@@ -14,6 +14,7 @@
 
 #include "showwork/error.hpp"
 #include "showwork/matrix/scalar.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -157,5 +158,8 @@ std::vector<T> Matrix<T>::column_copy(std::size_t j) const {
     for (std::size_t i = 0; i < rows_; ++i) c.push_back((*this)(i, j));
     return c;
 }
+
+#define SHOWWORK_MATRIX_INSTANCES(EXTERN, T) EXTERN template class Matrix<T>;
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_MATRIX_INSTANCES)
 
 }  // namespace showwork

@@ -208,4 +208,6 @@ template Rational parse_entry<Rational>(const std::string&, std::size_t, std::si
 template double parse_entry<double>(const std::string&, std::size_t, std::size_t);
 template Float50 parse_entry<Float50>(const std::string&, std::size_t, std::size_t);
 
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_PARSE_INSTANCES)
+
 }  // namespace showwork

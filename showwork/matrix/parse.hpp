@@ -43,4 +43,7 @@ Matrix<T> parse_matrix(std::string_view text) {
     return M;
 }
 
+#define SHOWWORK_PARSE_INSTANCES(EXTERN, T) EXTERN template Matrix<T> parse_matrix(std::string_view);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_PARSE_INSTANCES)
+
 }  // namespace showwork

@@ -172,4 +172,6 @@ std::vector<RowOperationText> parse_row_operation_texts(std::string_view text) {
     return ops;
 }
 
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_ROW_OPS_INSTANCES)
+
 }  // namespace showwork

@@ -241,4 +241,12 @@ std::string RowOperation<T>::describe() const {
     return {};
 }
 
+#define SHOWWORK_ROW_OPS_INSTANCES(EXTERN, T)                                                        \
+    EXTERN template struct RowOperation<T>;                                                         \
+    EXTERN template Matrix<T> transform_matrix(const std::vector<RowOperation<T>>&, std::size_t);   \
+    EXTERN template Matrix<T> apply_row_operations(Matrix<T>, const std::vector<RowOperation<T>>&,  \
+                                                   trace::Trace*);                                  \
+    EXTERN template std::vector<RowOperation<T>> parse_row_operations(std::string_view, std::size_t);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_ROW_OPS_INSTANCES)
+
 }  // namespace showwork

@@ -4,6 +4,7 @@
 
 #include "showwork/matrix/matrix.hpp"
 #include "showwork/trace/math.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -29,5 +30,10 @@ inline trace::Math factor_math(trace::Math number) {
     if (!number.text.empty() && number.text[0] == '-') return trace::group(std::move(number));
     return number;
 }
+
+#define SHOWWORK_TO_MATH_INSTANCES(EXTERN, T)          \
+    EXTERN template trace::Math to_math(const T&);     \
+    EXTERN template trace::Math to_math(const Matrix<T>&, std::vector<std::size_t>);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_TO_MATH_INSTANCES)
 
 }  // namespace showwork

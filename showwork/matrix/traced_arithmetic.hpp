@@ -193,4 +193,15 @@ Matrix<T> relu(const Matrix<T>& A, trace::Trace* trace = nullptr) {
     return C;
 }
 
+#define SHOWWORK_TRACED_ARITHMETIC_INSTANCES(EXTERN, T)                                  \
+    EXTERN template Matrix<T> multiply(const Matrix<T>&, const Matrix<T>&, trace::Trace*);   \
+    EXTERN template Matrix<T> add(const Matrix<T>&, const Matrix<T>&, trace::Trace*);        \
+    EXTERN template Matrix<T> subtract(const Matrix<T>&, const Matrix<T>&, trace::Trace*);   \
+    EXTERN template Matrix<T> scale(const T&, const Matrix<T>&, trace::Trace*);              \
+    EXTERN template Matrix<T> add_scalar(const Matrix<T>&, const T&, trace::Trace*);         \
+    EXTERN template Matrix<T> transposed(const Matrix<T>&, trace::Trace*);                   \
+    EXTERN template Matrix<T> hadamard(const Matrix<T>&, const Matrix<T>&, trace::Trace*);   \
+    EXTERN template Matrix<T> relu(const Matrix<T>&, trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_TRACED_ARITHMETIC_INSTANCES)
+
 }  // namespace showwork
