@@ -98,4 +98,9 @@ trace::Math measure(std::string label, const Rational& value) {
 
 }  // namespace compare_detail
 
+template Comparison<double> compare(CompareOperation, const Matrix<Rational>&, EliminationOptions<double>,
+                                    trace::Trace*);
+template Comparison<Float50> compare(CompareOperation, const Matrix<Rational>&, EliminationOptions<Float50>,
+                                     trace::Trace*);
+
 }  // namespace showwork

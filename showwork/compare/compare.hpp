@@ -407,4 +407,10 @@ Comparison<F> compare(CompareOperation operation, const Matrix<Rational>& A, Eli
     return c;
 }
 
+// Compiled once in the library for double and Float50 (matrix/instances.hpp).
+extern template Comparison<double> compare(CompareOperation, const Matrix<Rational>&, EliminationOptions<double>,
+                                           trace::Trace*);
+extern template Comparison<Float50> compare(CompareOperation, const Matrix<Rational>&, EliminationOptions<Float50>,
+                                            trace::Trace*);
+
 }  // namespace showwork

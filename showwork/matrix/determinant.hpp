@@ -10,6 +10,7 @@
 
 #include "showwork/matrix/elimination.hpp"
 #include "showwork/matrix/shape_checks.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -116,5 +117,10 @@ T cofactor_determinant(const Matrix<T>& A, trace::Trace* trace = nullptr) {
     }
     return matrix_detail::cofactor_expand(A, trace);
 }
+
+#define SHOWWORK_DETERMINANT_INSTANCES(EXTERN, T) \
+    EXTERN template T determinant(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*); \
+    EXTERN template T cofactor_determinant(const Matrix<T>&, trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_DETERMINANT_INSTANCES)
 
 }  // namespace showwork

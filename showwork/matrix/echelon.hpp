@@ -8,6 +8,7 @@
 #pragma once
 
 #include "showwork/matrix/elimination.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -126,5 +127,17 @@ bool is_reduced_row_echelon(const Matrix<T>& A) {
     }
     return true;
 }
+
+#define SHOWWORK_ECHELON_INSTANCES(EXTERN, T) \
+    EXTERN template Matrix<T> ref(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);             \
+    EXTERN template Matrix<T> ref_unit_pivots(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*); \
+    EXTERN template Elimination<T> reduce(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);     \
+    EXTERN template Matrix<T> rref(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);            \
+    EXTERN template std::size_t rank(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);          \
+    EXTERN template std::vector<std::size_t> pivot_columns(const Matrix<T>&, const EliminationOptions<T>&,    \
+                                                           trace::Trace*);                                    \
+    EXTERN template bool is_row_echelon(const Matrix<T>&);                                                    \
+    EXTERN template bool is_reduced_row_echelon(const Matrix<T>&);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_ECHELON_INSTANCES)
 
 }  // namespace showwork

@@ -41,4 +41,6 @@ std::string_view method_name(Method method) {
     return "automatic";
 }
 
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_ELIMINATION_INSTANCES)
+
 }  // namespace showwork

@@ -49,6 +49,7 @@
 #include "showwork/matrix/row_ops.hpp"
 #include "showwork/matrix/to_math.hpp"
 #include "showwork/trace/trace.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -572,5 +573,11 @@ Elimination<T> eliminate(Matrix<T> A, const EliminationOptions<T>& options, cons
     if (goal.multipliers) e.lower = matrix_detail::lower_factor(e);
     return e;
 }
+
+#define SHOWWORK_ELIMINATION_INSTANCES(EXTERN, T) \
+    EXTERN template class matrix_detail::Eliminator<T>;                                          \
+    EXTERN template Elimination<T> eliminate(Matrix<T>, const EliminationOptions<T>&, const EliminationGoal&, \
+                                             trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_ELIMINATION_INSTANCES)
 
 }  // namespace showwork

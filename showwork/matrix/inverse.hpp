@@ -9,6 +9,7 @@
 #include "showwork/matrix/elimination.hpp"
 #include "showwork/matrix/evidence.hpp"
 #include "showwork/matrix/shape_checks.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -65,5 +66,9 @@ Matrix<T> inverse(const Matrix<T>& A, const EliminationOptions<T>& options = {},
     }
     return inv;
 }
+
+#define SHOWWORK_INVERSE_INSTANCES(EXTERN, T) \
+    EXTERN template Matrix<T> inverse(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_INVERSE_INSTANCES)
 
 }  // namespace showwork

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "showwork/matrix/elimination.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -45,5 +46,9 @@ LU<T> lu(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::T
     }
     return out;
 }
+
+#define SHOWWORK_LU_INSTANCES(EXTERN, T) \
+    EXTERN template LU<T> lu(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_LU_INSTANCES)
 
 }  // namespace showwork

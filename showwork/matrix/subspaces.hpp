@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -106,5 +107,10 @@ Matrix<T> column_space(const Matrix<T>& A, const EliminationOptions<T>& options 
     }
     return C;
 }
+
+#define SHOWWORK_SUBSPACES_INSTANCES(EXTERN, T) \
+    EXTERN template Matrix<T> null_space(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);   \
+    EXTERN template Matrix<T> column_space(const Matrix<T>&, const EliminationOptions<T>&, trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_SUBSPACES_INSTANCES)
 
 }  // namespace showwork

@@ -17,4 +17,6 @@ trace::Math parameter_symbol(std::size_t q, std::size_t count) {
     return trace::indexed("t", q + 1);
 }
 
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_LINEAR_SYSTEM_INSTANCES)
+
 }  // namespace showwork

@@ -25,6 +25,7 @@
 #include "showwork/matrix/elimination.hpp"
 #include "showwork/matrix/evidence.hpp"
 #include "showwork/matrix/subspaces.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork {
 
@@ -292,5 +293,15 @@ Matrix<T> solve_unique(const Matrix<T>& A, const Matrix<T>& b, const Elimination
     }
     return s.particular;
 }
+
+#define SHOWWORK_LINEAR_SYSTEM_INSTANCES(EXTERN, T) \
+    EXTERN template struct Solution<T>;                                                                    \
+    EXTERN template Solution<T> solve(const Matrix<T>&, const Matrix<T>&, const EliminationOptions<T>&,    \
+                                      trace::Trace*);                                                      \
+    EXTERN template Matrix<T> solve_unique(const Matrix<T>&, const Matrix<T>&, const EliminationOptions<T>&, \
+                                           trace::Trace*);                                                 \
+    EXTERN template trace::Math parametric_form(const Solution<T>&);                                       \
+    EXTERN template trace::Math solution_set(const Solution<T>&);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_LINEAR_SYSTEM_INSTANCES)
 
 }  // namespace showwork
