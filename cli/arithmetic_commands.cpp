@@ -10,22 +10,19 @@ namespace {
 
 using trace::Document;
 
-constexpr Operand matrix_a{"A", "A matrix: \"1 2; 3 4\", \"[[1,2],[3,4]]\", a file, or - for stdin"};
 constexpr Operand matrix_b{"B", "Second matrix, in any of the same forms"};
 
-// A document with inputs A (and B) and one result.
+// The one result of an arithmetic command.
 template <Scalar T>
-Document document(Invocation& call, std::string command, std::string title,
-                  std::vector<trace::Named> inputs, const Matrix<T>& result) {
-    return Document{std::move(title), std::move(command), call.options.number, std::move(inputs),
-                    {{"result", to_math(result)}}, call.trace.take_steps()};
+std::vector<trace::Named> result(const Matrix<T>& M) {
+    return {{"result", to_math(M)}};
 }
 
 struct Show {
     template <Scalar T>
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
-        return document(call, "show", "The matrix A", {}, A);
+        return document(call, "show", "The matrix A", {}, result(A));
     }
 };
 
@@ -36,7 +33,7 @@ struct Binary {
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]), B = read_matrix<T>(call.operands[1]);
         Matrix<T> C = Op::apply(A, B, call.sink());
-        return document(call, Op::command, Op::title, {{"A", to_math(A)}, {"B", to_math(B)}}, C);
+        return document(call, Op::command, Op::title, {{"A", to_math(A)}, {"B", to_math(B)}}, result(C));
     }
 };
 
@@ -72,7 +69,7 @@ struct Transpose {
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
         Matrix<T> At = transposed(A, call.sink());
-        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}}, At);
+        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}}, result(At));
     }
 };
 
@@ -82,7 +79,7 @@ struct Scale {
         T c = parse_scalar<T>(call.operands[0]);
         Matrix<T> A = read_matrix<T>(call.operands[1]);
         Matrix<T> cA = scale(c, A, call.sink());
-        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}}, cA);
+        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}}, result(cA));
     }
 };
 
@@ -90,7 +87,7 @@ struct Identity {
     template <Scalar T>
     static Document run(Invocation& call) {
         std::size_t n = parse_count(call.operands[0], "N", max_matrix_dimension);
-        return document(call, "identity", "The identity matrix", {}, Matrix<T>::identity(n));
+        return document(call, "identity", "The identity matrix", {}, result(Matrix<T>::identity(n)));
     }
 };
 

@@ -95,8 +95,8 @@ struct Diff {
             }
             results.push_back({"value", to_math(value)});
         }
-        return Document{"Differentiate f with respect to " + x, "diff", call.options.number,
-                        inputs("f", calculus::to_math(f), point), std::move(results), call.trace.take_steps()};
+        return document(call, "diff", "Differentiate f with respect to " + x, inputs("f", calculus::to_math(f), point),
+                        std::move(results));
     }
 
     // The rules against dual numbers (and central differences in floating point). Where the
@@ -143,8 +143,8 @@ struct Gradient {
             }
             results.push_back({"value", to_math(value)});
         }
-        return Document{"Gradient of f in " + joined(vars), "gradient", call.options.number,
-                        inputs("f", calculus::to_math(f), point), std::move(results), call.trace.take_steps()};
+        return document(call, "gradient", "Gradient of f in " + joined(vars), inputs("f", calculus::to_math(f), point),
+                        std::move(results));
     }
 };
 
@@ -167,9 +167,8 @@ struct Jacobian {
             }
             results.push_back({"value", to_math(value)});
         }
-        return Document{"Jacobian of F in " + joined(vars), "jacobian", call.options.number,
-                        inputs("F", calculus::to_math(calculus::as_column(F)), point), std::move(results),
-                        call.trace.take_steps()};
+        return document(call, "jacobian", "Jacobian of F in " + joined(vars),
+                        inputs("F", calculus::to_math(calculus::as_column(F)), point), std::move(results));
     }
 };
 
@@ -177,7 +176,7 @@ constexpr Operand expression{"EXPR", "An expression: \"2*x + y^3\", \"sin(x^2)\"
 
 // A calculus command with --at and --relu-at-zero; the caller adds --wrt or --vars.
 template <class Command>
-CLI::App* register_calculus(CLI::App& app, const CommandSpec& spec, const std::shared_ptr<CalculusInvocation>& call) {
+CLI::App* register_calculus(CLI::App& app, const CommandSpec<>& spec, const std::shared_ptr<CalculusInvocation>& call) {
     CLI::App* command = register_command<Command>(app, spec, call);
     command->add_option("--at", call->at, "A point: \"x=1, y=2\" (values in the --number scalar)");
     command->add_option("--relu-at-zero", call->relu_at_zero,

@@ -2,7 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "showwork/error.hpp"
+
 namespace showwork::cli {
+
+trace::Document document(Invocation& call, std::string command, std::string title,
+                         std::vector<trace::Named> inputs, std::vector<trace::Named> results) {
+    return trace::Document{std::move(title),   std::move(command),  call.options.number,
+                           std::move(inputs),  std::move(results),  call.trace.take_steps()};
+}
 
 std::string example_footer(const std::vector<std::string>& examples) {
     std::string out = examples.size() == 1 ? "Example:\n" : "Examples:\n";
@@ -10,16 +18,21 @@ std::string example_footer(const std::vector<std::string>& examples) {
     return out;
 }
 
-CLI::App* add_command(CLI::App& app, const CommandSpec& spec, Invocation& call) {
-    CLI::App* command = app.add_subcommand(spec.name, spec.summary);
-    call.operands.resize(spec.operands.size());
-    for (std::size_t k = 0; k < spec.operands.size(); ++k) {
-        CLI::Option* operand = command->add_option(spec.operands[k].name, call.operands[k], spec.operands[k].help);
-        if (spec.operands[k].required) operand->required();
+CLI::App* add_command(CLI::App& app, const char* name, const char* summary, const std::vector<Operand>& operands,
+                      const std::vector<std::string>& examples, std::string_view default_number, Invocation& call) {
+    CLI::App* command = app.add_subcommand(name, summary);
+    call.operands.resize(operands.size());
+    for (std::size_t k = 0; k < operands.size(); ++k) {
+        CLI::Option* operand = command->add_option(operands[k].name, call.operands[k], operands[k].help);
+        if (operands[k].required) operand->required();
     }
-    add_common_options(*command, call.options);
-    command->footer(example_footer(spec.examples));
+    add_common_options(*command, call.options, default_number);
+    command->footer(example_footer(examples));
     return command;
+}
+
+void refuse_scalar(const char* why, const std::vector<std::string>& accepted, const std::string& given) {
+    throw InputError(fmt::format("{}, {}, not {}", why, alternatives(accepted), given));
 }
 
 }  // namespace showwork::cli

@@ -1,7 +1,7 @@
 // The program's commands. Each is a struct with
 //     template <Scalar T> static trace::Document run(const Invocation&);
-// registered with register_command<C>(app, spec): the scalar T comes from --number, and the
-// document is rendered in the --format asked for.
+// registered with register_command<C>(app, spec): the scalar T comes from --number, among the
+// scalars the spec accepts, and the document is rendered in the --format asked for.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -32,18 +32,27 @@ struct Operand {
     bool required = true;  // an optional operand is left empty when not given
 };
 
+// The operand most commands take.
+inline constexpr Operand matrix_a{"A", "A matrix: \"1 2; 3 4\", \"[[1,2],[3,4]]\", a file, or - for stdin"};
+
+// A command: its name, operands and examples, and the scalars it computes in (Accepts, a
+// Scalars<Default, Others...>); --number naming another scalar is refused, saying why.
+template <class Accepts = AnyScalar>
 struct CommandSpec {
     const char* name;
     const char* summary;
     std::vector<Operand> operands;
     std::vector<std::string> examples;  // shown by --help and `showwork help COMMAND`
+    // why another scalar is refused: "compare runs the exact side itself: --number chooses the
+    // floating side", followed by the accepted ones, "double or float50", and the one given
+    const char* other_scalars = "";
 };
 
 // Adds a subcommand; returns it so that a command can add options of its own. `Call` is
 // Invocation or a struct derived from it that holds a command's own options; a command that has
 // some defines `static void add_options(CLI::App&, Call&)`.
-template <class Command, class Call = Invocation>
-CLI::App* register_command(CLI::App& app, const CommandSpec& spec,
+template <class Command, class Accepts = AnyScalar, class Call = Invocation>
+CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec,
                            std::shared_ptr<Call> call = std::make_shared<Call>());
 
 // A matrix operand: inline text, a file name, or "-" for standard input.
@@ -52,21 +61,41 @@ Matrix<T> read_matrix(const std::string& argument) {
     return parse_matrix<T>(read_source(argument));
 }
 
-std::string example_footer(const std::vector<std::string>& examples);
-CLI::App* add_command(CLI::App& app, const CommandSpec& spec, Invocation& call);
+// A matrix operand with --augment K: the last K columns right of the bar (none when empty).
+template <Scalar T>
+Matrix<T> read_matrix(const std::string& argument, const std::string& augment) {
+    Matrix<T> A = read_matrix<T>(argument);
+    if (!augment.empty()) A.set_augment(parse_augment(augment, A.cols(), A.shape()));
+    return A;
+}
 
-template <class Command, class Call>
-CLI::App* register_command(CLI::App& app, const CommandSpec& spec, std::shared_ptr<Call> call) {
-    CLI::App* command = add_command(app, spec, *call);
+// The document of a command: its inputs, its results, and the steps the call's trace recorded.
+trace::Document document(Invocation& call, std::string command, std::string title,
+                         std::vector<trace::Named> inputs, std::vector<trace::Named> results);
+
+std::string example_footer(const std::vector<std::string>& examples);
+// The subcommand with its operands, the common options and the examples.
+CLI::App* add_command(CLI::App& app, const char* name, const char* summary, const std::vector<Operand>& operands,
+                      const std::vector<std::string>& examples, std::string_view default_number, Invocation& call);
+// Throws the InputError that refuses --number `given`.
+[[noreturn]] void refuse_scalar(const char* why, const std::vector<std::string>& accepted, const std::string& given);
+
+template <class Command, class Accepts, class Call>
+CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std::shared_ptr<Call> call) {
+    CLI::App* command = add_command(app, spec.name, spec.summary, spec.operands, spec.examples,
+                                    Accepts::default_name, *call);
     if constexpr (requires { Command::add_options(*command, *call); }) Command::add_options(*command, *call);
-    command->callback([call] {
-        trace::Document document = with_scalar(call->options, [&]<Scalar T>() {
-            return Command::template run<T>(*call);
-        });
+    command->callback([call, why = spec.other_scalars] {
+        const std::string& number = call->options.number;
+        if (!Accepts::accepts(number)) refuse_scalar(why, Accepts::names(), number);
+        trace::Document document = Accepts::run(number, [&]<Scalar T>() { return Command::template run<T>(*call); });
         emit(std::move(document), call->options);
     });
     return command;
 }
+
+// --pivot's choices, the library's names of its pivot rules (elimination commands and compare).
+std::vector<std::string> pivot_rule_names();
 
 // The groups of commands.
 void register_arithmetic_commands(CLI::App& app);  // show add subtract multiply hadamard transpose scale identity

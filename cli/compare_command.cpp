@@ -57,22 +57,14 @@ std::vector<trace::Named> results(const Comparison<F>& c) {
 struct Compare {
     template <Scalar T>
     static Document run(CompareCall& call) {
-        if constexpr (ScalarTraits<T>::exact) {
-            throw InputError("compare runs the exact side itself: --number chooses the floating side, "
-                             "double or float50, not exact");
-        } else {
-            CompareOperation operation = parse_compare_operation(call.operands[0]);
-            Matrix<Rational> A = read_matrix<Rational>(call.operands[1]);
-            if (!call.augment.empty()) {
-                A.set_augment(parse_count(call.augment, "--augment K", std::max<std::size_t>(A.cols(), 1)));
-            }
-            EliminationOptions<T> options;
-            options.pivot = parse_pivot_rule(call.pivot);
-            Comparison<T> c = compare<T>(operation, A, options, call.sink());
-            std::string name(compare_operation_name(operation));
-            return Document{"Compare " + name + " exactly and in " + call.options.number, "compare",
-                            call.options.number, {{"A", to_math(A)}}, results(c), call.trace.take_steps()};
-        }
+        CompareOperation operation = parse_compare_operation(call.operands[0]);
+        Matrix<Rational> A = read_matrix<Rational>(call.operands[1], call.augment);
+        EliminationOptions<T> options;
+        options.pivot = parse_pivot_rule(call.pivot);
+        Comparison<T> c = compare<T>(operation, A, options, call.sink());
+        std::string name(compare_operation_name(operation));
+        return document(call, "compare", "Compare " + name + " exactly and in " + call.options.number,
+                        {{"A", to_math(A)}}, results(c));
     }
 };
 
@@ -80,19 +72,20 @@ struct Compare {
 
 void register_compare_command(CLI::App& app) {
     auto call = std::make_shared<CompareCall>();
-    call->options.number = "double";  // the floating side; the exact side always runs
     CLI::App* command = register_command<Compare>(
         app,
-        {"compare", "An operation exactly and in floating point: errors, residual, κ∞, first different decision",
-         {{"OPERATION", "inverse, solve, rref, rank or det"},
-          {"A", "The matrix; for solve (A | b) with b its last column"}},
-         {"showwork compare inverse \"1 1/2 1/3; 1/2 1/3 1/4; 1/3 1/4 1/5\"",
-          "showwork compare solve \"1 1 2; 1 1.0000000001 2.0000000001\" --augment 1 --number float50",
-          "showwork compare rank \"1/3 1/7; 2/3 2/7\" --format json"}},
+        CommandSpec<FloatingScalar>{
+            "compare", "An operation exactly and in floating point: errors, residual, κ∞, first different decision",
+            {{"OPERATION", "inverse, solve, rref, rank or det"},
+             {"A", "The matrix; for solve (A | b) with b its last column"}},
+            {"showwork compare inverse \"1 1/2 1/3; 1/2 1/3 1/4; 1/3 1/4 1/5\"",
+             "showwork compare solve \"1 1 2; 1 1.0000000001 2.0000000001\" --augment 1 --number float50",
+             "showwork compare rank \"1/3 1/7; 2/3 2/7\" --format json"},
+            "compare runs the exact side itself: --number chooses the floating side"},
         call);
     command->add_option("--augment", call->augment, "K: the last K columns of A are right of the bar");
     command->add_option("--pivot", call->pivot, "Pivot rule of both runs: partial, first_nonzero, scaled_partial")
-        ->check(CLI::IsMember({"partial", "first_nonzero", "scaled_partial", "complete", "automatic"}))
+        ->check(CLI::IsMember(pivot_rule_names()))
         ->capture_default_str();
 }
 

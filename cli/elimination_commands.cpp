@@ -15,6 +15,12 @@
 
 namespace showwork::cli {
 
+std::vector<std::string> pivot_rule_names() {
+    return names_of({PivotRule::automatic, PivotRule::first_nonzero, PivotRule::partial, PivotRule::scaled_partial,
+                     PivotRule::complete},
+                    pivot_rule_name);
+}
+
 namespace {
 
 using trace::Document;
@@ -29,16 +35,19 @@ struct EliminationCall : Invocation {
     bool unit_pivots = false;
 };
 
-constexpr Operand matrix_a{"A", "A matrix: \"1 2; 3 4\", \"[[1,2],[3,4]]\", a file, or - for stdin"};
+// --method's choices: the library's names of its methods.
+std::vector<std::string> methods() {
+    return names_of({Method::automatic, Method::gauss_jordan, Method::fraction_free}, method_name);
+}
 
 void add_elimination_options(CLI::App& command, EliminationCall& call, bool with_augment = true) {
     command.add_option("--pivot", call.pivot, "Pivot rule: first_nonzero (exact default), partial "
                                               "(floating default), scaled_partial, complete")
-        ->check(CLI::IsMember({"automatic", "first_nonzero", "partial", "scaled_partial", "complete"}));
+        ->check(CLI::IsMember(pivot_rule_names()));
     command.add_option("--method", call.method, "gauss_jordan (traced, textbook) or fraction_free "
                                                 "(Bareiss; exact only); default: fraction_free "
                                                 "for exact without steps")
-        ->check(CLI::IsMember({"automatic", "gauss_jordan", "fraction_free"}));
+        ->check(CLI::IsMember(methods()));
     if (with_augment) {
         command.add_option("--augment", call.augment, "The last K columns are the right-hand side, drawn after the bar");
     }
@@ -52,23 +61,17 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
     return options;
 }
 
-// The matrix operand with its bar: --augment K puts the last K columns right of it.
+// The matrix operand with its bar: --augment K puts the last K columns right of it; without
+// --augment, `default_augment` of them.
 template <Scalar T>
 Matrix<T> read_operand(const EliminationCall& call, std::size_t default_augment = 0) {
-    Matrix<T> A = read_matrix<T>(call.operands[0]);
-    std::size_t k = default_augment;
-    if (!call.augment.empty()) {
-        bool digits = call.augment.size() <= 6 && call.augment.find_first_not_of("0123456789") == std::string::npos;
-        k = digits ? std::stoul(call.augment) : A.cols();
-        if (k >= A.cols()) {
-            throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not '{}'",
-                                         A.cols() - 1, A.shape(), call.augment));
+    Matrix<T> A = read_matrix<T>(call.operands[0], call.augment);
+    if (call.augment.empty()) {
+        if (default_augment >= A.cols()) {
+            throw InputError(fmt::format("a {} matrix has no column to put right of the bar", A.shape()));
         }
+        A.set_augment(default_augment);
     }
-    if (k >= A.cols()) {
-        throw InputError(fmt::format("a {} matrix has no column to put right of the bar", A.shape()));
-    }
-    A.set_augment(k);
     return A;
 }
 
@@ -80,13 +83,6 @@ trace::Math column_list(const std::vector<std::size_t>& columns) {
 }
 
 trace::Math count(std::size_t n) { return trace::number(std::to_string(n)); }
-
-template <Scalar T>
-Document document(EliminationCall& call, std::string command, std::string title, const Matrix<T>& A,
-                  std::vector<Named> results) {
-    return Document{std::move(title), std::move(command), call.options.number, {{"A", to_math(A)}},
-                    std::move(results), call.trace.take_steps()};
-}
 
 // The coefficient part of (A | B): pivots are sought only left of the bar.
 template <Scalar T>
@@ -107,7 +103,7 @@ struct Ref {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Elimination<T> e = reduce_left_of_bar(A, call, false, call.sink());
-        return document(call, "ref", "Row echelon form of A", A,
+        return document(call, "ref", "Row echelon form of A", {{"A", to_math(A)}},
                         {{"ref", to_math(e.echelon)}, {"rank", count(e.rank())}, {"pivot_columns", column_list(e.pivots)}});
     }
 };
@@ -127,7 +123,7 @@ struct Rref {
             R = std::move(e.echelon);
             pivots = e.pivots;
         }
-        return document(call, "rref", "Reduced row echelon form of A", A,
+        return document(call, "rref", "Reduced row echelon form of A", {{"A", to_math(A)}},
                         {{"rref", to_math(R)}, {"rank", count(pivots.size())}, {"pivot_columns", column_list(pivots)}});
     }
 };
@@ -138,19 +134,23 @@ struct Rank {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         std::vector<std::size_t> pivots = pivot_columns(A, elimination_options<T>(call), call.sink());
-        return document(call, "rank", "Rank of A", A,
+        return document(call, "rank", "Rank of A", {{"A", to_math(A)}},
                         {{"rank", count(pivots.size())}, {"pivot_columns", column_list(pivots)},
                          {"nullity", count(A.cols() - pivots.size())}});
     }
 };
 
 struct Det {
+    // the elimination's methods and the one only det has
+    static std::vector<std::string> with_cofactor(std::vector<std::string> methods) {
+        methods.push_back("cofactor");
+        return methods;
+    }
     static void add_options(CLI::App& command, EliminationCall& call) {
         command.add_option("--method", call.method, "gauss_jordan (elimination, traced), fraction_free "
                                                     "(Bareiss), or cofactor (Laplace expansion, up to 4×4)")
-            ->check(CLI::IsMember({"automatic", "gauss_jordan", "fraction_free", "cofactor"}));
-        command.add_option("--pivot", call.pivot, "Pivot rule of the elimination")
-            ->check(CLI::IsMember({"automatic", "first_nonzero", "partial", "scaled_partial", "complete"}));
+            ->check(CLI::IsMember(with_cofactor(methods())));
+        command.add_option("--pivot", call.pivot, "Pivot rule of the elimination")->check(CLI::IsMember(pivot_rule_names()));
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {
@@ -161,7 +161,7 @@ struct Det {
         } else {
             d = determinant(A, elimination_options<T>(call), call.sink());
         }
-        return document(call, "det", "Determinant of A", A, {{"determinant", to_math(d)}});
+        return document(call, "det", "Determinant of A", {{"A", to_math(A)}}, {{"determinant", to_math(d)}});
     }
 };
 
@@ -171,7 +171,7 @@ struct Inverse {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> Ainv = inverse(A, elimination_options<T>(call), call.sink());
-        return document(call, "inverse", "Inverse of A", A, {{"inverse", to_math(Ainv)}});
+        return document(call, "inverse", "Inverse of A", {{"A", to_math(A)}}, {{"inverse", to_math(Ainv)}});
     }
 };
 
@@ -226,9 +226,7 @@ struct Solve {
         }
         results.push_back({"solution_set", solution_set(s)});
         if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknown_names(call.unknowns, A.cols()))});
-        Document doc = document(call, "solve", "Solve A x = b", augment(A, b), std::move(results));
-        doc.inputs = {{"(A | b)", to_math(augment(A, b))}};
-        return doc;
+        return document(call, "solve", "Solve A x = b", {{"(A | b)", to_math(augment(A, b))}}, std::move(results));
     }
     // x = 0, y = 2
     template <Scalar T>
@@ -251,7 +249,8 @@ struct NullSpace {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> N = null_space(A, elimination_options<T>(call), call.sink());
-        return document(call, "nullspace", "Null space of A", A, {{"basis", to_math(N)}, {"nullity", count(N.cols())}});
+        return document(call, "nullspace", "Null space of A", {{"A", to_math(A)}},
+                        {{"basis", to_math(N)}, {"nullity", count(N.cols())}});
     }
 };
 
@@ -261,7 +260,8 @@ struct ColumnSpace {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> C = column_space(A, elimination_options<T>(call), call.sink());
-        return document(call, "colspace", "Column space of A", A, {{"basis", to_math(C)}, {"rank", count(C.cols())}});
+        return document(call, "colspace", "Column space of A", {{"A", to_math(A)}},
+                        {{"basis", to_math(C)}, {"rank", count(C.cols())}});
     }
 };
 
@@ -273,7 +273,7 @@ struct Lu {
         LU<T> f = lu(A, elimination_options<T>(call), call.sink());
         std::vector<Named> results{{"P", to_math(f.P)}, {"L", to_math(f.L)}, {"U", to_math(f.U)}};
         if (f.Q != Matrix<T>::identity(A.cols())) results.push_back({"Q", to_math(f.Q)});
-        return document(call, "lu", "LU factorisation PA = LU", A, std::move(results));
+        return document(call, "lu", "LU factorisation PA = LU", {{"A", to_math(A)}}, std::move(results));
     }
 };
 
@@ -286,12 +286,12 @@ struct RowOps {
         Matrix<T> A = read_operand<T>(call);
         std::vector<RowOperation<T>> ops = parse_row_operations<T>(call.operands[1], A.rows());
         Matrix<T> B = apply_row_operations(A, ops, call.sink());
-        return document(call, "rowops", "Row operations on A", A, {{"result", to_math(B)}});
+        return document(call, "rowops", "Row operations on A", {{"A", to_math(A)}}, {{"result", to_math(B)}});
     }
 };
 
 template <class Command>
-void add(CLI::App& app, CommandSpec spec) {
+void add(CLI::App& app, const CommandSpec<>& spec) {
     register_command<Command>(app, spec, std::make_shared<EliminationCall>());
 }
 

@@ -9,12 +9,25 @@
 
 namespace showwork::cli {
 
-void add_common_options(CLI::App& command, CommonOptions& options) {
+std::string alternatives(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        out += (k == 0 ? "" : k + 1 == names.size() ? " or " : ", ") + names[k];
+    }
+    return out;
+}
+
+void add_common_options(CLI::App& command, CommonOptions& options, std::string_view default_number) {
+    options.number = default_number;
     command.add_option("--number", options.number, "Scalar: exact (rationals), double, float50")
-        ->check(CLI::IsMember({"exact", "double", "float50"}))
+        ->check(CLI::IsMember(AnyScalar::names()))
         ->capture_default_str();
+    // in the order the help lists them
+    std::vector<std::string> formats = names_of({trace::Format::text, trace::Format::latex, trace::Format::document,
+                                                 trace::Format::markdown, trace::Format::json},
+                                                trace::format_name);
     command.add_option("--format", options.format, "Output: text, latex, document, markdown, json")
-        ->check(CLI::IsMember({"text", "latex", "document", "markdown", "json"}))
+        ->check(CLI::IsMember(formats))
         ->capture_default_str();
     command.add_flag("--steps,!--no-steps", options.steps, "Show the derivation (default) or only the result");
     command.add_flag("--bmatrix", options.bmatrix, "Square brackets (bmatrix) instead of parentheses");
@@ -45,6 +58,16 @@ std::size_t parse_count(const std::string& text, std::string_view what, std::siz
         throw InputError(fmt::format("{} must be a whole number from 1 to {}, not '{}'", what, limit, text));
     }
     return value;
+}
+
+std::size_t parse_augment(const std::string& text, std::size_t cols, const std::string& shape) {
+    bool digits = !text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos;
+    std::size_t k = digits ? std::stoul(text) : cols;
+    if (k >= cols) {
+        throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not '{}'",
+                                     cols - 1, shape, text));
+    }
+    return k;
 }
 
 }  // namespace showwork::cli

@@ -1,12 +1,15 @@
 // What every command of the `showwork` program shares: the scalar (--number), the output
 // format (--format), whether to show the derivation (--steps / --no-steps) and where to write
-// it (-o FILE).
+// it (-o FILE). The choices of these options are the library's own names for its values.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "showwork/matrix/matrix.hpp"
 #include "showwork/trace/render.hpp"
@@ -14,29 +17,66 @@
 
 namespace showwork::cli {
 
+// The names of `values` as the library spells them, in the order given: an option's choices.
+template <class Value, class Name>
+std::vector<std::string> names_of(std::initializer_list<Value> values, Name name) {
+    std::vector<std::string> names;
+    for (Value v : values) names.emplace_back(name(v));
+    return names;
+}
+
+// "a, b or c"
+std::string alternatives(const std::vector<std::string>& names);
+
+// The scalars a command computes in: the choices of --number (ScalarTraits' names), the first
+// of them its default.
+template <Scalar Default, Scalar... Others>
+struct Scalars {
+    static constexpr std::string_view default_name = ScalarTraits<Default>::name;
+    static std::vector<std::string> names() {
+        return {std::string(ScalarTraits<Default>::name), std::string(ScalarTraits<Others>::name)...};
+    }
+    static bool accepts(std::string_view name) {
+        return name == ScalarTraits<Default>::name || ((name == ScalarTraits<Others>::name) || ...);
+    }
+    // f.template operator()<T>() with T the scalar called `name`: the default when it is none of
+    // the others (the command has refused a scalar it does not accept before).
+    template <class F>
+    static decltype(auto) run(std::string_view name, F&& f) { return run_as<Others..., Default>(name, f); }
+
+private:
+    template <Scalar T, Scalar... Rest, class F>
+    static decltype(auto) run_as(std::string_view name, F& f) {
+        if constexpr (sizeof...(Rest) > 0) {
+            if (name != ScalarTraits<T>::name) return run_as<Rest...>(name, f);
+        }
+        return f.template operator()<T>();
+    }
+};
+
+using AnyScalar = Scalars<Rational, double, Float50>;  // exact by default
+using FloatingScalar = Scalars<double, Float50>;       // double by default
+
 struct CommonOptions {
-    std::string number = "exact";
+    std::string number;  // a name of ScalarTraits; the command's default until --number says otherwise
     std::string format = "text";
     bool steps = true;
     bool bmatrix = false;
     std::string output;  // empty: standard output
 };
 
-// Adds --number, --format, --steps/--no-steps, --bmatrix and -o to a subcommand.
-void add_common_options(CLI::App& command, CommonOptions& options);
+// Adds --number, --format, --steps/--no-steps, --bmatrix and -o to a subcommand. --number
+// offers every scalar: one the command does not compute in is refused with the command's reason.
+void add_common_options(CLI::App& command, CommonOptions& options, std::string_view default_number);
 
 // Renders the document in the chosen format and writes it to standard output or -o FILE.
 void emit(trace::Document document, const CommonOptions& options);
 
-// A positive whole number from the command line ("identity N", "--augment K").
+// A positive whole number from the command line ("identity N").
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit);
 
-// Runs f.template operator()<T>() with T the scalar chosen by --number.
-template <class F>
-decltype(auto) with_scalar(const CommonOptions& options, F&& f) {
-    if (options.number == "double") return f.template operator()<double>();
-    if (options.number == "float50") return f.template operator()<Float50>();
-    return f.template operator()<Rational>();
-}
+// --augment K for a matrix of `cols` columns and shape `shape`: a whole number from 0 to
+// cols − 1, so that a column stays left of the bar.
+std::size_t parse_augment(const std::string& text, std::size_t cols, const std::string& shape);
 
 }  // namespace showwork::cli

@@ -1,9 +1,15 @@
 // Compiling a .tex document with pdflatex in a fresh temporary directory: how the suites check
 // that the documents the library writes compile as they are.
+//
+// A test case that compiles LaTeX is declared
+//     TEST_CASE("…" * doctest::skip(showwork::testing::skip_pdflatex_tests()))
+// so that with -Dpdflatex_tests=disabled, or without pdflatex on PATH, doctest reports it as
+// skipped ("| 1 skipped" in its summary), never as passed.
 #pragma once
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,7 +18,24 @@
 
 namespace showwork::testing {
 
+#ifndef SHOWWORK_PDFLATEX_TESTS
+#error "SHOWWORK_PDFLATEX_TESTS must be 0 or 1 (set in tests/meson.build from -Dpdflatex_tests)"
+#endif
+
 inline bool pdflatex_on_path() { return std::system("command -v pdflatex > /dev/null 2>&1") == 0; }
+
+// Whether the test cases that compile LaTeX are skipped; says why once, on standard error.
+inline bool skip_pdflatex_tests() {
+    static const bool skip = [] {
+        const char* why = !SHOWWORK_PDFLATEX_TESTS ? "disabled (-Dpdflatex_tests=disabled)"
+                          : !pdflatex_on_path()    ? "pdflatex is not on PATH (install texlive-latex-base "
+                                                     "and texlive-latex-recommended)"
+                                                   : nullptr;
+        if (why != nullptr) std::fprintf(stderr, "pdflatex test cases skipped: %s\n", why);
+        return why != nullptr;
+    }();
+    return skip;
+}
 
 struct Compiled {
     int status = -1;

@@ -1,14 +1,16 @@
 // The `showwork` program end to end: run the built binary, check stdout, stderr and the exit
 // status, for good input and bad.
-#include <fcntl.h>
+#include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
 #include "process.hpp"
-#include "support.hpp"
 
 using showwork::testing::Run;
 
@@ -123,6 +125,17 @@ TEST_CASE("operands come from files and standard input; -o writes a file") {
 }
 
 // ---- elimination commands ----
+
+// The derivations of notes 000's examples, which the examples notes_system and notes_echelon
+// print as text (their golden files are in the examples suite), here in LaTeX.
+TEST_CASE("the notes' system and the RREF of their echelon form, in LaTeX, are their golden files") {
+    Run system = showwork_run({"solve", "2 3 6; 4 5 10", "--format", "latex"});
+    CHECK(system.status == 0);
+    showwork::testing::check_golden("notes_system.latex.tex", system.out);
+    Run echelon = showwork_run({"rref", "1 2 3 6; 0 1 4 5", "--augment", "1", "--format", "latex"});
+    CHECK(echelon.status == 0);
+    showwork::testing::check_golden("notes_echelon.latex.tex", echelon.out);
+}
 
 TEST_CASE("solve: the notes' system ends in x = 0, y = 2 after its check") {
     Run r = showwork_run({"solve", "2 3 6; 4 5 10", "--augment", "1"});

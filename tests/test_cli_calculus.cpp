@@ -1,14 +1,16 @@
 // The calculus commands of the `showwork` program end to end: diff, gradient and jacobian, their
 // results in every format, the derivations against golden files, the documents through
 // pdflatex, and every kind of bad input with its message and exit status.
-#include <fcntl.h>  // process.hpp opens files by flag
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "golden.hpp"
 #include "pdflatex.hpp"
 #include "process.hpp"
-#include "support.hpp"
 
 using showwork::testing::Run;
 using Json = nlohmann::json;
@@ -191,15 +193,8 @@ TEST_CASE("the calculus commands in markdown and help show their examples") {
     }
 }
 
-TEST_CASE("the documents of the Jacobian and of the chain rule compile with pdflatex") {
-#if !SHOWWORK_PDFLATEX_TESTS
-    MESSAGE("pdflatex tests disabled (-Dpdflatex_tests=disabled)");
-    return;
-#endif
-    if (!showwork::testing::pdflatex_on_path()) {
-        MESSAGE("SKIPPED: pdflatex is not on PATH");
-        return;
-    }
+TEST_CASE("the documents of the Jacobian and of the chain rule compile with pdflatex" *
+          doctest::skip(showwork::testing::skip_pdflatex_tests())) {
     std::vector<std::pair<std::string, std::vector<std::string>>> documents{
         {"jacobian", {"jacobian", notes_F, "--vars", "x,y", "--at", "x=0,y=0"}},
         {"chain-rule", {"diff", "sin(x^2)", "--at", "x=0.7", "--number", "double"}},

@@ -44,7 +44,9 @@ TEST_CASE("numbers: fractions, signs and powers of ten in LaTeX; exact text in t
     CHECK(latex_number("42") == "42");
     CHECK(to_latex(number("3/4")) == "\\frac{3}{4}");
     CHECK(to_text(number("-1/2")) == "-1/2");
-    CHECK(number_latex("-3/4") == latex_number("-3/4"));  // matrix/scalar.hpp calls the same code
+    // matrix/scalar.hpp writes a scalar's LaTeX through the same code
+    CHECK(scalar_latex(Rational(-3, 4)) == "-\\frac{3}{4}");
+    CHECK(scalar_latex(1e-05) == "10^{-5}");
 }
 
 TEST_CASE("symbols: sub- and superscripts, Greek, bold, hat, blackboard, transpose") {
@@ -290,7 +292,6 @@ namespace {
 
 using testing::compile_with_pdflatex;
 using testing::Compiled;
-using testing::pdflatex_on_path;
 
 // 30 row replacements on a 6×6 matrix of fractions: each step its own display, and the whole
 // chain A_0 → A_1 → … → A_30 as one relation that must break across lines and pages.
@@ -340,15 +341,8 @@ Document nested_document() {
 
 }  // namespace
 
-TEST_CASE("the .tex documents compile with pdflatex: neuron layer, fractions, long chain, nested") {
-#if !SHOWWORK_PDFLATEX_TESTS
-    MESSAGE("pdflatex tests disabled (-Dpdflatex_tests=disabled)");
-    return;
-#endif
-    if (!pdflatex_on_path()) {
-        MESSAGE("SKIPPED: pdflatex is not on PATH (install texlive-latex-base and texlive-latex-recommended)");
-        return;
-    }
+TEST_CASE("the .tex documents compile with pdflatex: neuron layer, fractions, long chain, nested" *
+          doctest::skip(testing::skip_pdflatex_tests())) {
     std::vector<std::pair<std::string, Document>> documents{
         {"neuron", examples::neuron_layer_document()},
         {"fractions", fraction_product_document()},

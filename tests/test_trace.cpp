@@ -164,5 +164,18 @@ TEST_CASE("sub-derivations nest: open and close build substeps; SubDerivation cl
     CHECK(outer.substeps[1].state == trace::number("1"));
     CHECK(sink.depth() == 0);
     CHECK_THROWS(sink.close());
-    trace::SubDerivation nothing(nullptr, "none", "Nothing is recorded without a sink.");
+}
+
+TEST_CASE("without a sink a SubDerivation builds nothing: its text is never computed") {
+    bool described = false;
+    {
+        trace::SubDerivation nothing(nullptr, "none", [&] {
+            described = true;
+            return std::string("Nothing is recorded without a sink.");
+        });
+        CHECK_FALSE(static_cast<bool>(nothing));
+        nothing.describe("Not recorded.");
+        nothing.conclude(trace::number("0"));
+    }
+    CHECK_FALSE(described);
 }
