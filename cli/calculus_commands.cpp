@@ -68,7 +68,7 @@ std::vector<trace::Named> inputs(std::string name, trace::Math function, const s
 
 // ∂f/∂x = 2x cos(x²) = 1.06 at the point.
 trace::Step evaluation_step(const std::string& point_text, trace::Math name, trace::Math symbolic, trace::Math value) {
-    return {"evaluate", "Evaluate at " + point_text + ".",
+    return {std::string(trace::kind::evaluate), "Evaluate at " + point_text + ".",
             trace::chain({std::move(name), std::move(symbolic), value}, {trace::Rel::equals, trace::Rel::equals}),
             std::nullopt, {}};
 }
@@ -107,7 +107,7 @@ struct Diff {
         try {
             calculus::check_derivative(f, df, x, point, &sink);
         } catch (const DomainError& e) {
-            sink.add("check", "No check at " + calculus::point_text(point) + ": " + e.what() + ".");
+            sink.add(trace::kind::check, "No check at " + calculus::point_text(point) + ": " + e.what() + ".");
         }
     }
 

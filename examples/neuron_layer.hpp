@@ -22,7 +22,7 @@ inline trace::Document neuron_layer_document() {
     Rational b = 6;
 
     trace::Trace trace;
-    trace.add("convention",
+    trace.add(trace::kind::convention,
               "Notes 003 use the column convention Z = WX + b: x is a column and W is (neurons × inputs).",
               trace::equals(trace::symbol("z"),
                             trace::sum({trace::product({trace::symbol("W"), trace::symbol("x")}, ""),

@@ -27,15 +27,23 @@ int main(int argc, char** argv) {
         std::vector<Expr> composed = parse_expressions("sin(x^2 + y); ln(y^3)");
 
         trace::Trace trace;
-        trace.open("jacobian", "The Jacobian of F(x, y) = [2x + y³, exp(y) − 13x].",
-                   trace::equals(trace::symbol("F"), to_math(as_column(F))));
-        SymbolicMatrix J = jacobian(F, xy, &trace);
-        trace.close(to_math(J));
-        trace.open("chain_rule", "The Jacobian chain rule for F(x, y) = [sin(x² + y), ln(y³)].",
-                   trace::equals(trace::symbol("F"), to_math(as_column(composed))));
-        ChainRuleParts parts = jacobian_chain_rule_parts(parse_expressions("sin(u); ln(v)"), {"u", "v"},
-                                                         parse_expressions("x^2 + y; y^3"), xy, {}, &trace);
-        trace.close(to_math(parts.product));
+        SymbolicMatrix J;
+        {
+            trace::SubDerivation sub(&trace, trace::kind::jacobian);
+            sub.describe("The Jacobian of F(x, y) = [2x + y³, exp(y) − 13x].",
+                         trace::equals(trace::symbol("F"), to_math(as_column(F))));
+            J = jacobian(F, xy, &trace);
+            sub.conclude(to_math(J));
+        }
+        ChainRuleParts parts;
+        {
+            trace::SubDerivation sub(&trace, trace::kind::chain_rule);
+            sub.describe("The Jacobian chain rule for F(x, y) = [sin(x² + y), ln(y³)].",
+                         trace::equals(trace::symbol("F"), to_math(as_column(composed))));
+            parts = jacobian_chain_rule_parts(parse_expressions("sin(u); ln(v)"), {"u", "v"},
+                                              parse_expressions("x^2 + y; y^3"), xy, {}, &trace);
+            sub.conclude(to_math(parts.product));
+        }
 
         trace::Document d{"A Jacobian and the Jacobian chain rule, notes 003", "jacobian", "exact", {},
                           {{"jacobian", to_math(J)}, {"chain_rule", to_math(parts.product)}}, trace.take_steps()};

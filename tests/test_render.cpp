@@ -321,15 +321,24 @@ Document long_chain_document() {
     return d;
 }
 
+// A sub-derivation at `depth` holding the ones below it, down to depth 6.
+void nest(Trace& trace, int depth) {
+    if (depth > 6) {
+        trace.add("leaf", "The innermost step.", apply("ReLU", {number("-1/2")}), number("0"));
+        return;
+    }
+    SubDerivation sub(&trace, "level");
+    nest(trace, depth + 1);
+    std::string n = std::to_string(depth);
+    sub.describe("Sub-derivation at depth " + n + " (α, ≈, x_1 & 50%).",
+                 equals(symbol("x", number(n)), fraction(number("1"), number(n))));
+    sub.conclude(number(n));
+}
+
 // Sub-derivations six deep, deeper than LaTeX's four levels of lists.
 Document nested_document() {
     Trace trace;
-    for (int depth = 1; depth <= 6; ++depth) {
-        trace.open("level", "Sub-derivation at depth " + std::to_string(depth) + " (α, ≈, x_1 & 50%).",
-                   equals(symbol("x", number(std::to_string(depth))), fraction(number("1"), number(std::to_string(depth)))));
-    }
-    trace.add("leaf", "The innermost step.", apply("ReLU", {number("-1/2")}), number("0"));
-    for (int depth = 6; depth >= 1; --depth) trace.close(number(std::to_string(depth)));
+    nest(trace, 1);
     Document d;
     d.title = "Nested sub-derivations";
     d.command = "nested";

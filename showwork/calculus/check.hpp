@@ -87,7 +87,7 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
         std::string how = ScalarTraits<T>::exact ? " by forward mode (dual numbers); "
                                                  : " by forward mode (dual numbers), " +
                                                        scalar_text(c.finite_difference) + " by central differences; ";
-        trace->add("check",
+        trace->add(trace::kind::check,
                    "Check at " + point_text(point) + ": ∂/∂" + var + " (" + to_text(f) + ") is " +
                        scalar_text(c.symbolic) + " from the rules, " + scalar_text(c.dual) + how + verdict,
                    check_math(c));

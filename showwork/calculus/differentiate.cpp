@@ -3,18 +3,13 @@
 #include <algorithm>
 
 #include "showwork/calculus/print.hpp"
+#include "showwork/trace/step_kinds.hpp"
 
 namespace showwork::calculus {
 
 namespace {
 
-// An expression shown in a step, both as text and as math.
-struct Shown {
-    std::string text;
-    trace::Math math;
-};
-
-Shown shown(const Expr& e) { return {to_text(e), to_math(e)}; }
+namespace kind = trace::kind;
 
 bool reads_negative(const Expr& e) {
     if (e.is_constant()) return e.value() < 0;
@@ -22,49 +17,22 @@ bool reads_negative(const Expr& e) {
 }
 
 // A factor or term written between others: sums and negative terms in parentheses.
-Shown shown_factor(const Expr& e) {
-    if (e.op() == Op::sum || reads_negative(e)) return {"(" + to_text(e) + ")", trace::group(to_math(e))};
-    return shown(e);
+trace::Math factor_math(const Expr& e) {
+    if (e.op() == Op::sum || reads_negative(e)) return trace::group(to_math(e));
+    return to_math(e);
 }
 
 // a · b · …, unsimplified, as written between two equals signs.
-Shown shown_product(const std::vector<Expr>& factors) {
-    Shown s{"", trace::product({}, "cdot")};
-    for (const Expr& f : factors) {
-        Shown part = shown_factor(f);
-        s.text += (s.text.empty() ? "" : " · ") + part.text;
-        s.math.args.push_back(part.math);
-    }
-    return s;
+trace::Math written_product(const std::vector<Expr>& factors) {
+    std::vector<trace::Math> parts;
+    for (const Expr& f : factors) parts.push_back(factor_math(f));
+    return trace::product(std::move(parts), "cdot");
 }
 
-Shown shown_sum(const std::vector<Shown>& terms) {
-    Shown s{"", trace::sum({})};
-    for (const Shown& t : terms) {
-        s.text += (s.text.empty() ? "" : " + ") + t.text;
-        s.math.args.push_back(t.math);
-    }
-    return s;
-}
-
-Shown shown_derivative(const Expr& e, std::string_view var) {
-    return {"∂/∂" + std::string(var) + " (" + to_text(e) + ")", derivative_math(e, var)};
-}
-
-Shown shown_ratio(const std::string& f, const std::string& x) {
-    return {"∂" + f + "/∂" + x, partial_ratio(f, x)};
-}
-
-// "a = b = c" and the same chain as math.
-Shown equalities(const std::vector<Shown>& sides) {
-    Shown s;
-    std::vector<trace::Math> operands;
-    for (const Shown& side : sides) {
-        s.text += (s.text.empty() ? "" : " = ") + side.text;
-        operands.push_back(side.math);
-    }
-    s.math = trace::chain(std::move(operands), std::vector<trace::Rel>(sides.size() - 1, trace::Rel::equals));
-    return s;
+// a = b = c
+trace::Math equalities(std::vector<trace::Math> sides) {
+    std::vector<trace::Rel> rels(sides.size() - 1, trace::Rel::equals);
+    return trace::chain(std::move(sides), std::move(rels));
 }
 
 // A rule of one variable: f(g) and f′(g), written with a placeholder g.
@@ -76,6 +44,8 @@ struct Outer {
     Expr derivative;    // ∂f/∂g
 };
 
+// Each rule computes first and records second: its step is opened before the derivatives of
+// its parts (which become its substeps), and described once the result is known.
 class Differentiator {
 public:
     Differentiator(std::string_view var, const DiffOptions& options) : var_(var), options_(options) {}
@@ -83,8 +53,7 @@ public:
     Expr d(const Expr& e, trace::Trace* t) {
         if (!depends_on(e, var_)) {
             if (t && e.op() != Op::constant && e.op() != Op::variable) {
-                t->add("rule", "Constant: no " + var_ + " in it.",
-                       equalities({shown_derivative(e, var_), shown(Expr(0))}).math);
+                t->add(kind::rule, "Constant: no " + var_ + " in it.", equalities({dx(e), to_math(Expr(0))}));
             }
             return Expr(0);
         }
@@ -104,31 +73,23 @@ public:
     }
 
 private:
-    // A rule's step: its name (and statement) in words, the equation as math. The chain rule
-    // writes its equation in the placeholder g, so its state says what was differentiated.
-    void record(trace::Trace* t, const std::string& sentence, const Expr& e, const Shown& equation,
-                const Expr& result, trace::Trace& inner, bool with_state = false) {
-        if (!t) return;
-        std::optional<trace::Math> state;
-        if (with_state) state = equalities({shown_derivative(e, var_), shown(result)}).math;
-        t->add(trace::Step{"rule", sentence, equation.math, std::move(state), inner.take_steps()});
-    }
+    // ∂/∂x (e) as math
+    trace::Math dx(const Expr& e) const { return derivative_math(e, var_); }
 
     // ∂/∂x Σ uᵢ = Σ ∂uᵢ/∂x
     Expr sum_rule(const Expr& e, trace::Trace* t) {
-        trace::Trace inner;
+        trace::SubDerivation sub(t, kind::rule);
         std::vector<Expr> parts;
-        for (const Expr& term : e.args()) parts.push_back(d(term, t ? &inner : nullptr));
+        for (const Expr& term : e.args()) parts.push_back(d(term, t));
         Expr result = add(parts);
-        if (t) {
-            std::vector<Shown> each, values;
+        if (sub) {
+            std::vector<trace::Math> each, values;
             for (std::size_t i = 0; i < parts.size(); ++i) {
-                each.push_back(shown_derivative(e.arg(i), var_));
-                values.push_back(shown_factor(parts[i]));
+                each.push_back(dx(e.arg(i)));
+                values.push_back(factor_math(parts[i]));
             }
-            record(t, "Sum rule.", e,
-                   equalities({shown_derivative(e, var_), shown_sum(each), shown_sum(values), shown(result)}),
-                   result, inner);
+            sub.describe("Sum rule.", equalities({dx(e), trace::sum(std::move(each)), trace::sum(std::move(values)),
+                                                  to_math(result)}));
         }
         return result;
     }
@@ -150,86 +111,77 @@ private:
 
     // ∂/∂x (c u) = c ∂u/∂x
     Expr constant_multiple_rule(const Expr& c, const Expr& u, const Expr& e, trace::Trace* t) {
-        trace::Trace inner;
-        Expr du = d(u, t ? &inner : nullptr);
+        trace::SubDerivation sub(t, kind::rule);
+        Expr du = d(u, t);
         Expr result = c * du;
-        if (t) {
-            Shown cu = shown_product({c});
-            cu.text += " · " + shown_derivative(u, var_).text;
-            cu.math.args.push_back(derivative_math(u, var_));
-            record(t, "Constant multiple rule.", e,
-                   equalities({shown_derivative(e, var_), cu, shown_product({c, du}), shown(result)}), result,
-                   inner);
+        if (sub) {
+            trace::Math c_du = trace::product({factor_math(c), dx(u)}, "cdot");
+            sub.describe("Constant multiple rule.",
+                         equalities({dx(e), std::move(c_du), written_product({c, du}), to_math(result)}));
         }
         return result;
     }
 
     // ∂/∂x (u₁u₂…uₙ) = Σᵢ u₁ … uᵢ′ … uₙ
     Expr product_rule(const std::vector<Expr>& factors, const Expr& e, trace::Trace* t) {
-        trace::Trace inner;
+        trace::SubDerivation sub(t, kind::rule);
         std::vector<Expr> derivatives, terms;
-        for (const Expr& f : factors) derivatives.push_back(d(f, t ? &inner : nullptr));
-        std::vector<Shown> written;
+        for (const Expr& f : factors) derivatives.push_back(d(f, t));
+        std::vector<trace::Math> written;
         for (std::size_t i = 0; i < factors.size(); ++i) {
             std::vector<Expr> term = factors;
             term[i] = derivatives[i];
             terms.push_back(multiply(term));
-            if (t) written.push_back(shown_product(term));
+            if (sub) written.push_back(written_product(term));
         }
         Expr result = add(terms);
-        if (t) {
-            Shown eq = equalities({shown_derivative(e, var_), shown_sum(written), shown(result)});
-            record(t, factors.size() == 2 ? "Product rule: (uv)′ = u′v + uv′." : "Product rule.", e, eq, result,
-                   inner);
+        if (sub) {
+            sub.describe(factors.size() == 2 ? "Product rule: (uv)′ = u′v + uv′." : "Product rule.",
+                         equalities({dx(e), trace::sum(std::move(written)), to_math(result)}));
         }
         return result;
     }
 
     // ∂/∂x (u / v) = (u′v − u v′) / v²
     Expr quotient_rule(const Expr& u, const Expr& v, const Expr& e, trace::Trace* t) {
-        trace::Trace inner;
-        Expr du = d(u, t ? &inner : nullptr);
-        Expr dv = d(v, t ? &inner : nullptr);
+        trace::SubDerivation sub(t, kind::rule);
+        Expr du = d(u, t);
+        Expr dv = d(v, t);
         Expr top = du * v - u * dv;
         Expr result = top / power(v, Expr(2));
-        if (t) {
-            Shown written;
-            Shown a = shown_product({du, v}), b = shown_product({u, dv}), v2 = shown(power(v, Expr(2)));
-            written.text = "(" + a.text + " − " + b.text + ")/" + v2.text;
-            written.math = trace::fraction(trace::sum({a.math, trace::negate(b.math)}), v2.math);
-            Shown eq = equalities({shown_derivative(e, var_), written, shown(result)});
-            record(t, "Quotient rule: (u/v)′ = (u′v − uv′)/v².", e, eq, result, inner);
+        if (sub) {
+            trace::Math written = trace::fraction(
+                trace::sum({written_product({du, v}), trace::negate(written_product({u, dv}))}),
+                to_math(power(v, Expr(2))));
+            sub.describe("Quotient rule: (u/v)′ = (u′v − uv′)/v².",
+                         equalities({dx(e), std::move(written), to_math(result)}));
         }
         return result;
     }
 
     // u^v = e^{v ln u}: ∂/∂x u^v = u^v · ∂/∂x (v ln u)
     Expr general_power_rule(const Expr& e, trace::Trace* t) {
-        trace::Trace inner;
+        trace::SubDerivation sub(t, kind::rule);
         Expr exponent = e.arg(1) * ln(e.arg(0));
-        Expr result = e * d(exponent, t ? &inner : nullptr);
-        if (t) {
-            Shown eq = equalities({shown_derivative(e, var_),
-                                   {to_text(e) + " · " + shown_derivative(exponent, var_).text,
-                                    trace::product({to_math(e), derivative_math(exponent, var_)}, "cdot")},
-                                   shown(result)});
-            record(t, "General power rule: u to the power v is e to the power v ln u.", e, eq, result, inner);
+        Expr result = e * d(exponent, t);
+        if (sub) {
+            sub.describe("General power rule: u to the power v is e to the power v ln u.",
+                         equalities({dx(e), trace::product({to_math(e), dx(exponent)}, "cdot"), to_math(result)}));
         }
         return result;
     }
 
     // max(u, v)′ = ReLU′(u − v)·u′ + (1 − ReLU′(u − v))·v′
     Expr max_rule(const Expr& e, trace::Trace* t) {
-        trace::Trace inner;
+        trace::SubDerivation sub(t, kind::rule);
         const Expr &u = e.arg(0), &v = e.arg(1);
-        Expr du = d(u, t ? &inner : nullptr), dv = d(v, t ? &inner : nullptr);
+        Expr du = d(u, t), dv = d(v, t);
         Expr step = relu_step(u - v, options_.relu_at_zero);
         Expr result = step * du + (Expr(1) - step) * dv;
-        if (t) {
-            Shown eq = equalities({shown_derivative(e, var_), shown(result)});
-            record(t, "Max rule: the derivative of the larger argument (of the second at a tie when ReLU′(0) = " +
-                          rational_text(options_.relu_at_zero) + ").",
-                   e, eq, result, inner);
+        if (sub) {
+            sub.describe("Max rule: the derivative of the larger argument (of the second at a tie when ReLU′(0) = " +
+                             rational_text(options_.relu_at_zero) + ").",
+                         equalities({dx(e), to_math(result)}));
         }
         return result;
     }
@@ -281,28 +233,25 @@ private:
         const std::string& g = o.g;
         if (o.inner.is_variable(var_)) {
             Expr result = substitute(o.derivative, g, o.inner);
-            trace::Trace none;
-            if (t) record(t, o.rule + ".", e, equalities({shown_derivative(e, var_), shown(result)}), result, none);
+            if (t) t->add(kind::rule, o.rule + ".", equalities({dx(e), to_math(result)}));
             return result;
         }
-        trace::Trace inner;
-        Expr dg = d(o.inner, t ? &inner : nullptr);
-        Expr result = substitute(o.derivative, g, o.inner) * dg;
+        trace::SubDerivation sub(t, kind::rule);
+        // the rule for f itself, as a substep before the inner derivative
         if (t) {
-            // the rule for f itself, as a substep before the inner derivative
-            trace::Trace own;
-            own.add("rule", o.rule + ", in " + g + ".",
-                    equalities({{"", derivative_math(o.f, g)}, shown(o.derivative)}).math);
-            for (auto& s : inner.take_steps()) own.add(std::move(s));
-            Shown eq = equalities({shown_ratio("f", var_),
-                                   {"∂f/∂" + g + " · ∂" + g + "/∂" + var_,
-                                    trace::product({partial_ratio("f", g), partial_ratio(g, var_)}, "cdot")},
-                                   shown_product({o.derivative, dg}), shown(result)});
-            Shown defs{"f = " + to_text(o.f) + ", " + g + " = " + to_text(o.inner) + "; ",
-                       trace::list({trace::equals(trace::symbol("f"), to_math(o.f)),
-                                    trace::equals(variable_math(g), to_math(o.inner)), eq.math})};
-            record(t, "Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + ".", e,
-                   {defs.text + eq.text, defs.math}, result, own, true);
+            t->add(kind::rule, o.rule + ", in " + g + ".", equalities({derivative_math(o.f, g), to_math(o.derivative)}));
+        }
+        Expr dg = d(o.inner, t);
+        Expr result = substitute(o.derivative, g, o.inner) * dg;
+        if (sub) {
+            trace::Math eq = equalities({partial_ratio("f", var_),
+                                         trace::product({partial_ratio("f", g), partial_ratio(g, var_)}, "cdot"),
+                                         written_product({o.derivative, dg}), to_math(result)});
+            sub.describe("Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + ".",
+                         trace::list({trace::equals(trace::symbol("f"), to_math(o.f)),
+                                      trace::equals(variable_math(g), to_math(o.inner)), std::move(eq)}));
+            // the equation is written in g: the state says what was differentiated, in x
+            sub.conclude(equalities({dx(e), to_math(result)}));
         }
         return result;
     }

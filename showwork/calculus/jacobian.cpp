@@ -103,7 +103,7 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
                            trace::Trace* trace) {
     std::vector<Expr> partials;
     for (const std::string& v : vars) {
-        trace::SubDerivation sub(trace, "partial");
+        trace::SubDerivation sub(trace, trace::kind::partial);
         if (sub) sub.describe("Differentiate with respect to " + v + ".", derivative_math(f, v));
         partials.push_back(differentiate(f, v, options, trace));
         if (trace) sub.conclude(trace::equals(partial_ratio("f", v), to_math(partials.back())));
@@ -112,7 +112,7 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
         SymbolicMatrix column = as_column(partials);
         std::vector<trace::Math> ratios;
         for (const auto& v : vars) ratios.push_back(partial_ratio("f", v));
-        trace->add("gradient", "The gradient is the column of partial derivatives.",
+        trace->add(trace::kind::gradient, "The gradient is the column of partial derivatives.",
                    trace::chain({nabla_f(), trace::matrix(vars.size(), 1, ratios), to_math(column)},
                                 {trace::Rel::equals, trace::Rel::equals}));
     }
@@ -129,14 +129,14 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
     SymbolicMatrix J(F.size(), vars.size());
     for (std::size_t i = 0; i < F.size(); ++i) {
         std::string fi = trace ? "f_" + std::to_string(i + 1) : "";
-        trace::SubDerivation row(trace, "row");
+        trace::SubDerivation row(trace, trace::kind::row);
         if (row) {
             row.describe("Row " + std::to_string(i + 1) + " is the gradient of component " + std::to_string(i + 1) +
                              ", transposed.",
                          trace::equals(variable_math(fi), to_math(F[i])));
         }
         for (std::size_t j = 0; j < vars.size(); ++j) {
-            trace::SubDerivation sub(trace, "partial");
+            trace::SubDerivation sub(trace, trace::kind::partial);
             if (sub) sub.describe("Differentiate with respect to " + vars[j] + ".", derivative_math(F[i], vars[j]));
             J(i, j) = differentiate(F[i], vars[j], options, trace);
             if (trace) sub.conclude(trace::equals(partial_ratio(fi, vars[j]), to_math(J(i, j))));
@@ -151,7 +151,7 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
         std::vector<trace::Math> ratios;
         for (std::size_t i = 0; i < F.size(); ++i)
             for (const auto& v : vars) ratios.push_back(partial_ratio("f_" + std::to_string(i + 1), v));
-        trace->add("jacobian", "The Jacobian stacks the transposed gradients.",
+        trace->add(trace::kind::jacobian, "The Jacobian stacks the transposed gradients.",
                    trace::chain({named("J", "F"), trace::matrix(F.size(), vars.size(), ratios), to_math(J)},
                                 {trace::Rel::equals, trace::Rel::equals}));
     }
@@ -177,30 +177,30 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
             for (std::size_t k = 0; k < g.size(); ++k) c = substitute(c, inner_vars[k], g[k]);
             composed.push_back(c);
         }
-        trace->add("decompose",
+        trace->add(trace::kind::decompose,
                    "Write the function as F∘g, with F in " + names(inner_vars) + " and g in " + names(vars) + ".",
                    trace::list({trace::equals(named("F"), to_math(as_column(F))),
                                 trace::equals(named("g"), to_math(as_column(g)))}),
                    to_math(as_column(composed)));
     }
     {
-        trace::SubDerivation sub(trace, "jacobian",
+        trace::SubDerivation sub(trace, trace::kind::jacobian,
                                  [&] { return "The Jacobian of F in its own variables " + names(inner_vars) + "."; });
         parts.outer = jacobian(F, inner_vars, options, trace);
     }
     parts.outer_at_inner = substitute(parts.outer, inner_vars, g);
     if (trace) {
-        trace->add("substitute", "Put g into the Jacobian of F.",
+        trace->add(trace::kind::substitute, "Put g into the Jacobian of F.",
                    trace::equals(trace::apply("J_F", {named("g")}), to_math(parts.outer_at_inner)),
                    to_math(parts.outer_at_inner));
     }
     {
-        trace::SubDerivation sub(trace, "jacobian", [&] { return "The Jacobian of g in " + names(vars) + "."; });
+        trace::SubDerivation sub(trace, trace::kind::jacobian, [&] { return "The Jacobian of g in " + names(vars) + "."; });
         parts.inner = jacobian(g, vars, options, trace);
     }
     parts.product = parts.outer_at_inner * parts.inner;
     if (trace) {
-        trace->add("rule",
+        trace->add(trace::kind::rule,
                    "Jacobian chain rule: the Jacobian of F at g times the Jacobian of g.",
                    trace::chain({composition_jacobian(),
                                  trace::product({trace::apply("J_F", {named("g")}), named("J", "g")}, "cdot"),

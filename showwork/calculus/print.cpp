@@ -253,13 +253,4 @@ trace::Math to_math(const Expr& e) {
     return trace::empty();
 }
 
-std::string steps_outline(const std::vector<trace::Step>& steps, std::size_t depth) {
-    std::string out;
-    for (const trace::Step& step : steps) {
-        out += std::string(2 * depth, ' ') + step.text + "\n";
-        out += steps_outline(step.substeps, depth + 1);
-    }
-    return out;
-}
-
 }  // namespace showwork::calculus

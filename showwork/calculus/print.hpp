@@ -12,7 +12,6 @@
 
 #include "showwork/calculus/expression.hpp"
 #include "showwork/trace/math.hpp"
-#include "showwork/trace/trace.hpp"
 
 namespace showwork::calculus {
 
@@ -23,9 +22,5 @@ trace::Math to_math(const Expr& e);
 // A variable's name as LaTeX / as a math symbol: "x_1" is x_{1}.
 std::string variable_latex(const std::string& name);
 trace::Math variable_math(const std::string& name);
-
-// The sentences of a derivation, one per line, indented by depth: the steps' own text only, with
-// no math (trace::render gives the derivation with its equations).
-std::string steps_outline(const std::vector<trace::Step>& steps, std::size_t depth = 0);
 
 }  // namespace showwork::calculus

@@ -65,7 +65,7 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
             auto term = [&](std::size_t a, std::size_t b, std::size_t c, std::size_t d) {
                 return trace::product({factor_math(showwork::to_math(A(a, b))), factor_math(showwork::to_math(A(c, d)))});
             };
-            trace->add("cofactor", "A 2×2 determinant is ad - bc.", std::nullopt,
+            trace->add(trace::kind::cofactor, "A 2×2 determinant is ad - bc.", std::nullopt,
                        trace::chain({trace::apply("det", {showwork::to_math(A)}),
                                      trace::sum({term(0, 0, 1, 1), trace::negate(term(0, 1, 1, 0))}),
                                      showwork::to_math(det)},
@@ -76,14 +76,15 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
     // det A = Σ_j (−1)^{1+j} a_1j det M_1j
     T det(0);
     std::vector<trace::Math> terms, values;
-    trace::SubDerivation expansion(trace, "cofactor_expansion",
+    trace::SubDerivation expansion(trace, trace::kind::cofactor_expansion,
                                    "Expand along row 1: det A = Σ_j (-1)^{1+j} a_1j det M_1j.");
     for (std::size_t j = 0; j < n; ++j) {
         if (A(0, j) == 0) continue;  // a zero entry contributes nothing
         Matrix<T> M = minor_matrix(A, 0, j);
         T minor_det;
         {
-            trace::SubDerivation sub(trace, "minor", [&] { return "The minor M_1" + std::to_string(j + 1) + "."; });
+            trace::SubDerivation sub(trace, trace::kind::minor,
+                                     [&] { return "The minor M_1" + std::to_string(j + 1) + "."; });
             minor_det = cofactor_expand(M, trace);
         }
         T term = T(A(0, j) * minor_det);

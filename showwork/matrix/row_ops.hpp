@@ -98,7 +98,7 @@ Matrix<T> apply_row_operations(Matrix<T> A, const std::vector<RowOperation<T>>& 
         }
         trace::Math before = showwork::to_math(A);
         op.apply(A);
-        trace->add("row_operation", op.describe() + ".", op.to_math(),
+        trace->add(trace::kind::row_operation, op.describe() + ".", op.to_math(),
                    trace::arrow(std::move(before), op.to_math(), showwork::to_math(A)));
     }
     return A;

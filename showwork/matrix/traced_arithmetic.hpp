@@ -45,13 +45,13 @@ trace::Math formula_matrix(std::size_t rows, std::size_t cols, Formula formula) 
 
 // One step: `symbols` = (the matrix of entry formulas, when small enough), then the result.
 template <Scalar T, class Formula>
-void record_entrywise(trace::Trace& trace, std::string kind, std::string text, trace::Math symbols,
+void record_entrywise(trace::Trace& trace, std::string_view kind, std::string text, trace::Math symbols,
                       const Matrix<T>& result, Formula formula) {
     trace::Math operation = std::move(symbols);
     if (result.size() <= max_traced_entrywise) {
         operation = trace::equals(std::move(operation), formula_matrix(result.rows(), result.cols(), formula));
     }
-    trace.add(std::move(kind), std::move(text), std::move(operation), to_math(result));
+    trace.add(kind, std::move(text), std::move(operation), to_math(result));
 }
 
 // c_ij = a_i1 · b_1j + … + a_in · b_nj
@@ -73,14 +73,14 @@ void record_product(const Matrix<T>& A, const Matrix<T>& B, const Matrix<T>& C, 
     bool by_entry = C.size() <= max_traced_product_entries && A.cols() <= max_traced_inner_dimension;
     if (!by_entry) {
         text += fmt::format(" The {} entries, {} terms each, are not shown one by one.", C.size(), A.cols());
-        trace.add("multiply", std::move(text), trace::equals(std::move(operation), to_math(C)));
+        trace.add(trace::kind::multiply, std::move(text), trace::equals(std::move(operation), to_math(C)));
         return;
     }
-    trace::SubDerivation entries(&trace, "multiply");
+    trace::SubDerivation entries(&trace, trace::kind::multiply);
     entries.describe(std::move(text), std::move(operation));
     for (std::size_t i = 0; i < C.rows(); ++i) {
         for (std::size_t j = 0; j < C.cols(); ++j) {
-            trace.add("entry", fmt::format("Entry ({}, {}): row {} times column {}.", i + 1, j + 1, i + 1, j + 1),
+            trace.add(trace::kind::entry, fmt::format("Entry ({}, {}): row {} times column {}.", i + 1, j + 1, i + 1, j + 1),
                       trace::equals(to_math(C(i, j)), entry_of_product(A, B, i, j)));
         }
     }
@@ -102,7 +102,7 @@ template <Scalar T>
 Matrix<T> add(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* trace = nullptr) {
     Matrix<T> C = A + B;
     if (trace) {
-        traced::record_entrywise(*trace, "add", "Add entry by entry: (A + B)_ij = a_ij + b_ij.",
+        traced::record_entrywise(*trace, trace::kind::add, "Add entry by entry: (A + B)_ij = a_ij + b_ij.",
                                  trace::sum({to_math(A), to_math(B)}), C, [&](std::size_t i, std::size_t j) {
                                      return trace::sum({to_math(A(i, j)), to_math(B(i, j))});
                                  });
@@ -115,7 +115,7 @@ template <Scalar T>
 Matrix<T> subtract(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* trace = nullptr) {
     Matrix<T> C = A - B;
     if (trace) {
-        traced::record_entrywise(*trace, "subtract", "Subtract entry by entry: (A − B)_ij = a_ij − b_ij.",
+        traced::record_entrywise(*trace, trace::kind::subtract, "Subtract entry by entry: (A − B)_ij = a_ij − b_ij.",
                                  trace::sum({to_math(A), trace::negate(to_math(B))}), C,
                                  [&](std::size_t i, std::size_t j) {
                                      return trace::sum({to_math(A(i, j)), trace::negate(to_math(B(i, j)))});
@@ -129,7 +129,7 @@ template <Scalar T>
 Matrix<T> scale(const T& c, const Matrix<T>& A, trace::Trace* trace = nullptr) {
     Matrix<T> C = c * A;
     if (trace) {
-        traced::record_entrywise(*trace, "scale", fmt::format("Multiply every entry by {}.", scalar_text(c)),
+        traced::record_entrywise(*trace, trace::kind::scale, fmt::format("Multiply every entry by {}.", scalar_text(c)),
                                  trace::product({to_math(c), to_math(A)}, ""), C,
                                  [&](std::size_t i, std::size_t j) {
                                      return trace::product({to_math(c), to_math(A(i, j))}, "cdot");
@@ -144,7 +144,7 @@ Matrix<T> add_scalar(const Matrix<T>& A, const T& c, trace::Trace* trace = nullp
     Matrix<T> C = A;
     for (auto& x : C.entries()) x += c;
     if (trace) {
-        traced::record_entrywise(*trace, "add_scalar", fmt::format("Add {} to every entry.", scalar_text(c)),
+        traced::record_entrywise(*trace, trace::kind::add_scalar, fmt::format("Add {} to every entry.", scalar_text(c)),
                                  trace::sum({to_math(A), to_math(c)}), C, [&](std::size_t i, std::size_t j) {
                                      return trace::sum({to_math(A(i, j)), to_math(c)});
                                  });
@@ -157,7 +157,7 @@ template <Scalar T>
 Matrix<T> transposed(const Matrix<T>& A, trace::Trace* trace = nullptr) {
     Matrix<T> C = transpose(A);
     if (trace) {
-        trace->add("transpose", "Transpose: row i becomes column i, (Aᵀ)_ij = a_ji.",
+        trace->add(trace::kind::transpose, "Transpose: row i becomes column i, (Aᵀ)_ij = a_ji.",
                    trace::power(to_math(A), trace::symbol("top")), to_math(C));
     }
     return C;
@@ -168,7 +168,7 @@ template <Scalar T>
 Matrix<T> hadamard(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* trace) {
     Matrix<T> C = hadamard(A, B);
     if (trace) {
-        traced::record_entrywise(*trace, "hadamard", "Multiply entry by entry: (A ⊙ B)_ij = a_ij b_ij.",
+        traced::record_entrywise(*trace, trace::kind::hadamard, "Multiply entry by entry: (A ⊙ B)_ij = a_ij b_ij.",
                                  trace::product({to_math(A), to_math(B)}, "odot"), C,
                                  [&](std::size_t i, std::size_t j) {
                                      return trace::product({to_math(A(i, j)), to_math(B(i, j))}, "cdot");
@@ -185,7 +185,7 @@ Matrix<T> relu(const Matrix<T>& A, trace::Trace* trace = nullptr) {
         if (x < 0) x = T(0);
     }
     if (trace) {
-        traced::record_entrywise(*trace, "relu", "Apply ReLU to every entry: ReLU(z) = max(0, z).",
+        traced::record_entrywise(*trace, trace::kind::relu, "Apply ReLU to every entry: ReLU(z) = max(0, z).",
                                  trace::apply("ReLU", {to_math(A)}), C, [&](std::size_t i, std::size_t j) {
                                      return trace::apply("max", {trace::number("0"), to_math(A(i, j))});
                                  });

@@ -1,7 +1,5 @@
 #include "showwork/trace/trace.hpp"
 
-#include <stdexcept>
-
 namespace showwork::trace {
 
 std::vector<Step>& Trace::current() {
@@ -16,20 +14,19 @@ Step& Trace::add(Step step) {
     return level.back();
 }
 
-Step& Trace::add(std::string kind, std::string text, std::optional<Math> operation,
+Step& Trace::add(std::string_view kind, std::string text, std::optional<Math> operation,
                  std::optional<Math> state) {
-    return add(Step{std::move(kind), std::move(text), std::move(operation), std::move(state), {}});
+    return add(Step{std::string(kind), std::move(text), std::move(operation), std::move(state), {}});
 }
 
-Step& Trace::open(std::string kind, std::string text, std::optional<Math> operation) {
+void Trace::open(std::string_view kind, std::string text) {
     auto& level = current();
-    level.push_back(Step{std::move(kind), std::move(text), std::move(operation), std::nullopt, {}});
+    level.push_back(Step{std::string(kind), std::move(text), std::nullopt, std::nullopt, {}});
     open_.push_back(level.size() - 1);
-    return level.back();
 }
 
 void Trace::close(std::optional<Math> state) {
-    if (open_.empty()) throw std::logic_error("Trace::close without a matching open");
+    if (open_.empty()) return;  // the steps were taken while it was open
     std::size_t index = open_.back();
     open_.pop_back();
     if (state) current()[index].state = std::move(state);
@@ -41,14 +38,13 @@ std::vector<Step> Trace::take_steps() {
 }
 
 Step& Trace::innermost_open() {
-    if (open_.empty()) throw std::logic_error("Trace::innermost_open without an open sub-derivation");
     std::vector<Step>* level = &steps_;
     for (std::size_t k = 0; k + 1 < open_.size(); ++k) level = &(*level)[open_[k]].substeps;
     return (*level)[open_.back()];
 }
 
 void SubDerivation::describe(std::string text, std::optional<Math> operation) {
-    if (!trace_) return;
+    if (!trace_ || trace_->depth() == 0) return;
     Step& step = trace_->innermost_open();
     step.text = std::move(text);
     if (operation) step.operation = std::move(operation);

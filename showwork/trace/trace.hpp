@@ -14,11 +14,12 @@
 #include <vector>
 
 #include "showwork/trace/math.hpp"
+#include "showwork/trace/step_kinds.hpp"
 
 namespace showwork::trace {
 
 struct Step {
-    std::string kind;                // machine-readable: "row_operation", "entry", "check", …
+    std::string kind;                // machine-readable, one of trace/step_kinds.hpp: "replacement", "rule", …
     std::string text;                // a sentence: "Eliminate below the pivot in column 1."
     std::optional<Math> operation;   // the operation in symbols: R_2 \to R_2 - 2R_1
     std::optional<Math> state;       // the state after it: a matrix, an equation, values
@@ -31,22 +32,25 @@ class Trace {
 public:
     // Appends a step at the current depth (inside the innermost open sub-derivation).
     Step& add(Step step);
-    Step& add(std::string kind, std::string text, std::optional<Math> operation = std::nullopt,
+    Step& add(std::string_view kind, std::string text, std::optional<Math> operation = std::nullopt,
               std::optional<Math> state = std::nullopt);
 
-    // Opens a sub-derivation: the steps added until close() become its substeps.
-    Step& open(std::string kind, std::string text, std::optional<Math> operation = std::nullopt);
-    // Closes the innermost sub-derivation, optionally giving it the state it ends in.
-    void close(std::optional<Math> state = std::nullopt);
+    // How many sub-derivations are open (SubDerivation opens and closes them).
     std::size_t depth() const { return open_.size(); }
-    // The innermost open sub-derivation's step (logic_error when none is open).
-    Step& innermost_open();
 
     const std::vector<Step>& steps() const { return steps_; }
     std::vector<Step> take_steps();
     bool empty() const { return steps_.empty(); }
 
 private:
+    friend class SubDerivation;
+    // Opens a sub-derivation: the steps added until close() become its substeps.
+    void open(std::string_view kind, std::string text);
+    // Closes the innermost sub-derivation, optionally giving it the state it ends in.
+    void close(std::optional<Math> state);
+    // The innermost open sub-derivation's step.
+    Step& innermost_open();
+
     std::vector<Step>& current();
     std::vector<Step> steps_;
     std::vector<std::size_t> open_;  // path of indices to the innermost open step
@@ -56,9 +60,9 @@ private:
 // one way to nest a derivation, and without a sink it does nothing and builds nothing: pass the
 // text as a literal, or as a callable that returns it, called only when there is a sink.
 //
-//   heading first   SubDerivation sub(trace, "elimination", "Row reduce (A | b).");
+//   heading first   SubDerivation sub(trace, kind::elimination, "Row reduce (A | b).");
 //                   … the steps of the elimination …                 (closed when `sub` ends)
-//   compute first   SubDerivation sub(trace, "rule");
+//   compute first   SubDerivation sub(trace, kind::rule);
 //                   Expr r = …;                                      (its steps land inside)
 //                   if (sub) sub.describe("Sum rule.", equation_of(r));
 //
@@ -66,15 +70,15 @@ private:
 class SubDerivation {
 public:
     SubDerivation(Trace* trace, std::string_view kind) : trace_(trace) {
-        if (trace_) trace_->open(std::string(kind), std::string());
+        if (trace_) trace_->open(kind, std::string());
     }
     SubDerivation(Trace* trace, std::string_view kind, std::string_view text) : trace_(trace) {
-        if (trace_) trace_->open(std::string(kind), std::string(text));
+        if (trace_) trace_->open(kind, std::string(text));
     }
     template <class Describe>
         requires std::is_invocable_r_v<std::string, Describe>
     SubDerivation(Trace* trace, std::string_view kind, Describe&& describe) : trace_(trace) {
-        if (trace_) trace_->open(std::string(kind), std::forward<Describe>(describe)());
+        if (trace_) trace_->open(kind, std::forward<Describe>(describe)());
     }
     ~SubDerivation() {
         if (trace_) trace_->close(std::move(state_));

@@ -1,0 +1,120 @@
+// The kinds of step a derivation records: the machine-readable `kind` of every trace::Step, as
+// the JSON renderer writes it ("kind": "replacement"). A program reading the JSON output can
+// rely on this list; each kind is one thing the library does, named after the math.
+#pragma once
+
+#include <string_view>
+
+namespace showwork::trace::kind {
+
+// ---- Row operations and elimination (matrix/) ----
+// the matrix (or augmented matrix) an elimination starts from
+inline constexpr std::string_view matrix = "matrix";
+// R_i ↔ R_j, to bring a pivot up
+inline constexpr std::string_view interchange = "interchange";
+// R_i → c R_i, to make a pivot 1
+inline constexpr std::string_view scaling = "scaling";
+// R_i → R_i − c R_j, one entry cleared
+inline constexpr std::string_view replacement = "replacement";
+// the replacements that clear one column, as one step
+inline constexpr std::string_view replacements = "replacements";
+// two columns swapped (complete pivoting)
+inline constexpr std::string_view column_interchange = "column_interchange";
+// a column without a pivot
+inline constexpr std::string_view free_column = "free_column";
+// the form an elimination ends in
+inline constexpr std::string_view result = "result";
+// one row operation applied as asked
+inline constexpr std::string_view row_operation = "row_operation";
+// a row reduction, as a sub-derivation
+inline constexpr std::string_view elimination = "elimination";
+// (A | I) reduced to (I | A⁻¹)
+inline constexpr std::string_view gauss_jordan = "gauss_jordan";
+// PA = LU read off an elimination
+inline constexpr std::string_view lu = "lu";
+// the rank counted from the pivots
+inline constexpr std::string_view rank = "rank";
+// a basis of Nul A from the free variables
+inline constexpr std::string_view null_space = "null_space";
+// a basis of Col A from the pivot columns
+inline constexpr std::string_view column_space = "column_space";
+// a result checked (A A⁻¹ = I, Ax = b, a derivative at a point)
+inline constexpr std::string_view check = "check";
+
+// ---- Determinants (matrix/determinant.hpp) ----
+// det A as (−1)^swaps times the echelon form's diagonal
+inline constexpr std::string_view determinant = "determinant";
+// det A expanded along the first row
+inline constexpr std::string_view cofactor_expansion = "cofactor_expansion";
+// one minor M_1j of the expansion
+inline constexpr std::string_view minor = "minor";
+// a 2×2 determinant, ad − bc
+inline constexpr std::string_view cofactor = "cofactor";
+
+// ---- Arithmetic (matrix/traced_arithmetic.hpp) ----
+// a matrix product, and its entries as substeps
+inline constexpr std::string_view multiply = "multiply";
+// one entry of a product: row i times column j
+inline constexpr std::string_view entry = "entry";
+// A + B entry by entry
+inline constexpr std::string_view add = "add";
+// A − B entry by entry
+inline constexpr std::string_view subtract = "subtract";
+// c A
+inline constexpr std::string_view scale = "scale";
+// A + c, c added to every entry
+inline constexpr std::string_view add_scalar = "add_scalar";
+// Aᵀ
+inline constexpr std::string_view transpose = "transpose";
+// A ⊙ B
+inline constexpr std::string_view hadamard = "hadamard";
+// ReLU applied to every entry
+inline constexpr std::string_view relu = "relu";
+
+// ---- Linear systems (solvers/) ----
+// a row 0 = c with c ≠ 0: no solution
+inline constexpr std::string_view inconsistent = "inconsistent";
+// the unknowns solved from the last pivot up
+inline constexpr std::string_view back_substitution = "back_substitution";
+// an unknown without a pivot, named as a parameter
+inline constexpr std::string_view free_variable = "free_variable";
+// the pivot variables in terms of the free ones
+inline constexpr std::string_view parametric_form = "parametric_form";
+// the solution set: one, infinitely many or none
+inline constexpr std::string_view solution = "solution";
+
+// ---- Exact against floating point (compare/) ----
+// the run in exact arithmetic
+inline constexpr std::string_view exact = "exact";
+// the run in floating point
+inline constexpr std::string_view floating = "floating";
+// a run that stops (a singular matrix, …)
+inline constexpr std::string_view failure = "failure";
+// the two runs side by side
+inline constexpr std::string_view compare = "compare";
+
+// ---- Calculus (calculus/) ----
+// one differentiation rule, its inner derivatives as substeps
+inline constexpr std::string_view rule = "rule";
+// one partial derivative ∂f/∂x
+inline constexpr std::string_view partial = "partial";
+// ∇f, the column of partials
+inline constexpr std::string_view gradient = "gradient";
+// one row of a Jacobian: the gradient of one component
+inline constexpr std::string_view row = "row";
+// a Jacobian, its rows as substeps
+inline constexpr std::string_view jacobian = "jacobian";
+// F(g(x)) split into its outer and inner functions
+inline constexpr std::string_view decompose = "decompose";
+// g put into J_F
+inline constexpr std::string_view substitute = "substitute";
+// J = J_F(g) · J_g
+inline constexpr std::string_view chain_rule = "chain_rule";
+// a derivative's value at a point
+inline constexpr std::string_view evaluate = "evaluate";
+
+// ---- Worked examples ----
+// how the notes' convention maps onto the library's
+inline constexpr std::string_view convention = "convention";
+
+}  // namespace showwork::trace::kind
