@@ -95,4 +95,9 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
     return c;
 }
 
+#define SHOWWORK_CHECK_INSTANCES(EXTERN, T)                                                            \
+    EXTERN template DerivativeCheck<T> check_derivative(const Expr&, const Expr&, const std::string&,    \
+                                                        const Point<T>&, trace::Trace*);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_CHECK_INSTANCES)
+
 }  // namespace showwork::calculus

@@ -37,4 +37,6 @@ std::optional<Rational> exact_rational_power(const Rational& a, const Rational& 
     return p < 0 ? Rational(1) / result : result;
 }
 
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_EVALUATE_INSTANCES)
+
 }  // namespace showwork::calculus

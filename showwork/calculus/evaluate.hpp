@@ -20,6 +20,7 @@
 #include "showwork/calculus/parse.hpp"
 #include "showwork/calculus/print.hpp"
 #include "showwork/error.hpp"
+#include "showwork/matrix/instances.hpp"
 
 namespace showwork::calculus {
 
@@ -213,5 +214,10 @@ Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var
     for (const auto& [name, value] : point) dual_point.emplace(name, Dual<T>(value, name == var ? T(1) : T(0)));
     return Evaluator<Dual<T>>(dual_point)(f);
 }
+
+#define SHOWWORK_EVALUATE_INSTANCES(EXTERN, T)                   \
+    EXTERN template T evaluate(const Expr&, const Point<T>&);    \
+    EXTERN template Dual<T> evaluate_dual(const Expr&, const Point<T>&, std::string_view);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_EVALUATE_INSTANCES)
 
 }  // namespace showwork::calculus

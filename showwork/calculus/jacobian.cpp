@@ -252,4 +252,6 @@ SymbolicMatrix sum_jacobian(std::size_t n, const std::string& v, trace::Trace* t
     return jacobian({add(terms)}, vector_variables(v, n), DiffOptions{}, trace);
 }
 
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_JACOBIAN_INSTANCES)
+
 }  // namespace showwork::calculus

@@ -99,4 +99,8 @@ Matrix<T> evaluate(const SymbolicMatrix& A, const Point<T>& point) {
     return M;
 }
 
+#define SHOWWORK_JACOBIAN_INSTANCES(EXTERN, T) \
+    EXTERN template Matrix<T> evaluate(const SymbolicMatrix&, const Point<T>&);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_JACOBIAN_INSTANCES)
+
 }  // namespace showwork::calculus
