@@ -13,7 +13,8 @@
 //
 // and the first decision where the floating elimination went another way than the exact one.
 // Both sides run the textbook loop of the elimination entry point (matrix/elimination.hpp) with
-// the SAME pivot rule, and their records' pivot steps are compared one by one: by default partial pivoting on both (the
+// the SAME pivot rule, and the records of those very runs are compared pivot step by pivot step
+// (EliminationOptions::observe hands them over): by default partial pivoting on both (the
 // floating default; exact arithmetic does not need it but gets the same pivots until rounding
 // changes the order of the magnitudes). The rule may be first_nonzero, partial or
 // scaled_partial; complete pivoting swaps columns the recorded row operations do not show,
@@ -128,34 +129,23 @@ Matrix<T> run_operation(CompareOperation operation, const Matrix<T>& A, const El
     return A;
 }
 
-// One side, in a sub-derivation when traced; a mathematical failure is kept as its message.
+// One side, in a sub-derivation when traced; a mathematical failure is kept as its message. The
+// operation runs the textbook loop, and `run` receives the record of its elimination: (A | I)
+// reduced for the inverse, (A | b) to REF for solve, A reduced for rref, A to REF for rank and det.
 template <Scalar T>
-std::optional<Matrix<T>> run_side(CompareOperation operation, const Matrix<T>& A, const EliminationOptions<T>& options,
-                                  std::string& failure, trace::Trace* trace, const char* kind, const std::string& text) {
+std::optional<Matrix<T>> run_side(CompareOperation operation, const Matrix<T>& A, EliminationOptions<T> options,
+                                  Elimination<T>& run, std::string& failure, trace::Trace* trace, const char* kind,
+                                  const std::string& text) {
+    options.method = Method::gauss_jordan;
+    options.observe = [&run](const Elimination<T>& e) { run = e; };
     trace::SubDerivation sub(trace, kind, text);
     try {
         return run_operation(operation, A, options, trace);
     } catch (const MathError& e) {
         failure = e.what();
-        if (trace) trace->add("failure", "This run stops: " + failure + ".");
+        if (trace) trace->add(trace::kind::failure, "This run stops: " + failure + ".");
         return std::nullopt;
     }
-}
-
-// The matrix the operation eliminates and what it asks for: (A | I) reduced for the inverse,
-// (A | b) to REF for solve, A reduced for rref, A to REF for rank and det. The textbook loop,
-// whose record has the operations of every pivot step.
-template <Scalar T>
-Elimination<T> decisions_of(CompareOperation operation, const Matrix<T>& A, EliminationOptions<T> options) {
-    options.method = Method::gauss_jordan;
-    EliminationGoal goal;
-    goal.reduced = operation == CompareOperation::inverse || operation == CompareOperation::rref;
-    if (operation == CompareOperation::inverse) {
-        goal.pivot_limit = A.cols();
-        return eliminate(augment(A, Matrix<T>::identity(A.rows())), options, goal);
-    }
-    if (operation == CompareOperation::solve) goal.pivot_limit = A.cols() - 1;
-    return eliminate(A, options, goal);
 }
 
 // Performs pivot step k of a recorded elimination on M as the loop did: its operations, then the
@@ -361,7 +351,7 @@ template <Scalar F>
 void add_summary(const Comparison<F>& c, trace::Trace* trace) {
     std::string text = c.first_difference ? c.first_difference->text
                                           : std::string("Both runs made the same decisions at every step.");
-    trace->add("compare", "Compare the two runs. " + text, std::nullopt, summary_math(c));
+    trace->add(trace::kind::compare, "Compare the two runs. " + text, std::nullopt, summary_math(c));
 }
 
 }  // namespace compare_detail
@@ -387,15 +377,15 @@ Comparison<F> compare(CompareOperation operation, const Matrix<Rational>& A, Eli
     c.operation = operation;
     c.pivot = options.pivot;
     std::string rule(pivot_rule_name(options.pivot));
-    c.exact = compare_detail::run_side(operation, A, exact_options, c.exact_failure, trace, "exact",
-                               "Exactly, over the rationals (" + rule + " pivoting).");
-    c.floating = compare_detail::run_side(operation, Af, options, c.floating_failure, trace, "floating",
-                                  "In floating point (" + std::string(ScalarTraits<F>::name) + ", " + rule +
-                                      " pivoting).");
+    Elimination<Rational> exact_run;
+    Elimination<F> floating_run;
+    c.exact = compare_detail::run_side(operation, A, exact_options, exact_run, c.exact_failure, trace, "exact",
+                                       "Exactly, over the rationals (" + rule + " pivoting).");
+    c.floating = compare_detail::run_side(operation, Af, options, floating_run, c.floating_failure, trace,
+                                          "floating",
+                                          "In floating point (" + std::string(ScalarTraits<F>::name) + ", " + rule +
+                                              " pivoting).");
     if (c.floating) c.floating_exact = matrix_cast<Rational>(*c.floating);
-
-    Elimination<Rational> exact_run = compare_detail::decisions_of(operation, A, exact_options);
-    Elimination<F> floating_run = compare_detail::decisions_of(operation, Af, options);
     c.rank_exact = exact_run.rank();
     c.rank_floating = floating_run.rank();
     Matrix<Rational> start = operation == CompareOperation::inverse ? augment(A, Matrix<Rational>::identity(A.rows())) : A;

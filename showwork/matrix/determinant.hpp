@@ -32,7 +32,7 @@ T determinant(const Matrix<T>& A, const EliminationOptions<T>& options = {}, tra
             ? "Each row swap multiplies the determinant by -1 and replacements leave it unchanged, so det A is (-1)^" +
                   std::to_string(e.swaps) + " times the product of the diagonal."
             : "The echelon form has a zero on its diagonal (a column without a pivot), so det A = 0.";
-        trace->add("determinant", why, std::nullopt,
+        trace->add(trace::kind::determinant, why, std::nullopt,
                    trace::chain({trace::apply("det", {trace::symbol("A")}), trace::product(std::move(factors)),
                                  showwork::to_math(det)},
                                 {trace::Rel::equals, trace::Rel::equals}));

@@ -53,6 +53,7 @@ Elimination<T> reduce(const Matrix<T>& A, const EliminationOptions<T>& options =
         EliminationOptions<T> plain = options;
         plain.pivot = PivotRule::automatic;
         plain.tolerance = e.tolerance;
+        plain.observe = nullptr;  // a reading of the result, not the operation's elimination
         Elimination<T> again = eliminate(matrix_detail::restore_columns(e.echelon, e.column_order), plain, goal);
         e.echelon = std::move(again.echelon);
         e.pivots = std::move(again.pivots);
@@ -74,7 +75,7 @@ std::size_t rank(const Matrix<T>& A, const EliminationOptions<T>& options = {}, 
     trace = sink_for(A, options, goal, trace);
     Elimination<T> e = eliminate(A, options, goal, trace);
     if (trace) {
-        trace->add("rank",
+        trace->add(trace::kind::rank,
                    "The rank is the number of pivots: " + std::to_string(e.rank()) + ".",
                    std::nullopt,
                    trace::equals(trace::apply("rank", {trace::symbol("A")}),

@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,10 +68,16 @@ std::string_view pivot_rule_name(PivotRule rule);
 std::string_view method_name(Method method);
 
 template <Scalar T>
+struct Elimination;
+
+template <Scalar T>
 struct EliminationOptions {
     PivotRule pivot = PivotRule::automatic;
     Method method = Method::automatic;
     std::optional<T> tolerance;  // floating only: |x| <= tolerance is zero (default: see above)
+    // Called with the record of the operation's elimination, so that a caller of inverse, solve,
+    // rref, rank or det can read the pivot steps of the run that gave the answer.
+    std::function<void(const Elimination<T>&)> observe;
 };
 
 // What the caller reads off the record besides pivots, swaps, steps and determinant.
@@ -187,7 +194,7 @@ private:
     void eliminate_below(std::size_t r, std::size_t c);
     void eliminate_above(std::size_t k);
     void add_clearing_step(const char* side, std::size_t c, std::vector<trace::Step> substeps);
-    void add_step(std::string kind, std::string text, std::optional<trace::Math> op,
+    void add_step(std::string_view kind, std::string text, std::optional<trace::Math> op,
                   std::vector<trace::Step> substeps = {});
     trace::Math state();
 
@@ -209,9 +216,9 @@ trace::Math Eliminator<T>::state() {
 }
 
 template <Scalar T>
-void Eliminator<T>::add_step(std::string kind, std::string text, std::optional<trace::Math> op,
+void Eliminator<T>::add_step(std::string_view kind, std::string text, std::optional<trace::Math> op,
                              std::vector<trace::Step> substeps) {
-    trace::Step step{std::move(kind), std::move(text), std::move(op), state(), std::move(substeps)};
+    trace::Step step{std::string(kind), std::move(text), std::move(op), state(), std::move(substeps)};
     trace_->add(std::move(step));
 }
 
@@ -273,7 +280,7 @@ void Eliminator<T>::interchange_columns(std::size_t c, std::size_t q) {
     std::swap(out_.column_order[c], out_.column_order[q]);
     ++out_.swaps;
     if (trace_) {
-        add_step("column_interchange",
+        add_step(trace::kind::column_interchange,
                  "Swap columns " + std::to_string(c + 1) + " and " + std::to_string(q + 1) +
                      " to bring the largest entry to the pivot position.",
                  trace::relation(trace::indexed("C", c + 1), trace::Rel::interchange,
@@ -292,7 +299,7 @@ void Eliminator<T>::bring_up(std::size_t p, std::size_t r) {
     if (trace_) {
         const char* why = rule_ == PivotRule::first_nonzero ? "to bring a non-zero pivot up."
                                                            : "to bring the largest pivot up.";
-        add_step("interchange",
+        add_step(trace::kind::interchange,
                  "Swap rows " + std::to_string(r + 1) + " and " + std::to_string(p + 1) + " " + why,
                  op.to_math());
     }
@@ -307,7 +314,7 @@ void Eliminator<T>::make_pivot_one(std::size_t r, std::size_t c) {
     step().scaled = true;
     M()(r, c) = T(1);  // exactly 1, also in floating point
     if (trace_) {
-        add_step("scaling", "Scale row " + std::to_string(r + 1) + " to make its pivot 1.", op.to_math());
+        add_step(trace::kind::scaling, "Scale row " + std::to_string(r + 1) + " to make its pivot 1.", op.to_math());
     }
 }
 
@@ -324,7 +331,7 @@ void Eliminator<T>::eliminate_below(std::size_t r, std::size_t c) {
         perform(op);
         step().cleared.push_back(i);
         M()(i, c) = T(0);  // exactly zero, also in floating point
-        if (trace_) substeps.push_back({"replacement", op.describe() + ".", op.to_math(), state(), {}});
+        if (trace_) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
     }
     if (trace_) add_clearing_step("below", c, std::move(substeps));
 }
@@ -342,7 +349,7 @@ void Eliminator<T>::eliminate_above(std::size_t k) {
         auto op = RowOperation<T>::replacement(i, k, T(-M()(i, c)));
         perform(op);
         M()(i, c) = T(0);
-        if (trace_) substeps.push_back({"replacement", op.describe() + ".", op.to_math(), state(), {}});
+        if (trace_) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
     }
     if (trace_) add_clearing_step("above", c, std::move(substeps));
 }
@@ -366,12 +373,12 @@ void Eliminator<T>::add_clearing_step(const char* side, std::size_t c, std::vect
     if (substeps.empty()) return;
     std::string text = std::string("Eliminate ") + side + " the pivot in column " + std::to_string(c + 1) + ".";
     if (substeps.size() == 1) {
-        add_step("replacement", text, substeps.front().operation);
+        add_step(trace::kind::replacement, text, substeps.front().operation);
         return;
     }
     std::vector<trace::Math> ops;
     for (const auto& s : substeps) ops.push_back(*s.operation);
-    add_step("replacements", text, trace::list(std::move(ops)), std::move(substeps));
+    add_step(trace::kind::replacements, text, trace::list(std::move(ops)), std::move(substeps));
 }
 
 template <Scalar T>
@@ -380,7 +387,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
     const std::size_t limit = std::min(goal.pivot_limit, M().cols());
     if (rule_ == PivotRule::scaled_partial) record_row_scales(limit);
     if (trace_) {
-        add_step("matrix", M().augment() ? "Write the augmented matrix." : "Start from the matrix.",
+        add_step(trace::kind::matrix, M().augment() ? "Write the augmented matrix." : "Start from the matrix.",
                  std::nullopt);
     }
     std::size_t r = 0;
@@ -396,7 +403,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
         }
         if (!p) {
             if (trace_) {
-                add_step("free_column",
+                add_step(trace::kind::free_column,
                          "Column " + std::to_string(c + 1) + " has no pivot: its entries from row " +
                              std::to_string(r + 1) + " down are zero.",
                          std::nullopt);
@@ -418,7 +425,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
         for (std::size_t k = out_.pivots.size(); k-- > 0;) eliminate_above(k);
     }
     if (trace_) {
-        add_step("result",
+        add_step(trace::kind::result,
                  goal.reduced ? "The matrix is in reduced row echelon form."
                               : "The matrix is in row echelon form.",
                  std::nullopt);
@@ -552,25 +559,38 @@ bool needs_evidence(const Elimination<T>& e) {
 }  // namespace matrix_detail
 
 // The one entry point: the engine chosen by choose_engine, the record as the top of the file says.
+namespace matrix_detail {
+
 template <Scalar T>
-Elimination<T> eliminate(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
-                         trace::Trace* trace = nullptr) {
+Elimination<T> by_chosen_engine(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
+                                trace::Trace* trace) {
     const Engine engine = choose_engine(A, options, goal, trace);
     if constexpr (std::is_same_v<T, Rational>) {
         if (engine == Engine::fraction_free) {
-            Elimination<T> e = matrix_detail::by_fraction_free(A, goal);
-            if (!matrix_detail::needs_evidence(e)) return e;
+            Elimination<T> e = by_fraction_free(A, goal);
+            if (!needs_evidence(e)) return e;
             trace = nullptr;  // the rerun only fetches the evidence: fraction-free is not traced
         }
     }
     if constexpr (std::is_same_v<T, double>) {
         if (engine == Engine::blocked) {
             const double tolerance = options.tolerance ? *options.tolerance : default_tolerance(A);
-            if (auto e = matrix_detail::by_blocks(A, goal, tolerance)) return std::move(*e);
+            if (auto e = by_blocks(A, goal, tolerance)) return std::move(*e);
         }
     }
-    Elimination<T> e = matrix_detail::by_textbook(std::move(A), options, goal, trace);
-    if (goal.multipliers) e.lower = matrix_detail::lower_factor(e);
+    Elimination<T> e = by_textbook(std::move(A), options, goal, trace);
+    if (goal.multipliers) e.lower = lower_factor(e);
+    return e;
+}
+
+}  // namespace matrix_detail
+
+// The one entry point: the engine chosen by choose_engine, the record as the top of the file says.
+template <Scalar T>
+Elimination<T> eliminate(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
+                         trace::Trace* trace = nullptr) {
+    Elimination<T> e = matrix_detail::by_chosen_engine(std::move(A), options, goal, trace);
+    if (options.observe) options.observe(e);
     return e;
 }
 

@@ -52,14 +52,14 @@ Matrix<T> inverse(const Matrix<T>& A, const EliminationOptions<T>& options = {},
     trace = sink_for(AI, options, goal, trace);
     Elimination<T> e;
     {
-        trace::SubDerivation sub(trace, "gauss_jordan", "Row reduce (A | I) until the left half is I.");
+        trace::SubDerivation sub(trace, trace::kind::gauss_jordan, "Row reduce (A | I) until the left half is I.");
         e = eliminate(std::move(AI), options, goal, trace);
     }
     if (e.rank() < n) matrix_detail::throw_singular(e, n);
     Matrix<T> inv = matrix_detail::inverse_from(e, n);
     if (trace) {
         Matrix<T> check = A * inv;
-        trace->add("check", "Check: A A^{-1} = I.",
+        trace->add(trace::kind::check, "Check: A A^{-1} = I.",
                    trace::equals(trace::product({showwork::to_math(A), showwork::to_math(inv)}, ""),
                                  showwork::to_math(check)),
                    showwork::to_math(check));

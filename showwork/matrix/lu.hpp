@@ -29,7 +29,7 @@ LU<T> lu(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::T
     goal.multipliers = true;
     Elimination<T> e;
     {
-        trace::SubDerivation sub(trace, "elimination", "Eliminate below each pivot, keeping the multipliers.");
+        trace::SubDerivation sub(trace, trace::kind::elimination, "Eliminate below each pivot, keeping the multipliers.");
         e = eliminate(A, options, goal, trace);
     }
     LU<T> out{Matrix<T>::zeros(m, m), std::move(e.lower), std::move(e.echelon), Matrix<T>::zeros(n, n), e.swaps};
@@ -37,7 +37,7 @@ LU<T> lu(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::T
     for (std::size_t i = 0; i < m; ++i) out.P(i, row_order[i]) = T(1);
     for (std::size_t j = 0; j < n; ++j) out.Q(e.column_order[j], j) = T(1);
     if (trace) {
-        trace->add("lu", "The multipliers form L, the echelon form is U, and the row order is P.",
+        trace->add(trace::kind::lu, "The multipliers form L, the echelon form is U, and the row order is P.",
                    trace::equals(trace::product({trace::symbol("P"), trace::symbol("A")}, ""),
                                  trace::product({trace::symbol("L"), trace::symbol("U")}, "")),
                    trace::list({trace::equals(trace::symbol("P"), showwork::to_math(out.P)),

@@ -84,7 +84,7 @@ Matrix<T> null_space(const Matrix<T>& A, const EliminationOptions<T>& options = 
     if (trace) {
         std::string names;
         for (std::size_t f : s.free_variables) names += (names.empty() ? "x_" : ", x_") + std::to_string(f + 1);
-        trace->add("null_space",
+        trace->add(trace::kind::null_space,
                    s.free_variables.empty() ? "Every column has a pivot, so the null space is {0}."
                                 : "Set each free variable (" + names + ") to 1 in turn and the others to 0; "
                                   "the pivot variables follow from the RREF.",
@@ -102,7 +102,7 @@ Matrix<T> column_space(const Matrix<T>& A, const EliminationOptions<T>& options 
     for (std::size_t i = 0; i < A.rows(); ++i)
         for (std::size_t k = 0; k < pivots.size(); ++k) C(i, k) = A(i, pivots[k]);
     if (trace) {
-        trace->add("column_space", "The pivot columns of A (not of its echelon form) are a basis of Col A.",
+        trace->add(trace::kind::column_space, "The pivot columns of A (not of its echelon form) are a basis of Col A.",
                    std::nullopt, showwork::to_math(C));
     }
     return C;

@@ -110,7 +110,7 @@ void add_back_substitution_steps(const Matrix<T>& R, const std::vector<std::size
                                  const std::vector<std::size_t>& order, trace::Trace* trace) {
     for (std::size_t k = pivots.size(); k-- > 0;) {
         const std::size_t p = pivots[k];
-        trace->add("back_substitution",
+        trace->add(trace::kind::back_substitution,
                    "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted("x", order[p] + 1) + ".",
                    std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p]));
     }
@@ -123,7 +123,7 @@ void add_check_step(const Matrix<T>& A, const Matrix<T>& b, const Solution<T>& s
         Matrix<T> y = Matrix<T>::row(s.combination);
         Matrix<T> combined = y * Ab;
         combined.set_augment(1);
-        trace->add("check",
+        trace->add(trace::kind::check,
                    "Check: the combination " + combination_text(s.combination, std::string("equation")) +
                        " of the original equations gives 0 = " + scalar_text(s.inconsistent_value) + ".",
                    trace::equals(trace::product({showwork::to_math(y), showwork::to_math(Ab)}, ""),
@@ -139,7 +139,7 @@ void add_check_step(const Matrix<T>& A, const Matrix<T>& b, const Solution<T>& s
         checks.push_back(trace::equals(trace::product({showwork::to_math(A), showwork::to_math(d)}, ""),
                                        showwork::to_math(Matrix<T>(A * d))));
     }
-    trace->add("check",
+    trace->add(trace::kind::check,
                s.kind == SolutionKind::unique ? "Check: substitute x back into A x = b."
                                               : "Check: A p = b and A d = 0 for every direction d.",
                std::nullopt, checks.size() == 1 ? checks[0] : trace::list(std::move(checks)));
@@ -222,9 +222,9 @@ namespace solvers_detail {
 // solved for (unique), or the parametric form (infinitely many).
 template <Scalar T>
 void add_back_substitution(const Elimination<T>& e, const Solution<T>& s, trace::Trace* trace) {
-    trace::SubDerivation sub(trace, "back_substitution", "Back substitution, from the last pivot up.");
+    trace::SubDerivation sub(trace, trace::kind::back_substitution, "Back substitution, from the last pivot up.");
     for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
-        trace->add("free_variable", trace::subscripted("x", s.free_variables[q] + 1) + " is free.", std::nullopt,
+        trace->add(trace::kind::free_variable, trace::subscripted("x", s.free_variables[q] + 1) + " is free.", std::nullopt,
                    trace::equals(trace::indexed("x", s.free_variables[q] + 1),
                                  parameter_symbol(q, s.free_variables.size())));
     }
@@ -234,7 +234,7 @@ void add_back_substitution(const Elimination<T>& e, const Solution<T>& s, trace:
         for (std::size_t j = 0; j < n; ++j) x(j, 0) = s.particular(e.column_order[j], 0);
         add_back_substitution_steps(e.echelon, e.pivots, x, e.column_order, trace);
     } else {
-        trace->add("parametric_form", "Each pivot variable in terms of the free ones.", std::nullopt,
+        trace->add(trace::kind::parametric_form, "Each pivot variable in terms of the free ones.", std::nullopt,
                    parametric_form(s));
     }
 }
@@ -255,20 +255,20 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
     trace = sink_for(Ab, options, goal, trace);
     Elimination<T> e;
     {
-        trace::SubDerivation sub(trace, "elimination", "Row reduce (A | b) to row echelon form.");
+        trace::SubDerivation sub(trace, trace::kind::elimination, "Row reduce (A | b) to row echelon form.");
         e = eliminate(std::move(Ab), options, goal, trace);
     }
     std::optional<Solution<T>> none = solvers_detail::inconsistency(e, n);
     Solution<T> s = none ? std::move(*none) : solvers_detail::solutions(e, n);
     if (!trace) return s;
     if (none) {
-        trace->add("inconsistent",
+        trace->add(trace::kind::inconsistent,
                    "Row " + std::to_string(s.inconsistent_row + 1) + " reads 0 = " + scalar_text(s.inconsistent_value) +
                        ": the system has no solution.",
                    std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
     } else {
         solvers_detail::add_back_substitution(e, s, trace);
-        trace->add("solution", s.kind == SolutionKind::unique ? "The system has exactly one solution."
+        trace->add(trace::kind::solution, s.kind == SolutionKind::unique ? "The system has exactly one solution."
                                                               : "The system has infinitely many solutions.",
                    std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
     }
