@@ -86,7 +86,10 @@ struct Scale {
 struct Identity {
     template <Scalar T>
     static Document run(Invocation& call) {
-        std::size_t n = parse_count(call.operands[0], "N", max_matrix_dimension);
+        // N² entries, within the limit every matrix read has: N ≤ 2,000.
+        constexpr std::size_t largest = 2'000;
+        static_assert(largest * largest <= max_matrix_entries);
+        std::size_t n = parse_count(call.operands[0], "N", largest);
         return document(call, "identity", "The identity matrix", {}, result(Matrix<T>::identity(n)));
     }
 };

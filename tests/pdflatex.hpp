@@ -61,4 +61,13 @@ inline Compiled compile_with_pdflatex(const std::string& name, const std::string
     return result;
 }
 
+// The first error of a pdflatex log: the line starting with "!" and the two after it.
+inline std::string first_error(const std::string& log) {
+    std::size_t at = log.find("\n!");
+    if (at == std::string::npos) return "(no error line in the log)";
+    std::size_t end = at + 1;
+    for (int line = 0; line < 3 && end != std::string::npos; ++line) end = log.find('\n', end + 1);
+    return log.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+}
+
 }  // namespace showwork::testing

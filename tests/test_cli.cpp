@@ -57,8 +57,11 @@ TEST_CASE("bad usage: unknown command, missing operand, bad option value — sta
     Run number = showwork_run({"show", "1", "--number", "complex"});
     CHECK(number.status == 2);
     CHECK(number.err.find("complex") != std::string::npos);
-    check_error(showwork_run({"identity", "0"}), 2, "N must be a whole number from 1 to 10000, not '0'");
-    check_error(showwork_run({"identity", "-3"}), 2, "N must be a whole number from 1 to 10000, not '-3'");
+    check_error(showwork_run({"identity", "0"}), 2, "N must be a whole number from 1 to 2000, not '0'");
+    check_error(showwork_run({"identity", "-3"}), 2, "N must be a whole number from 1 to 2000, not '-3'");
+    // N² entries: the limit of 4,000,000 entries every matrix read has
+    check_error(showwork_run({"identity", "10000"}), 2, "N must be a whole number from 1 to 2000, not '10000'");
+    check_error(showwork_run({"identity", "2001"}), 2, "N must be a whole number from 1 to 2000, not '2001'");
     check_error(showwork_run({"scale", "1/0", "1 2"}), 2, "'1/0': zero denominator");
     check_error(showwork_run({"help", "nothing"}), 2, "unknown command 'nothing': 'showwork help' lists them");
     Run none = showwork_run({});

@@ -524,3 +524,31 @@ TEST_CASE("a fast engine that meets a dependency returns the textbook loop's evi
     CHECK(!e.operations.empty());
     CHECK(e.echelon == eliminate(AI, gauss_jordan, goal).echelon);
 }
+
+TEST_CASE("a derivation past its size limit stops, says how many steps it left out, and the result is whole") {
+    // H_12, the Hilbert matrix: its inverse has integer entries of up to 16 digits.
+    const std::size_t n = 12;
+    M H(n, n);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) H(i, j) = Q(1, static_cast<long>(i + j + 1));
+    trace::Trace small(3'000);
+    M inv = inverse(H, {}, &small);
+    CHECK(small.exhausted());
+    CHECK(small.omitted() > 0);
+    CHECK(inv == inverse(H));
+    CHECK(H * inv == M::identity(n));
+    std::vector<trace::Step> steps = small.take_steps();
+    std::size_t nodes = 0;
+    for (const auto& s : steps) nodes += trace::node_count(s);
+    CHECK(nodes <= 3'000);
+    REQUIRE(!steps.empty());
+    CHECK(steps.back().kind == trace::kind::omitted);
+    CHECK(steps.back().text.find("more steps would pass its limit of 3000") != std::string::npos);
+    // The trace is ready for another derivation, with nothing left out yet.
+    CHECK(!small.exhausted());
+
+    trace::Trace roomy;
+    inverse(H, {}, &roomy);
+    CHECK(!roomy.exhausted());
+    CHECK(roomy.take_steps().back().kind != trace::kind::omitted);
+}

@@ -71,6 +71,21 @@ TEST_CASE("symbols: sub- and superscripts, Greek, bold, hat, blackboard, transpo
     CHECK(to_text(symbol("beta", empty(), empty(), {.hat = true})) == "β\u0302");
 }
 
+TEST_CASE("absolute values and norms; a function of one needs no parentheses") {
+    Math error = sum({symbol("x", empty(), empty(), {.hat = true}), negate(symbol("x"))});
+    CHECK(to_latex(absolute(error)) == "\\left| \\hat{x} - x \\right|");
+    CHECK(to_text(absolute(error)) == "|x\u0302 − x|");
+    CHECK(to_latex(apply("max", {absolute(error)})) == "\\max \\left| \\hat{x} - x \\right|");
+    CHECK(to_text(apply("max", {absolute(error)})) == "max |x\u0302 − x|");
+    CHECK(to_latex(apply("max", {error})) == "\\max\\left( \\hat{x} - x \\right)");
+    Math r = sum({product({symbol("A"), symbol("x")}, ""), negate(symbol("b"))});
+    CHECK(to_latex(norm(r, symbol("infty"))) == "\\left\\| Ax - b \\right\\|_{\\infty}");
+    CHECK(to_text(norm(r, symbol("infty"))) == "‖Ax − b‖_∞");  // no subscript ∞ in Unicode
+    CHECK(to_text(norm(r)) == "‖Ax − b‖");
+    // taller than a line: the bars grow with it
+    CHECK(to_text(absolute(matrix(2, 1, {number("1"), number("2")}))).find("│") != std::string::npos);
+}
+
 TEST_CASE("relations: =, approx, to, sim, leftrightarrow and labelled arrows") {
     CHECK(to_latex(replacement()) == "R_2 \\to R_2 - 2R_1");
     CHECK(to_text(replacement()) == "R₂ → R₂ − 2R₁");

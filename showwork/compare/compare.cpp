@@ -92,8 +92,42 @@ std::string entry_text(std::size_t row, std::size_t column, const Rational& exac
            " exactly, " + floating + " in floating point";
 }
 
-trace::Math measure(std::string label, const Rational& value) {
-    return trace::equals(trace::text(std::move(label)), trace::number(readable_text(value)));
+trace::Math measure(std::string words, trace::Math quantity, const Rational& value) {
+    return trace::equals(trace::product({trace::text(std::move(words)), std::move(quantity)}, ""),
+                         trace::number(readable_text(value)));
+}
+
+namespace {
+
+trace::Math hat(std::string name) { return trace::symbol(std::move(name), trace::empty(), trace::empty(), {.hat = true}); }
+
+// max |x̂ − x| or max |x|
+trace::Math largest(trace::Math x) { return trace::apply("max", {trace::absolute(std::move(x))}); }
+
+trace::Math error() { return trace::sum({hat("x"), trace::negate(trace::symbol("x"))}); }
+
+}  // namespace
+
+trace::Math largest_error() { return largest(error()); }
+
+trace::Math relative_error() { return trace::fraction(largest(error()), largest(trace::symbol("x"))); }
+
+trace::Math residual(CompareOperation operation) {
+    trace::Math A = trace::symbol("A");
+    trace::Math difference =
+        operation == CompareOperation::inverse
+            ? trace::sum({trace::product({A, hat("X")}, ""), trace::negate(trace::symbol("I"))})
+            : trace::sum({trace::product({A, hat("x")}, ""), trace::negate(trace::symbol("b"))});
+    return trace::norm(std::move(difference), trace::symbol("infty"));
+}
+
+trace::Math kappa() {
+    return trace::product({trace::symbol("kappa", trace::symbol("infty")), trace::group(trace::symbol("A"))}, "");
+}
+
+trace::Math digits_lost() {
+    return trace::product({trace::symbol("log", trace::number("10")), trace::symbol("kappa", trace::symbol("infty"))},
+                          "");
 }
 
 }  // namespace compare_detail

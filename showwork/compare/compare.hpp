@@ -321,26 +321,28 @@ void measure_condition(Comparison<F>& c, const Matrix<Rational>& A) {
     c.digits_lost = log10_of(*c.condition_number);
 }
 
-// "label = value", the value written by readable_text.
-trace::Math measure(std::string label, const Rational& value);
+// "words quantity = value", the quantity in math, the value written by readable_text.
+trace::Math measure(std::string words, trace::Math quantity, const Rational& value);
+// max |x̂ − x|, max |x̂ − x| / max |x|, ‖A x̂ − b‖∞ or ‖A X̂ − I‖∞, κ∞(A), log₁₀ κ∞.
+trace::Math largest_error();
+trace::Math relative_error();
+trace::Math residual(CompareOperation operation);
+trace::Math kappa();
+trace::Math digits_lost();
 
 // The final step of a traced comparison: every measure as one relation.
 template <Scalar F>
 trace::Math summary_math(const Comparison<F>& c) {
     std::vector<trace::Math> lines;
-    if (c.max_error) lines.push_back(measure("largest entry error max |x̂ − x|", *c.max_error));
-    if (c.relative_error) lines.push_back(measure("relative error max |x̂ − x| / max |x|", *c.relative_error));
-    if (c.residual) {
-        lines.push_back(measure(c.operation == CompareOperation::inverse ? "residual ‖A X̂ − I‖∞" : "residual ‖A x̂ − b‖∞",
-                                *c.residual));
-    }
-    trace::Math kappa = trace::product({trace::symbol("kappa", trace::symbol("infty")), trace::group(trace::symbol("A"))}, "");
+    if (c.max_error) lines.push_back(measure("largest entry error", largest_error(), *c.max_error));
+    if (c.relative_error) lines.push_back(measure("relative error", relative_error(), *c.relative_error));
+    if (c.residual) lines.push_back(measure("residual", residual(c.operation), *c.residual));
     if (c.condition_number) {
-        lines.push_back(trace::equals(kappa, trace::number(readable_text(*c.condition_number))));
-        lines.push_back(trace::relation(trace::text("digits lost log10 κ∞"), trace::Rel::approx,
-                                        trace::number(fmt::format("{:.1f}", *c.digits_lost))));
+        lines.push_back(trace::equals(kappa(), trace::number(readable_text(*c.condition_number))));
+        lines.push_back(trace::relation(trace::product({trace::text("digits lost"), digits_lost()}, ""),
+                                        trace::Rel::approx, trace::number(fmt::format("{:.1f}", *c.digits_lost))));
     } else if (c.singular) {
-        lines.push_back(trace::equals(kappa, trace::symbol("infty")));
+        lines.push_back(trace::equals(kappa(), trace::symbol("infty")));
     }
     lines.push_back(trace::equals(trace::text("rank, exact"), trace::number(std::to_string(c.rank_exact))));
     lines.push_back(trace::equals(trace::text("rank, floating"), trace::number(std::to_string(c.rank_floating))));

@@ -202,6 +202,8 @@ private:
     void record_determinant(std::size_t limit);
 
     trace::Trace* trace_;
+    // Whether steps are being recorded: there is a sink and the derivation is within its size limit.
+    bool recording() const { return trace_ != nullptr && !trace_->exhausted(); }
     PivotRule rule_;
     Elimination<T> out_;
     T pivot_product_ = T(1);  // Π of the pivots as found, before any scaling
@@ -279,7 +281,7 @@ void Eliminator<T>::interchange_columns(std::size_t c, std::size_t q) {
     for (std::size_t i = 0; i < M().rows(); ++i) std::swap(M()(i, c), M()(i, q));
     std::swap(out_.column_order[c], out_.column_order[q]);
     ++out_.swaps;
-    if (trace_) {
+    if (recording()) {
         add_step(trace::kind::column_interchange,
                  "Swap columns " + std::to_string(c + 1) + " and " + std::to_string(q + 1) +
                      " to bring the largest entry to the pivot position.",
@@ -296,7 +298,7 @@ void Eliminator<T>::bring_up(std::size_t p, std::size_t r) {
     perform(op);
     if (!row_scale_.empty()) std::swap(row_scale_[r], row_scale_[p]);
     ++out_.swaps;
-    if (trace_) {
+    if (recording()) {
         const char* why = rule_ == PivotRule::first_nonzero ? "to bring a non-zero pivot up."
                                                            : "to bring the largest pivot up.";
         add_step(trace::kind::interchange,
@@ -313,7 +315,7 @@ void Eliminator<T>::make_pivot_one(std::size_t r, std::size_t c) {
     perform(op);
     step().scaled = true;
     M()(r, c) = T(1);  // exactly 1, also in floating point
-    if (trace_) {
+    if (recording()) {
         add_step(trace::kind::scaling, "Scale row " + std::to_string(r + 1) + " to make its pivot 1.", op.to_math());
     }
 }
@@ -331,9 +333,9 @@ void Eliminator<T>::eliminate_below(std::size_t r, std::size_t c) {
         perform(op);
         step().cleared.push_back(i);
         M()(i, c) = T(0);  // exactly zero, also in floating point
-        if (trace_) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
+        if (recording()) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
     }
-    if (trace_) add_clearing_step("below", c, std::move(substeps));
+    if (recording()) add_clearing_step("below", c, std::move(substeps));
 }
 
 // Clears the entries above pivot k (its row scaled to 1 already): R_i → R_i − a_ic R_k.
@@ -349,9 +351,9 @@ void Eliminator<T>::eliminate_above(std::size_t k) {
         auto op = RowOperation<T>::replacement(i, k, T(-M()(i, c)));
         perform(op);
         M()(i, c) = T(0);
-        if (trace_) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
+        if (recording()) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
     }
-    if (trace_) add_clearing_step("above", c, std::move(substeps));
+    if (recording()) add_clearing_step("above", c, std::move(substeps));
 }
 
 // det A = (−1)^swaps · Π pivots for a square coefficient part (0 without a pivot in every column):
@@ -386,7 +388,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
     const std::size_t m = M().rows();
     const std::size_t limit = std::min(goal.pivot_limit, M().cols());
     if (rule_ == PivotRule::scaled_partial) record_row_scales(limit);
-    if (trace_) {
+    if (recording()) {
         add_step(trace::kind::matrix, M().augment() ? "Write the augmented matrix." : "Start from the matrix.",
                  std::nullopt);
     }
@@ -402,7 +404,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
             p = pivot_row(r, c);
         }
         if (!p) {
-            if (trace_) {
+            if (recording()) {
                 add_step(trace::kind::free_column,
                          "Column " + std::to_string(c + 1) + " has no pivot: its entries from row " +
                              std::to_string(r + 1) + " down are zero.",
@@ -424,7 +426,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
         // Back phase of Gauss–Jordan, from the last pivot up: every pivot column becomes e_k.
         for (std::size_t k = out_.pivots.size(); k-- > 0;) eliminate_above(k);
     }
-    if (trace_) {
+    if (recording()) {
         add_step(trace::kind::result,
                  goal.reduced ? "The matrix is in reduced row echelon form."
                               : "The matrix is in row echelon form.",

@@ -69,6 +69,24 @@ Math apply(std::string function, std::vector<Math> arguments) {
     return node(Kind::apply, std::move(function), std::move(arguments));
 }
 Math group(Math x) { return node(Kind::group, {}, {std::move(x)}); }
+
+std::size_t node_count(const Math& m) {
+    std::size_t n = 0;
+    std::vector<const Math*> pending{&m};
+    while (!pending.empty()) {
+        const Math* x = pending.back();
+        pending.pop_back();
+        ++n;
+        for (const Math& a : x->args) pending.push_back(&a);
+    }
+    return n;
+}
+Math absolute(Math x) { return node(Kind::group, "|", {std::move(x)}); }
+Math norm(Math x, Math sub) {
+    std::vector<Math> args{std::move(x)};
+    if (!sub.is_empty()) args.push_back(std::move(sub));
+    return node(Kind::group, "‖", std::move(args));
+}
 Math set(Math element, Math condition) {
     return node(Kind::set, {}, {std::move(element), std::move(condition)});
 }

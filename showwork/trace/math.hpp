@@ -17,7 +17,7 @@
 //   product     operator: "" (juxtapose), "cdot", "times", "odot"     factors
 //   power       —                         [base, exponent]
 //   apply       function: "ReLU", "sin"   arguments
-//   group       —                         [x] in parentheses
+//   group       "" (x), "|" |x|, "‖" ‖x‖   [x] or, for a norm, [x, sub]: ‖x‖_∞
 //   set         —                         [element, condition]: { element | condition }
 //   cases       —                         lines of a system, under one brace
 //   list        separator: ", "           items
@@ -94,6 +94,12 @@ Math product(std::vector<Math> factors, std::string op = "cdot");
 Math power(Math base, Math exponent);
 Math apply(std::string function, std::vector<Math> arguments);
 Math group(Math x);
+// How many nodes the tree has (an iterative count: any depth).
+std::size_t node_count(const Math& m);
+// |x| and ‖x‖_sub (sub may be empty): groups with other delimiters. A function applied to one
+// of them needs no parentheses: max |x̂ − x|.
+Math absolute(Math x);
+Math norm(Math x, Math sub = empty());
 Math set(Math element, Math condition);
 Math cases(std::vector<Math> lines);
 Math list(std::vector<Math> items, std::string separator = ", ");

@@ -18,6 +18,8 @@ enum Precedence : int { relation_level = 0, sum_level = 1, product_level = 2, po
 int precedence(const Math& math);
 // A number or negation that starts with a minus sign.
 bool is_negative(const Math& math);
+// A function applied to one |x| or ‖x‖: written without parentheses, max |x̂ − x|.
+bool is_delimited(const Math& apply);
 
 // In a juxtaposition, whether two factors are written with no space: 2R_1, Wx.
 bool juxtaposes_tightly(const Math& left, const Math& right);

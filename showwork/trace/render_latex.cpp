@@ -173,6 +173,16 @@ std::string power(const Math& m, const RenderOptions& o) {
     return (atom ? text : parens(text)) + "^{" + latex(m.args[1], o) + "}";
 }
 
+// (x), |x| or ‖x‖ with its subscript.
+std::string group(const Math& m, const RenderOptions& o) {
+    std::string inner = latex(m.args[0], o);
+    if (m.text.empty()) return parens(inner);
+    if (m.text == "|") return "\\left| " + inner + " \\right|";
+    std::string out = "\\left\\| " + inner + " \\right\\|";
+    if (m.args.size() > 1) out += "_{" + latex(m.args[1], o) + "}";
+    return out;
+}
+
 std::string apply(const Math& m, const RenderOptions& o) {
     std::string name(detail::known_function_latex(m.text));
     if (name.empty()) name = detail::greek_latex(m.text);
@@ -181,6 +191,7 @@ std::string apply(const Math& m, const RenderOptions& o) {
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         arguments += (k > 0 ? ", " : "") + latex(m.args[k], o);
     }
+    if (detail::is_delimited(m)) return name + " " + arguments;
     return name + parens(arguments);
 }
 
@@ -207,7 +218,7 @@ std::string latex(const Math& m, const RenderOptions& o) {
         case Kind::product: return product(m, o);
         case Kind::power: return power(m, o);
         case Kind::apply: return apply(m, o);
-        case Kind::group: return parens(latex(m.args[0], o));
+        case Kind::group: return group(m, o);
         case Kind::set: {
             if (m.args[1].is_empty()) return "\\left\\{ " + latex(m.args[0], o) + " \\right\\}";
             return "\\left\\{ " + latex(m.args[0], o) + " \\,\\middle|\\, " + latex(m.args[1], o) +

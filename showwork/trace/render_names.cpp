@@ -68,6 +68,10 @@ bool is_negative(const Math& math) {
     return (math.kind == Kind::number && is_negative_number(math.text)) || math.kind == Kind::negate;
 }
 
+bool is_delimited(const Math& apply) {
+    return apply.args.size() == 1 && apply.args[0].kind == Kind::group && !apply.args[0].text.empty();
+}
+
 namespace {
 
 bool is_plain_symbol(const Math& m) {

@@ -217,9 +217,20 @@ TextBox joined(const Math& m, std::string_view separator, const RenderOptions& o
     return beside(parts);
 }
 
+// (x), |x| or ‖x‖ with its subscript.
+TextBox group(const Math& m, const RenderOptions& o) {
+    TextBox inner = layout(m.args[0], o);
+    if (m.text.empty()) return parenthesised(inner);
+    if (m.text == "|") return delimited(inner, bar, bar);
+    TextBox box = delimited(inner, double_bar, double_bar);
+    if (m.args.size() > 1) box = beside({box, text_box(script(one_line(m.args[1], o), true))});
+    return box;
+}
+
 TextBox apply(const Math& m, const RenderOptions& o) {
     std::string_view greek = detail::greek_unicode(m.text);
     TextBox name = text_box(greek.empty() ? m.text : greek);
+    if (detail::is_delimited(m)) return beside({name, text_box(" "), layout(m.args[0], o)});
     return beside({name, parenthesised(joined(m, ", ", o))});
 }
 
@@ -263,7 +274,7 @@ TextBox layout(const Math& m, const RenderOptions& o) {
         case Kind::product: return product(m, o);
         case Kind::power: return power(m, o);
         case Kind::apply: return apply(m, o);
-        case Kind::group: return parenthesised(layout(m.args[0], o));
+        case Kind::group: return group(m, o);
         case Kind::set: return set(m, o);
         case Kind::cases: return cases(m, o);
         case Kind::list: return joined(m, m.text, o);

@@ -7,6 +7,10 @@
 
 namespace showwork::trace::kind {
 
+// ---- Every derivation (trace/) ----
+// the steps left out once a derivation reaches its size limit (trace::max_derivation_nodes)
+inline constexpr std::string_view omitted = "omitted";
+
 // ---- Row operations and elimination (matrix/) ----
 // the matrix (or augmented matrix) an elimination starts from
 inline constexpr std::string_view matrix = "matrix";

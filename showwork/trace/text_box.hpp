@@ -39,6 +39,8 @@ inline constexpr Delimiter paren_left{"(", "⎛", "⎜", "⎝", ""};
 inline constexpr Delimiter paren_right{")", "⎞", "⎟", "⎠", ""};
 inline constexpr Delimiter brace_left{"{", "⎧", "⎪", "⎩", "⎨"};
 inline constexpr Delimiter brace_right{"}", "⎫", "⎪", "⎭", "⎬"};
+inline constexpr Delimiter bar{"|", "│", "│", "│", ""};
+inline constexpr Delimiter double_bar{"‖", "‖", "‖", "‖", ""};
 TextBox delimited(const TextBox& box, const Delimiter& left, const Delimiter& right);
 // The left or right delimiter alone, as a column of the given height and baseline.
 TextBox delimiter_column(const Delimiter& d, std::size_t height, std::size_t baseline);

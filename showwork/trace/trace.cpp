@@ -8,7 +8,22 @@ std::vector<Step>& Trace::current() {
     return *level;
 }
 
+std::size_t node_count(const Step& step) {
+    std::size_t n = 0;
+    if (step.operation) n += node_count(*step.operation);
+    if (step.state) n += node_count(*step.state);
+    for (const Step& sub : step.substeps) n += node_count(sub);
+    return n;
+}
+
 Step& Trace::add(Step step) {
+    const std::size_t n = node_count(step);
+    if (omitted_ > 0 || nodes_ + n > max_nodes_) {
+        ++omitted_;
+        scratch_ = Step{};
+        return scratch_;
+    }
+    nodes_ += n;
     auto& level = current();
     level.push_back(std::move(step));
     return level.back();
@@ -34,6 +49,16 @@ void Trace::close(std::optional<Math> state) {
 
 std::vector<Step> Trace::take_steps() {
     open_.clear();
+    if (omitted_ > 0) {
+        steps_.push_back(Step{std::string(kind::omitted),
+                              "The derivation stops here: " + std::to_string(omitted_) +
+                                  " more steps would pass its limit of " + std::to_string(max_nodes_) +
+                                  " numbers and symbols. The result is complete; run without --steps, or on a "
+                                  "smaller matrix, to read it all.",
+                              std::nullopt, std::nullopt, {}});
+    }
+    nodes_ = 0;
+    omitted_ = 0;
     return std::exchange(steps_, {});
 }
 

@@ -28,9 +28,19 @@ struct Step {
     friend bool operator==(const Step&, const Step&) = default;
 };
 
+// The most math nodes (numbers, symbols, operators: a 50×50 matrix is about 2,500) one
+// derivation records. A step that would pass it is left out and counted, and every later one
+// too, so that a derivation nobody could read is not built: take_steps() ends with a step that
+// says how many were left out. Algorithms ask `exhausted()` before building a step's math.
+inline constexpr std::size_t max_derivation_nodes = 300'000;
+
 class Trace {
 public:
-    // Appends a step at the current depth (inside the innermost open sub-derivation).
+    Trace() = default;
+    explicit Trace(std::size_t max_nodes) : max_nodes_(max_nodes) {}
+
+    // Appends a step at the current depth (inside the innermost open sub-derivation), or leaves
+    // it out (and returns a scratch step) once the derivation is at its size limit.
     Step& add(Step step);
     Step& add(std::string_view kind, std::string text, std::optional<Math> operation = std::nullopt,
               std::optional<Math> state = std::nullopt);
@@ -39,8 +49,13 @@ public:
     std::size_t depth() const { return open_.size(); }
 
     const std::vector<Step>& steps() const { return steps_; }
+    // The steps, ending with a note of the steps left out, if any.
     std::vector<Step> take_steps();
     bool empty() const { return steps_.empty(); }
+
+    // Whether steps have been left out: the derivation reached max_derivation_nodes.
+    bool exhausted() const { return omitted_ > 0; }
+    std::size_t omitted() const { return omitted_; }
 
 private:
     friend class SubDerivation;
@@ -54,7 +69,14 @@ private:
     std::vector<Step>& current();
     std::vector<Step> steps_;
     std::vector<std::size_t> open_;  // path of indices to the innermost open step
+    std::size_t max_nodes_ = max_derivation_nodes;
+    std::size_t nodes_ = 0;    // math nodes recorded so far
+    std::size_t omitted_ = 0;  // steps left out
+    Step scratch_;             // what add() returns for a step left out
 };
+
+// The math nodes of a step: its operation, its state and its substeps'.
+std::size_t node_count(const Step& step);
 
 // A sub-derivation: one step whose sub-steps are the steps recorded while it is open. It is the
 // one way to nest a derivation, and without a sink it does nothing and builds nothing: pass the
