@@ -115,7 +115,7 @@ struct Diff {
     static std::string variable_to_differentiate(const CalculusInvocation& call, const std::vector<std::string>& vars) {
         if (!call.wrt.empty()) {
             std::vector<std::string> named = calculus::parse_variables(call.wrt);
-            if (named.size() != 1) throw InputError("--wrt takes one variable, not '" + call.wrt + "'");
+            if (named.size() != 1) throw InputError("--wrt takes one variable, not " + quoted_token(call.wrt));
             return named[0];
         }
         if (vars.size() == 1) return vars[0];

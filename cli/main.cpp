@@ -33,7 +33,8 @@ void add_help_command(CLI::App& app, std::string& topic) {
         try {
             command = app.get_subcommand(topic);
         } catch (const CLI::OptionNotFound&) {
-            throw showwork::InputError(fmt::format("unknown command '{}': 'showwork help' lists them", topic));
+            throw showwork::InputError(
+                fmt::format("unknown command {}: 'showwork help' lists them", showwork::quoted_token(topic)));
         }
         std::cout << command->help();
     });
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
             bool known = false;
             for (const CLI::App* command : app.get_subcommands({})) known |= command->get_name() == argv[1];
             if (!known) {
-                return fail(2, fmt::format("unknown command '{}': 'showwork help' lists them", argv[1]));
+                return fail(2, fmt::format("unknown command {}: 'showwork help' lists them",
+                                           showwork::quoted_token(argv[1])));
             }
         }
         app.parse(argc, argv);

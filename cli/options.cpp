@@ -55,7 +55,8 @@ std::size_t parse_count(const std::string& text, std::string_view what, std::siz
                        text.find_first_not_of("0123456789") == std::string::npos;
     if (digits_only) value = std::stoul(text);
     if (!digits_only || value == 0 || value > limit) {
-        throw InputError(fmt::format("{} must be a whole number from 1 to {}, not '{}'", what, limit, text));
+        throw InputError(
+            fmt::format("{} must be a whole number from 1 to {}, not {}", what, limit, quoted_token(text)));
     }
     return value;
 }
@@ -64,8 +65,8 @@ std::size_t parse_augment(const std::string& text, std::size_t cols, const std::
     bool digits = !text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos;
     std::size_t k = digits ? std::stoul(text) : cols;
     if (k >= cols) {
-        throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not '{}'",
-                                     cols - 1, shape, text));
+        throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not {}",
+                                     cols - 1, shape, quoted_token(text)));
     }
     return k;
 }

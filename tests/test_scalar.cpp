@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "support.hpp"
 #include "showwork/error.hpp"
@@ -46,6 +48,23 @@ TEST_CASE("malformed numbers name the token and what is wrong") {
     CHECK(message("") == "'': empty number");
     CHECK(message("--1") == "'--1': not a number");
     CHECK(message(std::string(5000, '1')).find("longer than the limit") != std::string::npos);
+}
+
+TEST_CASE("a long token is shown cut, with its length, so that the message stays one line") {
+    std::string long_name(4158, 'a');
+    CHECK(quoted_token("x^2") == "'x^2'");
+    CHECK(quoted_token(std::string(40, 'b')) == "'" + std::string(40, 'b') + "'");
+    CHECK(quoted_token(long_name) == "'" + std::string(40, 'a') + "…' (4,158 characters)");
+    CHECK(quoted_token("σσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσ") ==
+          "'σσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσ…' (41 characters)");  // whole UTF-8 characters
+    std::string token = "1" + std::string(1000, 'a');
+    try {
+        (void)parse_rational(token);
+        FAIL("expected a ParseError");
+    } catch (const ParseError& e) {
+        CHECK(std::string(e.what()) == "'1" + std::string(39, 'a') + "…' (1,001 characters): not a number");
+        CHECK(e.token() == token);  // the data keeps it whole
+    }
 }
 
 TEST_CASE("parsing into double gives the nearest double") {

@@ -13,7 +13,7 @@ namespace showwork {
 namespace {
 
 [[noreturn]] void bad_number(std::string_view token, std::string_view why) {
-    throw ParseError(fmt::format("'{}': {}", token, why), 0, 0, std::string(token));
+    throw ParseError(fmt::format("{}: {}", quoted_token(token), why), 0, 0, std::string(token));
 }
 
 Integer power_of_ten(int e) {
