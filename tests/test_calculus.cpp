@@ -72,6 +72,21 @@ TEST_CASE("expressions print as plain text that parses back to the same expressi
     }
 }
 
+TEST_CASE("print then parse gives the same expression, where a name could join the number before it") {
+    // e1 after 2 would read as 2e1 = 20: a space (text) or a dot (LaTeX) keeps them apart
+    CHECK(text("2 e1 x") == "2 e1 x");
+    CHECK(latex("2 e1") == "2 \\cdot e1");
+    CHECK(text("2*3^x") == "2*3^x");
+    for (const char* f : {"2 e1", "2 e1 x", "2 E2", "3 e12^2", "-2 e1", "e1/2", "2 e1/y", "x e1", "1/2 e1 x", "2 e_1",
+                          "2 e^x", "2 e", "2*3^x", "-x^2", "(-x)^3", "x^(-1/2)", "2^(1/2) x", "2 x^y^2", "e^(e1)",
+                          "max(0, -x)", "relu(-x)", "-(1 - relu(x))", "1e3 x", "0.5 e1", "x/(2 e1)", "e1 e2"}) {
+        CAPTURE(f);
+        Expr e = P(f);
+        CAPTURE(to_text(e));
+        CHECK(P(to_text(e)) == e);
+    }
+}
+
 TEST_CASE("parsing accepts implicit multiplication, e^x, sigma and log") {
     CHECK(P("2x") == P("2*x"));
     CHECK(P("2(x+1)") == P("2*(x+1)"));

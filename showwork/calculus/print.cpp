@@ -41,6 +41,11 @@ bool reads_negative(const Expr& e) {
     return e.op() == Op::product && e.arg(0).is_constant() && e.arg(0).value() < 0;
 }
 
+// A name that would continue a number before it as its decimal exponent: e1, E2 (2e1 is 20).
+bool reads_as_exponent(const std::string& s) {
+    return s.size() > 1 && (s[0] == 'e' || s[0] == 'E') && std::isdigit(static_cast<unsigned char>(s[1]));
+}
+
 bool is_simple_exponent(const Expr& e) {
     return e.op() == Op::variable || (e.is_constant() && e.value() >= 0 && denominator(e.value()) == 1);
 }
@@ -117,6 +122,7 @@ private:
             std::string s = factor(f);
             if (!out.empty()) {
                 if (std::isdigit(static_cast<unsigned char>(s[0]))) out += latex_ ? " \\cdot " : "*";
+                else if (only_coefficient && reads_as_exponent(s)) out += latex_ ? " \\cdot " : " ";  // 2 e1, not 20
                 else if (only_coefficient) out += "";  // 3y^{2}, 2(x + 1), 2\cos(x)
                 else if (!latex_) out += " ";
                 else if (s[0] == '\\' || s.rfind("e^", 0) == 0) out += " ";

@@ -158,7 +158,9 @@ std::string product(const Math& m, const RenderOptions& o) {
             bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
             // \alpha x, not \alphax: a command name would swallow the letter after it.
             if (tight && ends_with_command(out)) tight = false;
-            out += m.text.empty() ? (tight ? "" : " ") : op;
+            std::string gap = m.text.empty() ? (tight ? "" : " ") : op;
+            if (m.text.empty() && detail::merges_with_number(m.args[k - 1], factor)) gap = " \\cdot ";
+            out += gap;
         }
         out += text;
     }

@@ -185,7 +185,9 @@ TextBox product(const Math& m, const RenderOptions& o) {
         if (precedence(factor) < detail::product_level && !leading_sign) box = parenthesised(box);
         if (k > 0) {
             bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
-            parts.push_back(text_box(m.text.empty() ? (tight ? "" : " ") : op));
+            std::string gap = m.text.empty() ? (tight ? "" : " ") : op;
+            if (m.text.empty() && detail::merges_with_number(m.args[k - 1], factor)) gap = " · ";
+            parts.push_back(text_box(gap));
         }
         parts.push_back(box);
     }
