@@ -156,7 +156,7 @@ struct Jacobian {
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
-        calculus::SymbolicMatrix J = calculus::jacobian(F, vars, diff_options(call), call.sink());
+        calculus::SymbolicMatrix J = calculus::jacobian(F, vars, "F", diff_options(call), call.sink());
         std::vector<trace::Named> results{{"result", calculus::to_math(J)}};
         if (point) {
             for (const calculus::Expr& fi : F) at_point([&] { return calculus::evaluate(fi, *point); });

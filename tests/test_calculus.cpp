@@ -1,5 +1,7 @@
 // Expressions: parsing, printing, simplification, differentiation rules and their trace,
 // gradients, Jacobians and the Jacobian chain rule, exact evaluation, and bad input.
+#include <functional>
+
 #include "showwork/calculus/calculus.hpp"
 #include "showwork/trace/render.hpp"
 
@@ -260,6 +262,28 @@ TEST_CASE("Jacobian chain rule for [sin(x^2 + y), ln(y^3)]: J_F(g) J_g, not the 
               .ends_with("= \\begin{pmatrix} 2x \\cos\\left( x^{2} + y \\right) & \\cos\\left( x^{2} + y \\right) "
                          "\\\\ 0 & \\frac{3}{y} \\end{pmatrix}"));
     CHECK(trace::to_latex(*rule->operation).starts_with("J_{F\\circ g} = J_F\\left( g \\right) \\cdot J_g"));
+}
+
+TEST_CASE("each Jacobian of the chain rule is named by its function: J_F with f_1, f_2; J_g with g_1, g_2") {
+    trace::Trace t;
+    jacobian_chain_rule_parts(parse_expressions("sin(u); ln(v)"), {"u", "v"}, parse_expressions("x^2 + y; y^3"),
+                              {"x", "y"}, {}, &t);
+    std::vector<std::string> jacobians;  // the Jacobian steps' equations, in order
+    std::function<void(const std::vector<trace::Step>&)> collect = [&](const std::vector<trace::Step>& steps) {
+        for (const auto& s : steps) {
+            if (s.kind == trace::kind::jacobian && s.operation) jacobians.push_back(trace::to_latex(*s.operation));
+            collect(s.substeps);
+        }
+    };
+    collect(t.steps());
+    REQUIRE(jacobians.size() == 2);
+    CHECK(jacobians[0].starts_with("J_F = \\begin{pmatrix} \\frac{\\partial f_1}{\\partial u}"));
+    CHECK(jacobians[1].starts_with("J_g = \\begin{pmatrix} \\frac{\\partial g_1}{\\partial x}"));
+    CHECK(jacobians[1].find("f_") == std::string::npos);
+    // a library caller names its own function
+    trace::Trace named;
+    (void)jacobian(parse_expressions("x y; x + y"), {"x", "y"}, "G", {}, &named);
+    CHECK(trace::to_latex(*named.steps().back().operation).starts_with("J_G = \\begin{pmatrix} \\frac{\\partial g_1}"));
 }
 
 TEST_CASE("symbolic matrix product checks shapes") {
