@@ -12,6 +12,7 @@
 
 #include "cli/options.hpp"
 #include "cli/source.hpp"
+#include "showwork/error.hpp"
 #include "showwork/matrix/parse.hpp"
 #include "showwork/trace/trace.hpp"
 
@@ -24,6 +25,9 @@ struct Invocation {
     // A sink when --steps is on, else null: operations then do no tracing work.
     trace::Trace* sink() { return options.steps ? &trace : nullptr; }
     trace::Trace trace;
+    // A check of the command's own result that failed (a derivative the dual numbers contradict):
+    // the document is written with the evidence, then this is the error, with status 1.
+    std::string failed_check;
 };
 
 struct Operand {
@@ -90,6 +94,7 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
         if (!Accepts::accepts(number)) refuse_scalar(why, Accepts::names(), number);
         trace::Document document = Accepts::run(number, [&]<Scalar T>() { return Command::template run<T>(*call); });
         emit(std::move(document), call->options);
+        if (!call->failed_check.empty()) throw MathError(call->failed_check);
     });
     return command;
 }

@@ -171,11 +171,62 @@ TEST_CASE("ReLU'(0) is a convention: 0 by default as in notes 003, 1 on request 
     CHECK(evaluate(d1, zero) == 1);
     CHECK(evaluate(d0, positive) == 1);
     CHECK(evaluate(d1, negative) == 0);
-    // max(u, v) follows the same convention at a tie: the second argument's derivative
+    // max(u, v) follows the same convention at a tie
     Expr dmax = differentiate(P("max(x, 0)"), "x");
     CHECK(evaluate(dmax, zero) == 0);
     CHECK(evaluate(dmax, Point<Rational>{{"x", Rational(1, 2)}}) == 1);
     CHECK(evaluate(differentiate(P("max(x, 0)"), "x", notes_004), zero) == 1);
+}
+
+TEST_CASE("one convention at every kink: max(0, x), max(x, 0) and relu(x) all have the derivative c at 0") {
+    Point<Rational> zero{{"x", Rational(0)}};
+    for (int c : {0, 1}) {
+        DiffOptions options;
+        options.relu_at_zero = c;
+        CAPTURE(c);
+        for (const char* f : {"max(0, x)", "max(x, 0)", "relu(x)", "3 relu(x)/3"}) {
+            CAPTURE(f);
+            CHECK(evaluate(differentiate(P(f), "x", options), zero) == c);
+            CHECK(evaluate_dual(P(f), zero, "x", options.relu_at_zero).derivative == c);
+        }
+        // at a tie u = v: c·max(u′, v′) + (1 − c)·min(u′, v′), whatever the order of u and v
+        for (const char* f : {"max(x, x^2)", "max(x^2, x)", "max(-x, 2x)", "max(2x, -x)", "relu(-x)", "max(0, -x)",
+                              "max(-x, 0)", "relu(x^2 - 1)", "relu(1 - x^2)"}) {
+            CAPTURE(f);
+            bool at_one = std::string_view(f).find('1') != std::string_view::npos;  // the kink of x² − 1
+            Point<Rational> at = at_one ? Point<Rational>{{"x", 1}} : zero;
+            Rational rules = evaluate(differentiate(P(f), "x", options), at);
+            CHECK(rules == evaluate_dual(P(f), at, "x", options.relu_at_zero).derivative);
+            CHECK(check_derivative(P(f), differentiate(P(f), "x", options), "x", at, options).agree);
+        }
+        // max(x, x²), max(−x, 2x), relu(−x), relu(x² − 1) at their kinks: from the left (c = 0), right (c = 1)
+        CHECK(evaluate(differentiate(P("max(x^2, x)"), "x", options), zero) == c);
+        CHECK(evaluate(differentiate(P("max(2x, -x)"), "x", options), zero) == (c == 0 ? -1 : 2));
+        CHECK(evaluate(differentiate(P("relu(-x)"), "x", options), zero) == (c == 0 ? -1 : 0));
+        CHECK(evaluate(differentiate(P("relu(x^2 - 1)"), "x", options), Point<Rational>{{"x", 1}}) == 2 * c);
+    }
+    CHECK(d_text("max(0, x)", "x") == "relu'(x)");
+    CHECK(d_text("max(x, 0)", "x") == "relu'(x)");
+    CHECK(d_text("relu(2x - 1)", "x") == "2relu'(2x - 1)");
+    CHECK(d_text("relu(x^2 - 1)", "x") == "2x relu'(x^2 - 1; 2x)");
+}
+
+TEST_CASE("at a kink the floating check takes the one-sided difference of the convention") {
+    for (int c : {0, 1}) {
+        DiffOptions options;
+        options.relu_at_zero = c;
+        for (const char* f : {"max(0, x)", "max(x, 0)", "relu(x)", "max(x, x^2) + sin(x)", "relu(-x) cos(x)"}) {
+            CAPTURE(f);
+            trace::Trace t;
+            DerivativeCheck<double> check =
+                check_derivative(P(f), differentiate(P(f), "x", options), "x", Point<double>{{"x", 0.0}}, options, &t);
+            CHECK(check.agree);
+            CHECK(check.difference == (c == 0 ? "backward difference" : "forward difference"));
+            CHECK(t.steps().back().text.find("kink") != std::string::npos);
+        }
+    }
+    // away from a kink, the central difference
+    CHECK(check_derivative(P("relu(x)"), P("1"), "x", Point<double>{{"x", 2.0}}).difference == "central difference");
 }
 
 TEST_CASE("the chain rule step reads as in notes 003") {
