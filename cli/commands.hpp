@@ -62,7 +62,8 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec,
 // A matrix operand: inline text, a file name, or "-" for standard input.
 template <Scalar T>
 Matrix<T> read_matrix(const std::string& argument) {
-    return parse_matrix<T>(read_source(argument));
+    Source source = read_source(argument);
+    return parse_matrix<T>(source.text, source.origin);
 }
 
 // A matrix operand with --augment K: the last K columns right of the bar (none when empty).

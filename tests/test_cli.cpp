@@ -124,6 +124,25 @@ TEST_CASE("operands come from files and standard input; -o writes a file") {
     fs::remove_all(dir);
 }
 
+TEST_CASE("a file that is not there is named as such, and a file's errors name it and the line") {
+    check_error(showwork_run({"show", "no-such-data.csv"}), 2, "cannot read 'no-such-data.csv': no such file");
+    check_error(showwork_run({"show", "/no/such/dir/data.csv"}), 2,
+                "cannot read '/no/such/dir/data.csv': no such file");
+    check_error(showwork_run({"multiply", "1 2", "weights"}), 2, "cannot read 'weights': no such file");
+    check_error(showwork_run({"show", "/tmp"}), 2, "cannot read '/tmp': it is a directory");
+    // numbers are still numbers, whatever they say
+    check_error(showwork_run({"show", "1/0"}), 2, "row 1, column 1: '1/0': zero denominator");
+    check_error(showwork_run({"show", "1.2.3"}), 2, "row 1, column 1: '1.2.3': not a number");
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "showwork-cli-file-errors";
+    fs::create_directories(dir);
+    fs::path file = dir / "data.txt";
+    std::ofstream(file) << "1 2\n# a comment\n3 x\n";
+    check_error(showwork_run({"show", file.string()}), 2, file.string() + ": line 3, column 2: 'x': not a number");
+    check_error(showwork_run({"show", "-"}, "1 2\n3\n"), 2, "standard input: line 2: row 2 has 1 entry, row 1 has 2");
+    fs::remove_all(dir);
+}
+
 // ---- elimination commands ----
 
 // The derivations of notes 000's examples, which the examples notes_system and notes_echelon
