@@ -1,11 +1,13 @@
 // showwork: linear algebra and the mathematics of machine learning, with the work shown.
 //
 // Exit status: 0 success; 2 bad usage or input (InputError, a bad option); 1 a mathematical
-// failure (MathError: shapes that do not fit, a singular matrix). Errors are one line on stderr
+// failure (MathError: shapes that do not fit, a singular matrix, a derivative whose check fails);
+// 3 output that cannot be written (a full disk, a closed pipe). Errors are one line on stderr
 // starting "showwork: error:"; never a crash or a stack trace.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -40,21 +42,8 @@ void add_help_command(CLI::App& app, std::string& topic) {
     });
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    CLI::App app{"showwork — linear algebra and the mathematics of machine learning, with the work shown",
-                 "showwork"};
-    app.set_version_flag("--version", std::string("showwork ") + SHOWWORK_VERSION);
-    app.require_subcommand(1);
-    app.footer("Run 'showwork help COMMAND' for a command's options and examples.\n");
-    std::string help_topic;
-    add_help_command(app, help_topic);
-    showwork::cli::register_arithmetic_commands(app);
-    showwork::cli::register_elimination_commands(app);
-    showwork::cli::register_compare_command(app);
-    showwork::cli::register_calculus_commands(app);
-
+// Parses the command line and runs the command; returns the exit status.
+int run(CLI::App& app, int argc, char** argv) {
     try {
         // A first word that is neither an option nor a command is a typo: say so plainly.
         if (argc > 1 && argv[1][0] != '-') {
@@ -74,6 +63,8 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
+    } catch (const showwork::cli::OutputError& e) {
+        return fail(3, e.what());
     } catch (const showwork::InputError& e) {
         return fail(2, e.what());
     } catch (const showwork::MathError& e) {
@@ -84,4 +75,29 @@ int main(int argc, char** argv) {
         return fail(1, e.what());
     }
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe is then an error to report, not a signal that ends the program silently.
+    std::signal(SIGPIPE, SIG_IGN);
+    CLI::App app{"showwork — linear algebra and the mathematics of machine learning, with the work shown",
+                 "showwork"};
+    app.set_version_flag("--version", std::string("showwork ") + SHOWWORK_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'showwork help COMMAND' for a command's options and examples.\n");
+    std::string help_topic;
+    add_help_command(app, help_topic);
+    showwork::cli::register_arithmetic_commands(app);
+    showwork::cli::register_elimination_commands(app);
+    showwork::cli::register_compare_command(app);
+    showwork::cli::register_calculus_commands(app);
+
+    int status = run(app, argc, argv);
+    // the help and --version are written here too: check that they were
+    if (status != 3 && !showwork::cli::flush_standard_output()) {
+        return fail(3, showwork::cli::unwritten("standard output"));
+    }
+    return status;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -41,12 +43,24 @@ void emit(trace::Document document, const CommonOptions& options) {
     render_options.bmatrix = options.bmatrix;
     std::string text = trace::render(document, trace::parse_format(options.format), render_options);
     if (!text.empty() && text.back() != '\n') text += '\n';
+    errno = 0;
     if (options.output.empty()) {
-        std::cout << text << std::flush;
+        std::cout << text;
+        if (!flush_standard_output()) throw OutputError(unwritten("standard output"));
         return;
     }
     std::ofstream out(options.output, std::ios::binary);
-    if (!out || !(out << text)) throw InputError(fmt::format("cannot write '{}'", options.output));
+    if (!out) throw OutputError(unwritten(quoted_token(options.output)));
+    out << text;
+    out.close();  // the last of the text is written here: a full disk shows now
+    if (!out) throw OutputError(unwritten(quoted_token(options.output)));
+}
+
+bool flush_standard_output() { return static_cast<bool>(std::cout << std::flush); }
+
+std::string unwritten(const std::string& where) {
+    int error = errno;
+    return fmt::format("cannot write to {}{}", where, error != 0 ? std::string(": ") + std::strerror(error) : "");
 }
 
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit) {

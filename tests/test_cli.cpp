@@ -119,8 +119,8 @@ TEST_CASE("operands come from files and standard input; -o writes a file") {
     CHECK(written.status == 0);
     CHECK(written.out.empty());
     CHECK(showwork::testing::slurp(out).find('8') != std::string::npos);
-    check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 2,
-                "cannot write '" + (dir / "no/such/dir/x").string() + "'");
+    check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 3,
+                "cannot write to '" + (dir / "no/such/dir/x").string() + "': No such file or directory");
     fs::remove_all(dir);
 }
 
@@ -141,6 +141,29 @@ TEST_CASE("a file that is not there is named as such, and a file's errors name i
     check_error(showwork_run({"show", file.string()}), 2, file.string() + ": line 3, column 2: 'x': not a number");
     check_error(showwork_run({"show", "-"}, "1 2\n3\n"), 2, "standard input: line 2: row 2 has 1 entry, row 1 has 2");
     fs::remove_all(dir);
+}
+
+// Output that cannot be written is an error with status 3, never a silent success.
+TEST_CASE("output that cannot be written: -o /dev/full, a full standard output, a closed pipe") {
+    check_error(showwork_run({"show", "1 2", "-o", "/dev/full"}), 3,
+                "cannot write to '/dev/full': No space left on device");
+    int full = open("/dev/full", O_WRONLY);
+    REQUIRE(full >= 0);
+    Run to_full = showwork::testing::run_program(SHOWWORK_PROGRAM, {"show", "1 2"}, {}, full);
+    close(full);
+    CHECK(to_full.status == 3);
+    CHECK(to_full.err == "showwork: error: cannot write to standard output: No space left on device\n");
+    full = open("/dev/full", O_WRONLY);
+    Run help = showwork::testing::run_program(SHOWWORK_PROGRAM, {"help", "show"}, {}, full);
+    close(full);
+    CHECK(help.status == 3);
+    int ends[2];
+    REQUIRE(pipe(ends) == 0);
+    close(ends[0]);  // nobody reads: the pipe is closed
+    Run closed = showwork::testing::run_program(SHOWWORK_PROGRAM, {"identity", "300", "--no-steps"}, {}, ends[1]);
+    close(ends[1]);
+    CHECK(closed.status == 3);
+    CHECK(closed.err == "showwork: error: cannot write to standard output: Broken pipe\n");
 }
 
 // ---- elimination commands ----
