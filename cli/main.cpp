@@ -7,9 +7,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "showwork/error.hpp"
 #include "showwork/showwork_config.hpp"
@@ -42,6 +44,18 @@ void add_help_command(CLI::App& app, std::string& topic) {
     });
 }
 
+// The arguments as CLI11 is to read them: a command's operands that start with '-' after "--".
+std::vector<std::string> arguments(const CLI::App& app, int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "help") return args;
+    const CLI::App* command = nullptr;
+    for (const CLI::App* c : app.get_subcommands({})) command = c->get_name() == args[0] ? c : command;
+    if (!command) return args;
+    std::vector<std::string> rest = showwork::cli::operands_last(*command, {args.begin() + 1, args.end()});
+    rest.insert(rest.begin(), args[0]);
+    return rest;
+}
+
 // Parses the command line and runs the command; returns the exit status.
 int run(CLI::App& app, int argc, char** argv) {
     try {
@@ -54,13 +68,17 @@ int run(CLI::App& app, int argc, char** argv) {
                                            showwork::quoted_token(argv[1])));
             }
         }
-        app.parse(argc, argv);
+        std::vector<std::string> args = arguments(app, argc, argv);
+        std::reverse(args.begin(), args.end());  // CLI11 reads the vector from its end
+        app.parse(args);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
+    } catch (const CLI::ExtrasError& e) {
+        return fail(2, fmt::format("{} (see 'showwork --help')", showwork::cli::without_operand_mark(e.what())));
     } catch (const CLI::ParseError& e) {
         return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
     } catch (const showwork::cli::OutputError& e) {

@@ -143,6 +143,20 @@ TEST_CASE("a file that is not there is named as such, and a file's errors name i
     fs::remove_all(dir);
 }
 
+TEST_CASE("operands that start with a minus are operands, options are still options") {
+    Run negative = showwork_run({"show", "-1 2; 3 -4", "--no-steps", "--format", "json"});
+    CHECK(negative.status == 0);
+    CHECK(nlohmann::json::parse(negative.out)["result"]["entries"][0][0] == "-1");
+    Run scaled = showwork_run({"scale", "-1/2", "-2 4", "--no-steps", "--format", "json"});
+    CHECK(scaled.status == 0);
+    CHECK(nlohmann::json::parse(scaled.out)["result"]["entries"][0] == nlohmann::json({"1", "-2"}));
+    Run product = showwork_run({"multiply", "--no-steps", "-1 2", "--format", "json", "-3; 4"});
+    CHECK(product.status == 0);
+    CHECK(nlohmann::json::parse(product.out)["result"]["entries"][0][0] == "11");
+    check_error(showwork_run({"show", "1", "--nope"}), 2,
+                "The following argument was not expected: --nope (see 'showwork --help')");
+}
+
 // Output that cannot be written is an error with status 3, never a silent success.
 TEST_CASE("output that cannot be written: -o /dev/full, a full standard output, a closed pipe") {
     check_error(showwork_run({"show", "1 2", "-o", "/dev/full"}), 3,

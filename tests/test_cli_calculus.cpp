@@ -175,6 +175,13 @@ TEST_CASE("a check that disagrees fails the command: the derivation, then the er
     CHECK(quiet.err == r.err);
 }
 
+TEST_CASE("an expression that starts with a minus is the expression, not an option") {
+    Json d = json_of({"diff", "-x^2", "--wrt", "x"});
+    CHECK(d["result"]["latex"] == "-2x");
+    CHECK(json_of({"diff", "--wrt", "x", "-x^3 + 1", "--at", "x=-1"})["result"]["value"] == "-3");
+    CHECK(json_of({"diff", "-x", "--at=x=-1/2"})["result"]["value"] == "-1");
+}
+
 TEST_CASE("bad expressions are input errors with their position: status 2") {
     check_error(showwork_run({"diff", "sinn(x)"}), 2, "position 1: unknown function 'sinn'");
     check_error(showwork_run({"diff", "(x + 1"}), 2, "position 1: unbalanced parentheses: '(' is not closed");
