@@ -91,23 +91,33 @@ struct Diff {
             if (trace::Trace* sink = call.sink()) {
                 sink->add(evaluation_step(calculus::point_text(*point), calculus::partial_ratio("f", x),
                                           calculus::to_math(df), to_math(value)));
-                check(f, df, x, *point, *sink);
             }
+            check(call, f, df, x, *point);
             results.push_back({"value", to_math(value)});
         }
         return document(call, "diff", "Differentiate f with respect to " + x, inputs("f", calculus::to_math(f), point),
                         std::move(results));
     }
 
-    // The rules against dual numbers (and central differences in floating point). Where the
-    // check itself cannot be evaluated (e^x in dual numbers over exact rationals) it says so.
+    // The rules against dual numbers (and finite differences in floating point), with or without
+    // --steps. A disagreement fails the command (status 1) once the derivation is written. Where
+    // the check itself cannot be evaluated (e^x in dual numbers over exact rationals) it says so.
     template <Scalar T>
-    static void check(const calculus::Expr& f, const calculus::Expr& df, const std::string& x,
-                      const calculus::Point<T>& point, trace::Trace& sink) {
+    static void check(CalculusInvocation& call, const calculus::Expr& f, const calculus::Expr& df,
+                      const std::string& x, const calculus::Point<T>& point) {
         try {
-            calculus::check_derivative(f, df, x, point, &sink);
+            calculus::DerivativeCheck<T> c =
+                calculus::check_derivative(f, df, x, point, diff_options(call), call.sink());
+            if (c.agree) return;
+            std::string difference =
+                ScalarTraits<T>::exact ? "" : ", " + scalar_text(c.finite_difference) + " by " + c.difference;
+            call.failed_check = "the check of the derivative failed at " + calculus::point_text(point) + ": " +
+                                scalar_text(c.symbolic) + " from the rules, " + scalar_text(c.dual) +
+                                " by dual numbers" + difference;
         } catch (const DomainError& e) {
-            sink.add(trace::kind::check, "No check at " + calculus::point_text(point) + ": " + e.what() + ".");
+            if (trace::Trace* sink = call.sink()) {
+                sink->add(trace::kind::check, "No check at " + calculus::point_text(point) + ": " + e.what() + ".");
+            }
         }
     }
 
@@ -115,7 +125,7 @@ struct Diff {
     static std::string variable_to_differentiate(const CalculusInvocation& call, const std::vector<std::string>& vars) {
         if (!call.wrt.empty()) {
             std::vector<std::string> named = calculus::parse_variables(call.wrt);
-            if (named.size() != 1) throw InputError("--wrt takes one variable, not '" + call.wrt + "'");
+            if (named.size() != 1) throw InputError("--wrt takes one variable, not " + quoted_token(call.wrt));
             return named[0];
         }
         if (vars.size() == 1) return vars[0];
@@ -156,7 +166,7 @@ struct Jacobian {
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
-        calculus::SymbolicMatrix J = calculus::jacobian(F, vars, diff_options(call), call.sink());
+        calculus::SymbolicMatrix J = calculus::jacobian(F, vars, "F", diff_options(call), call.sink());
         std::vector<trace::Named> results{{"result", calculus::to_math(J)}};
         if (point) {
             for (const calculus::Expr& fi : F) at_point([&] { return calculus::evaluate(fi, *point); });

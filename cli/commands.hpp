@@ -12,6 +12,7 @@
 
 #include "cli/options.hpp"
 #include "cli/source.hpp"
+#include "showwork/error.hpp"
 #include "showwork/matrix/parse.hpp"
 #include "showwork/trace/trace.hpp"
 
@@ -24,6 +25,9 @@ struct Invocation {
     // A sink when --steps is on, else null: operations then do no tracing work.
     trace::Trace* sink() { return options.steps ? &trace : nullptr; }
     trace::Trace trace;
+    // A check of the command's own result that failed (a derivative the dual numbers contradict):
+    // the document is written with the evidence, then this is the error, with status 1.
+    std::string failed_check;
 };
 
 struct Operand {
@@ -58,7 +62,8 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec,
 // A matrix operand: inline text, a file name, or "-" for standard input.
 template <Scalar T>
 Matrix<T> read_matrix(const std::string& argument) {
-    return parse_matrix<T>(read_source(argument));
+    Source source = read_source(argument);
+    return parse_matrix<T>(source.text, source.origin);
 }
 
 // A matrix operand with --augment K: the last K columns right of the bar (none when empty).
@@ -90,6 +95,7 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
         if (!Accepts::accepts(number)) refuse_scalar(why, Accepts::names(), number);
         trace::Document document = Accepts::run(number, [&]<Scalar T>() { return Command::template run<T>(*call); });
         emit(std::move(document), call->options);
+        if (!call->failed_check.empty()) throw MathError(call->failed_check);
     });
     return command;
 }

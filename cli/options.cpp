@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -41,12 +43,24 @@ void emit(trace::Document document, const CommonOptions& options) {
     render_options.bmatrix = options.bmatrix;
     std::string text = trace::render(document, trace::parse_format(options.format), render_options);
     if (!text.empty() && text.back() != '\n') text += '\n';
+    errno = 0;
     if (options.output.empty()) {
-        std::cout << text << std::flush;
+        std::cout << text;
+        if (!flush_standard_output()) throw OutputError(unwritten("standard output"));
         return;
     }
     std::ofstream out(options.output, std::ios::binary);
-    if (!out || !(out << text)) throw InputError(fmt::format("cannot write '{}'", options.output));
+    if (!out) throw OutputError(unwritten(quoted_token(options.output)));
+    out << text;
+    out.close();  // the last of the text is written here: a full disk shows now
+    if (!out) throw OutputError(unwritten(quoted_token(options.output)));
+}
+
+bool flush_standard_output() { return static_cast<bool>(std::cout << std::flush); }
+
+std::string unwritten(const std::string& where) {
+    int error = errno;
+    return fmt::format("cannot write to {}{}", where, error != 0 ? std::string(": ") + std::strerror(error) : "");
 }
 
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit) {
@@ -55,7 +69,8 @@ std::size_t parse_count(const std::string& text, std::string_view what, std::siz
                        text.find_first_not_of("0123456789") == std::string::npos;
     if (digits_only) value = std::stoul(text);
     if (!digits_only || value == 0 || value > limit) {
-        throw InputError(fmt::format("{} must be a whole number from 1 to {}, not '{}'", what, limit, text));
+        throw InputError(
+            fmt::format("{} must be a whole number from 1 to {}, not {}", what, limit, quoted_token(text)));
     }
     return value;
 }
@@ -64,8 +79,8 @@ std::size_t parse_augment(const std::string& text, std::size_t cols, const std::
     bool digits = !text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos;
     std::size_t k = digits ? std::stoul(text) : cols;
     if (k >= cols) {
-        throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not '{}'",
-                                     cols - 1, shape, text));
+        throw InputError(fmt::format("--augment must be a whole number from 0 to {} for a {} matrix, not {}",
+                                     cols - 1, shape, quoted_token(text)));
     }
     return k;
 }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "showwork/error.hpp"
 #include "showwork/matrix/matrix.hpp"
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/trace.hpp"
@@ -69,8 +70,20 @@ struct CommonOptions {
 // offers every scalar: one the command does not compute in is refused with the command's reason.
 void add_common_options(CLI::App& command, CommonOptions& options, std::string_view default_number);
 
-// Renders the document in the chosen format and writes it to standard output or -o FILE.
+// Output that cannot be written: a full disk, /dev/full, a closed pipe (exit status 3).
+class OutputError : public Error {
+public:
+    using Error::Error;
+};
+
+// Renders the document in the chosen format and writes it to standard output or -o FILE; throws
+// OutputError when the text cannot be written whole.
 void emit(trace::Document document, const CommonOptions& options);
+
+// Flushes standard output; false when something written to it was lost.
+bool flush_standard_output();
+// "cannot write to standard output: No space left on device", from errno.
+std::string unwritten(const std::string& where);
 
 // A positive whole number from the command line ("identity N").
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit);

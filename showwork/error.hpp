@@ -11,8 +11,24 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace showwork {
+
+// A token as a message shows it, in quotes: 'x^2'; a long one cut to its first 40 characters,
+// with its length, so that the message stays one readable line: 'xxxx…' (4,158 characters).
+inline std::string quoted_token(std::string_view token) {
+    constexpr std::size_t shown = 40;
+    std::size_t characters = 0, cut = token.size();
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if ((static_cast<unsigned char>(token[i]) & 0xC0) == 0x80) continue;  // inside a UTF-8 character
+        if (characters++ == shown) cut = i;
+    }
+    if (characters <= shown) return "'" + std::string(token) + "'";
+    std::string count = std::to_string(characters);
+    for (std::size_t k = count.size(); k > 3; k -= 3) count.insert(k - 3, ",");
+    return "'" + std::string(token.substr(0, cut)) + "…' (" + count + " characters)";
+}
 
 class Error : public std::runtime_error {
 public:

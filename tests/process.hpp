@@ -30,9 +30,10 @@ inline std::string slurp(const std::filesystem::path& path) {
     return s.str();
 }
 
-// Runs `program` in the working directory `cwd` (the test's own when empty).
+// With stdout_fd, the program writes its standard output there (/dev/full, a closed pipe) and
+// Run::out stays empty. It runs in the working directory `cwd` (the test's own when empty).
 inline Run run_program(const std::string& program, const std::vector<std::string>& args,
-                       const std::string& input = {}, const std::string& cwd = {}) {
+                       const std::string& input = {}, int stdout_fd = -1, const std::string& cwd = {}) {
     namespace fs = std::filesystem;
     char dir_template[] = "/tmp/showwork-test-XXXXXX";
     fs::path dir = mkdtemp(dir_template);
@@ -42,7 +43,8 @@ inline Run run_program(const std::string& program, const std::vector<std::string
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
+    else posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
     std::vector<char*> argv{const_cast<char*>(program.c_str())};

@@ -1,5 +1,7 @@
 // Expressions: parsing, printing, simplification, differentiation rules and their trace,
 // gradients, Jacobians and the Jacobian chain rule, exact evaluation, and bad input.
+#include <functional>
+
 #include "showwork/calculus/calculus.hpp"
 #include "showwork/trace/render.hpp"
 
@@ -68,6 +70,21 @@ TEST_CASE("expressions print as plain text that parses back to the same expressi
                           "relu(x - 1) max(x, y)", "tanh(x)^3/(1 + x^2)", "2^x - x^x", "-(x - y)^3"}) {
         CAPTURE(f);
         Expr e = P(f);
+        CHECK(P(to_text(e)) == e);
+    }
+}
+
+TEST_CASE("print then parse gives the same expression, where a name could join the number before it") {
+    // e1 after 2 would read as 2e1 = 20: a space (text) or a dot (LaTeX) keeps them apart
+    CHECK(text("2 e1 x") == "2 e1 x");
+    CHECK(latex("2 e1") == "2 \\cdot e1");
+    CHECK(text("2*3^x") == "2*3^x");
+    for (const char* f : {"2 e1", "2 e1 x", "2 E2", "3 e12^2", "-2 e1", "e1/2", "2 e1/y", "x e1", "1/2 e1 x", "2 e_1",
+                          "2 e^x", "2 e", "2*3^x", "-x^2", "(-x)^3", "x^(-1/2)", "2^(1/2) x", "2 x^y^2", "e^(e1)",
+                          "max(0, -x)", "relu(-x)", "-(1 - relu(x))", "1e3 x", "0.5 e1", "x/(2 e1)", "e1 e2"}) {
+        CAPTURE(f);
+        Expr e = P(f);
+        CAPTURE(to_text(e));
         CHECK(P(to_text(e)) == e);
     }
 }
@@ -154,11 +171,62 @@ TEST_CASE("ReLU'(0) is a convention: 0 by default as in notes 003, 1 on request 
     CHECK(evaluate(d1, zero) == 1);
     CHECK(evaluate(d0, positive) == 1);
     CHECK(evaluate(d1, negative) == 0);
-    // max(u, v) follows the same convention at a tie: the second argument's derivative
+    // max(u, v) follows the same convention at a tie
     Expr dmax = differentiate(P("max(x, 0)"), "x");
     CHECK(evaluate(dmax, zero) == 0);
     CHECK(evaluate(dmax, Point<Rational>{{"x", Rational(1, 2)}}) == 1);
     CHECK(evaluate(differentiate(P("max(x, 0)"), "x", notes_004), zero) == 1);
+}
+
+TEST_CASE("one convention at every kink: max(0, x), max(x, 0) and relu(x) all have the derivative c at 0") {
+    Point<Rational> zero{{"x", Rational(0)}};
+    for (int c : {0, 1}) {
+        DiffOptions options;
+        options.relu_at_zero = c;
+        CAPTURE(c);
+        for (const char* f : {"max(0, x)", "max(x, 0)", "relu(x)", "3 relu(x)/3"}) {
+            CAPTURE(f);
+            CHECK(evaluate(differentiate(P(f), "x", options), zero) == c);
+            CHECK(evaluate_dual(P(f), zero, "x", options.relu_at_zero).derivative == c);
+        }
+        // at a tie u = v: c·max(u′, v′) + (1 − c)·min(u′, v′), whatever the order of u and v
+        for (const char* f : {"max(x, x^2)", "max(x^2, x)", "max(-x, 2x)", "max(2x, -x)", "relu(-x)", "max(0, -x)",
+                              "max(-x, 0)", "relu(x^2 - 1)", "relu(1 - x^2)"}) {
+            CAPTURE(f);
+            bool at_one = std::string_view(f).find('1') != std::string_view::npos;  // the kink of x² − 1
+            Point<Rational> at = at_one ? Point<Rational>{{"x", 1}} : zero;
+            Rational rules = evaluate(differentiate(P(f), "x", options), at);
+            CHECK(rules == evaluate_dual(P(f), at, "x", options.relu_at_zero).derivative);
+            CHECK(check_derivative(P(f), differentiate(P(f), "x", options), "x", at, options).agree);
+        }
+        // max(x, x²), max(−x, 2x), relu(−x), relu(x² − 1) at their kinks: from the left (c = 0), right (c = 1)
+        CHECK(evaluate(differentiate(P("max(x^2, x)"), "x", options), zero) == c);
+        CHECK(evaluate(differentiate(P("max(2x, -x)"), "x", options), zero) == (c == 0 ? -1 : 2));
+        CHECK(evaluate(differentiate(P("relu(-x)"), "x", options), zero) == (c == 0 ? -1 : 0));
+        CHECK(evaluate(differentiate(P("relu(x^2 - 1)"), "x", options), Point<Rational>{{"x", 1}}) == 2 * c);
+    }
+    CHECK(d_text("max(0, x)", "x") == "relu'(x)");
+    CHECK(d_text("max(x, 0)", "x") == "relu'(x)");
+    CHECK(d_text("relu(2x - 1)", "x") == "2relu'(2x - 1)");
+    CHECK(d_text("relu(x^2 - 1)", "x") == "2x relu'(x^2 - 1; 2x)");
+}
+
+TEST_CASE("at a kink the floating check takes the one-sided difference of the convention") {
+    for (int c : {0, 1}) {
+        DiffOptions options;
+        options.relu_at_zero = c;
+        for (const char* f : {"max(0, x)", "max(x, 0)", "relu(x)", "max(x, x^2) + sin(x)", "relu(-x) cos(x)"}) {
+            CAPTURE(f);
+            trace::Trace t;
+            DerivativeCheck<double> check =
+                check_derivative(P(f), differentiate(P(f), "x", options), "x", Point<double>{{"x", 0.0}}, options, &t);
+            CHECK(check.agree);
+            CHECK(check.difference == (c == 0 ? "backward difference" : "forward difference"));
+            CHECK(t.steps().back().text.find("kink") != std::string::npos);
+        }
+    }
+    // away from a kink, the central difference
+    CHECK(check_derivative(P("relu(x)"), P("1"), "x", Point<double>{{"x", 2.0}}).difference == "central difference");
 }
 
 TEST_CASE("the chain rule step reads as in notes 003") {
@@ -245,6 +313,28 @@ TEST_CASE("Jacobian chain rule for [sin(x^2 + y), ln(y^3)]: J_F(g) J_g, not the 
               .ends_with("= \\begin{pmatrix} 2x \\cos\\left( x^{2} + y \\right) & \\cos\\left( x^{2} + y \\right) "
                          "\\\\ 0 & \\frac{3}{y} \\end{pmatrix}"));
     CHECK(trace::to_latex(*rule->operation).starts_with("J_{F\\circ g} = J_F\\left( g \\right) \\cdot J_g"));
+}
+
+TEST_CASE("each Jacobian of the chain rule is named by its function: J_F with f_1, f_2; J_g with g_1, g_2") {
+    trace::Trace t;
+    jacobian_chain_rule_parts(parse_expressions("sin(u); ln(v)"), {"u", "v"}, parse_expressions("x^2 + y; y^3"),
+                              {"x", "y"}, {}, &t);
+    std::vector<std::string> jacobians;  // the Jacobian steps' equations, in order
+    std::function<void(const std::vector<trace::Step>&)> collect = [&](const std::vector<trace::Step>& steps) {
+        for (const auto& s : steps) {
+            if (s.kind == trace::kind::jacobian && s.operation) jacobians.push_back(trace::to_latex(*s.operation));
+            collect(s.substeps);
+        }
+    };
+    collect(t.steps());
+    REQUIRE(jacobians.size() == 2);
+    CHECK(jacobians[0].starts_with("J_F = \\begin{pmatrix} \\frac{\\partial f_1}{\\partial u}"));
+    CHECK(jacobians[1].starts_with("J_g = \\begin{pmatrix} \\frac{\\partial g_1}{\\partial x}"));
+    CHECK(jacobians[1].find("f_") == std::string::npos);
+    // a library caller names its own function
+    trace::Trace named;
+    (void)jacobian(parse_expressions("x y; x + y"), {"x", "y"}, "G", {}, &named);
+    CHECK(trace::to_latex(*named.steps().back().operation).starts_with("J_G = \\begin{pmatrix} \\frac{\\partial g_1}"));
 }
 
 TEST_CASE("symbolic matrix product checks shapes") {

@@ -122,9 +122,65 @@ TEST_CASE("operands come from files and standard input; -o writes a file") {
     CHECK(written.status == 0);
     CHECK(written.out.empty());
     CHECK(showwork::testing::slurp(out).find('8') != std::string::npos);
-    check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 2,
-                "cannot write '" + (dir / "no/such/dir/x").string() + "'");
+    check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 3,
+                "cannot write to '" + (dir / "no/such/dir/x").string() + "': No such file or directory");
     fs::remove_all(dir);
+}
+
+TEST_CASE("a file that is not there is named as such, and a file's errors name it and the line") {
+    check_error(showwork_run({"show", "no-such-data.csv"}), 2, "cannot read 'no-such-data.csv': no such file");
+    check_error(showwork_run({"show", "/no/such/dir/data.csv"}), 2,
+                "cannot read '/no/such/dir/data.csv': no such file");
+    check_error(showwork_run({"multiply", "1 2", "weights"}), 2, "cannot read 'weights': no such file");
+    check_error(showwork_run({"show", "/tmp"}), 2, "cannot read '/tmp': it is a directory");
+    // numbers are still numbers, whatever they say
+    check_error(showwork_run({"show", "1/0"}), 2, "row 1, column 1: '1/0': zero denominator");
+    check_error(showwork_run({"show", "1.2.3"}), 2, "row 1, column 1: '1.2.3': not a number");
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "showwork-cli-file-errors";
+    fs::create_directories(dir);
+    fs::path file = dir / "data.txt";
+    std::ofstream(file) << "1 2\n# a comment\n3 x\n";
+    check_error(showwork_run({"show", file.string()}), 2, file.string() + ": line 3, column 2: 'x': not a number");
+    check_error(showwork_run({"show", "-"}, "1 2\n3\n"), 2, "standard input: line 2: row 2 has 1 entry, row 1 has 2");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("operands that start with a minus are operands, options are still options") {
+    Run negative = showwork_run({"show", "-1 2; 3 -4", "--no-steps", "--format", "json"});
+    CHECK(negative.status == 0);
+    CHECK(nlohmann::json::parse(negative.out)["result"]["entries"][0][0] == "-1");
+    Run scaled = showwork_run({"scale", "-1/2", "-2 4", "--no-steps", "--format", "json"});
+    CHECK(scaled.status == 0);
+    CHECK(nlohmann::json::parse(scaled.out)["result"]["entries"][0] == nlohmann::json({"1", "-2"}));
+    Run product = showwork_run({"multiply", "--no-steps", "-1 2", "--format", "json", "-3; 4"});
+    CHECK(product.status == 0);
+    CHECK(nlohmann::json::parse(product.out)["result"]["entries"][0][0] == "11");
+    check_error(showwork_run({"show", "1", "--nope"}), 2,
+                "The following argument was not expected: --nope (see 'showwork --help')");
+}
+
+// Output that cannot be written is an error with status 3, never a silent success.
+TEST_CASE("output that cannot be written: -o /dev/full, a full standard output, a closed pipe") {
+    check_error(showwork_run({"show", "1 2", "-o", "/dev/full"}), 3,
+                "cannot write to '/dev/full': No space left on device");
+    int full = open("/dev/full", O_WRONLY);
+    REQUIRE(full >= 0);
+    Run to_full = showwork::testing::run_program(SHOWWORK_PROGRAM, {"show", "1 2"}, {}, full);
+    close(full);
+    CHECK(to_full.status == 3);
+    CHECK(to_full.err == "showwork: error: cannot write to standard output: No space left on device\n");
+    full = open("/dev/full", O_WRONLY);
+    Run help = showwork::testing::run_program(SHOWWORK_PROGRAM, {"help", "show"}, {}, full);
+    close(full);
+    CHECK(help.status == 3);
+    int ends[2];
+    REQUIRE(pipe(ends) == 0);
+    close(ends[0]);  // nobody reads: the pipe is closed
+    Run closed = showwork::testing::run_program(SHOWWORK_PROGRAM, {"identity", "300", "--no-steps"}, {}, ends[1]);
+    close(ends[1]);
+    CHECK(closed.status == 3);
+    CHECK(closed.err == "showwork: error: cannot write to standard output: Broken pipe\n");
 }
 
 // ---- elimination commands ----

@@ -85,7 +85,7 @@ TEST_CASE("the calculus names are typeset: sigma, ReLU', nabla, partial, e") {
     std::string sigma = ok({"diff", "sigma(x)", "--format", "latex", "--no-steps"}).out;
     CHECK(sigma.find("\\sigma\\left( x \\right)") != std::string::npos);
     std::string relu = ok({"diff", "relu(x^2 - 1)", "--format", "latex", "--no-steps"}).out;
-    CHECK(relu.find("\\operatorname{ReLU}'\\left( x^{2} - 1 \\right)") != std::string::npos);
+    CHECK(relu.find("\\operatorname{ReLU}'\\left( x^{2} - 1; 2x \\right)") != std::string::npos);
     std::string nabla = ok({"gradient", "x y", "--vars", "x,y", "--format", "latex"}).out;
     CHECK(nabla.find("\\nabla f = \\begin{pmatrix} \\frac{\\partial f}{\\partial x} \\\\ "
                      "\\frac{\\partial f}{\\partial y} \\end{pmatrix}") != std::string::npos);
@@ -143,6 +143,43 @@ TEST_CASE("--relu-at-zero chooses ReLU'(0)") {
     Run bad = showwork_run({"diff", "relu(x)", "--relu-at-zero", "2"});
     CHECK(bad.status == 2);
     CHECK(bad.err.starts_with("showwork: error: "));
+}
+
+TEST_CASE("max(0, x), max(x, 0) and relu(x) have one derivative at 0, and their checks agree") {
+    for (const char* c : {"0", "1"}) {
+        for (const char* number : {"exact", "double", "float50"}) {
+            for (const char* f : {"max(0, x)", "max(x, 0)", "relu(x)"}) {
+                CAPTURE(c);
+                CAPTURE(number);
+                CAPTURE(f);
+                Json d = json_of({"diff", f, "--at", "x=0", "--relu-at-zero", c, "--number", number});
+                CHECK(d["result"]["value"] == c);
+                CHECK(d["result"]["result"]["latex"] == "\\operatorname{ReLU}'\\left( x \\right)");
+                REQUIRE(d["steps"].back()["kind"] == "check");
+                CHECK(d["steps"].back()["text"].get<std::string>().find("they agree") != std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("a check that disagrees fails the command: the derivation, then the error, status 1") {
+    // sin(10¹⁰x): the rules are right, but a finite difference cannot follow such a fast oscillation
+    Run r = showwork_run({"diff", "sin(10000000000 x)", "--at", "x=1", "--number", "double"});
+    CHECK(r.status == 1);
+    CHECK(r.out.find("they DISAGREE") != std::string::npos);
+    CHECK(r.err.starts_with("showwork: error: the check of the derivative failed at x = 1: "));
+    CHECK(r.err.find("by dual numbers, ") != std::string::npos);
+    // without --steps the check still runs
+    Run quiet = showwork_run({"diff", "sin(10000000000 x)", "--at", "x=1", "--number", "double", "--no-steps"});
+    CHECK(quiet.status == 1);
+    CHECK(quiet.err == r.err);
+}
+
+TEST_CASE("an expression that starts with a minus is the expression, not an option") {
+    Json d = json_of({"diff", "-x^2", "--wrt", "x"});
+    CHECK(d["result"]["latex"] == "-2x");
+    CHECK(json_of({"diff", "--wrt", "x", "-x^3 + 1", "--at", "x=-1"})["result"]["value"] == "-3");
+    CHECK(json_of({"diff", "-x", "--at=x=-1/2"})["result"]["value"] == "-1");
 }
 
 TEST_CASE("bad expressions are input errors with their position: status 2") {

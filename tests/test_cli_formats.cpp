@@ -22,7 +22,7 @@ namespace {
 using showwork::testing::Run;
 
 Run run(const std::vector<std::string>& args) {
-    return showwork::testing::run_program(SHOWWORK_PROGRAM, args, {}, SHOWWORK_FIXTURES);
+    return showwork::testing::run_program(SHOWWORK_PROGRAM, args, {}, -1, SHOWWORK_FIXTURES);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

@@ -52,6 +52,26 @@ TEST_CASE("malformed input names the row, the column and the token") {
     CHECK(parse_error("[[1,2],[3;4]]") == "row 2, column 2: stray character ';'");
 }
 
+TEST_CASE("a named text (a file) is named in every error, with the line") {
+    auto error_in = [](std::string_view text) {
+        try {
+            (void)parse_matrix<Rational>(text, "data.txt");
+        } catch (const ParseError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(error_in("1 2\n# a comment\n3 x\n") == "data.txt: line 3, column 2: 'x': not a number");
+    CHECK(error_in("1 2\n\n3\n") == "data.txt: line 3: row 2 has 1 entry, row 1 has 2");
+    CHECK(error_in("1 2; 3 4\n5 6 * 7") == "data.txt: line 2, column 3: stray character '*'");
+    CHECK(error_in("1, 2,\n3, 4") == "data.txt: line 1: a comma ends the row, an entry is missing");
+    CHECK(error_in("# nothing\n") == "data.txt: empty matrix: no entries found");
+    CHECK(error_in("[[1, 2],\n [3,\n  1/0]]") == "data.txt: line 3, column 2: '1/0': zero denominator");
+    CHECK(error_in("1 2\n3 4") == "no error");
+    // inline text keeps rows and columns
+    CHECK(parse_error("1 2; 3 x") == "row 2, column 2: 'x': not a number");
+}
+
 TEST_CASE("a parse error carries its position as data") {
     try {
         (void)parse_matrix<Rational>("1 2; 3 abc");

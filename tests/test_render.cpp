@@ -114,6 +114,18 @@ TEST_CASE("sums, negations and products are parenthesised only where precedence 
     CHECK(to_text(sum({a, negate(sum({b, c}))})) == "a − (b + c)");
 }
 
+TEST_CASE("a number is set apart from a factor that would join it: 2 · e1, not 2e1 = 20; 2 · 3^x, not 23^x") {
+    CHECK(to_text(product({number("2"), symbol("e1")}, "")) == "2 · e1");
+    CHECK(to_latex(product({number("2"), symbol("e1")}, "")) == "2 \\cdot e1");
+    CHECK(to_text(product({number("2"), power(number("3"), symbol("x"))}, "")) == "2 · 3^x");
+    CHECK(to_latex(product({number("2"), power(number("3"), symbol("x"))}, "")) == "2 \\cdot 3^{x}");
+    CHECK(to_text(product({number("2"), power(symbol("E2"), number("2"))}, "")) == "2 · E2²");
+    // a name that cannot join stays close: 2x, 2e, 2e₁
+    CHECK(to_text(product({number("2"), symbol("x")}, "")) == "2x");
+    CHECK(to_latex(product({number("2"), symbol("e")}, "")) == "2e");
+    CHECK(to_text(product({number("2"), symbol("e", number("1"))}, "")) == "2e₁");
+}
+
 TEST_CASE("fractions, powers, function applications and groups") {
     Math x = symbol("x"), y = symbol("y");
     CHECK(to_latex(fraction(number("1"), symbol("m"))) == "\\frac{1}{m}");

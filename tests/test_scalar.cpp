@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "support.hpp"
 #include "showwork/error.hpp"
@@ -46,6 +48,58 @@ TEST_CASE("malformed numbers name the token and what is wrong") {
     CHECK(message("") == "'': empty number");
     CHECK(message("--1") == "'--1': not a number");
     CHECK(message(std::string(5000, '1')).find("longer than the limit") != std::string::npos);
+}
+
+TEST_CASE("a long token is shown cut, with its length, so that the message stays one line") {
+    std::string long_name(4158, 'a');
+    CHECK(quoted_token("x^2") == "'x^2'");
+    CHECK(quoted_token(std::string(40, 'b')) == "'" + std::string(40, 'b') + "'");
+    CHECK(quoted_token(long_name) == "'" + std::string(40, 'a') + "…' (4,158 characters)");
+    CHECK(quoted_token("σσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσ") ==
+          "'σσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσ…' (41 characters)");  // whole UTF-8 characters
+    std::string token = "1" + std::string(1000, 'a');
+    try {
+        (void)parse_rational(token);
+        FAIL("expected a ParseError");
+    } catch (const ParseError& e) {
+        CHECK(std::string(e.what()) == "'1" + std::string(39, 'a') + "…' (1,001 characters): not a number");
+        CHECK(e.token() == token);  // the data keeps it whole
+    }
+}
+
+TEST_CASE("every number read prints back within the input limit: the value p/q is held to it too") {
+    auto message = [](std::string_view token) {
+        try {
+            (void)parse_rational(token);
+        } catch (const ParseError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    // a short token whose value takes 4,100 characters
+    CHECK(message("1e-4000/1e97") ==
+          "'1e-4000/1e97': its exact value takes 4100 characters written out, longer than the limit of 4096");
+    std::string tiny = "0." + std::string(4000, '0') + "1e-95";  // 10⁻⁴⁰⁹⁶
+    CHECK(message(tiny).find("its exact value takes 4099 characters") != std::string::npos);
+    CHECK(message("2." + std::string(4000, '7')).find("its exact value takes 8003 characters") != std::string::npos);
+    std::vector<std::string> tokens{"1e-4000", "-1e-4000/1e92", "0." + std::string(4000, '0') + "1e-90", "1e4000/3",
+                                    "2." + std::string(2000, '7')};
+    for (const std::string& token : tokens) {
+        CAPTURE(token);
+        Rational q = parse_rational(token);
+        std::string printed = rational_text(q);
+        CHECK(printed.size() <= max_number_length);
+        CHECK(parse_rational(printed) == q);
+    }
+}
+
+TEST_CASE("double reports underflow to 0 as it reports overflow; subnormals are doubles and read back") {
+    const std::string why = "out of range for double: closer to 0 than the smallest double, 5e-324";
+    CHECK_THROWS_WITH_AS(ScalarTraits<double>::parse("1e-4000"), ("'1e-4000': " + why).c_str(), ParseError);
+    CHECK_THROWS_WITH_AS(ScalarTraits<double>::parse("-2e-324"), ("'-2e-324': " + why).c_str(), ParseError);
+    CHECK(ScalarTraits<double>::parse("3e-324") == std::numeric_limits<double>::denorm_min());
+    CHECK(ScalarTraits<double>::parse("0e-4000") == 0.0);
+    CHECK(ScalarTraits<double>::parse("0.0") == 0.0);
 }
 
 TEST_CASE("parsing into double gives the nearest double") {

@@ -7,6 +7,7 @@
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/solvers/linear_system.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using Q = Rational;
@@ -142,6 +143,18 @@ TEST_CASE("two free variables: parameters t and s, A p = b and A d = 0") {
     CHECK(*back.substeps[1].state == trace::equals(trace::indexed("x", 4), trace::symbol("s")));
     CHECK(back.substeps[2].kind == "parametric_form");
     CHECK(t.steps().back().kind == "check");
+}
+
+TEST_CASE("the solution set says each parameter is real: t, s, r ∈ ℝ, not a tuple (t, s, r) ∈ ℝ") {
+    Solution<Q> three = solve(M{{1, 2, 3, 4}}, M{{5}});
+    std::string latex = trace::to_latex(solution_set(three));
+    CHECK(latex.ends_with("\\,\\middle|\\, t, s, r \\in \\mathbb{R} \\right\\}"));
+    CHECK(trace::to_text(solution_set(three)).find("| t, s, r ∈ ℝ") != std::string::npos);
+    Solution<Q> one = solve(M{{1, 2}}, M{{3}});
+    CHECK(trace::to_latex(solution_set(one)).ends_with("\\,\\middle|\\, t \\in \\mathbb{R} \\right\\}"));
+    // any other list stays a tuple: pivot columns = (1, 2)
+    CHECK(trace::to_text(trace::equals(trace::symbol("p"), trace::list({trace::number("1"), trace::number("2")}))) ==
+          "p = (1, 2)");
 }
 
 TEST_CASE("more than six free variables are named t_1, t_2, …") {

@@ -4,7 +4,9 @@
 //
 // Over exact rationals the finite difference is not taken (it only approximates, and exact
 // arithmetic has no rounding to balance a step size against): the rules and the dual numbers
-// must then agree exactly.
+// must then agree exactly. At a kink of f (a tie in max, ReLU at 0) the difference is the
+// one-sided one the convention ReLU′(0) takes (calculus/finite_difference.hpp), with a tolerance
+// to match its larger error.
 #pragma once
 
 #include <string>
@@ -23,19 +25,35 @@ struct DerivativeCheck {
     T finite_difference;  // 0 over exact scalars, where it is not taken
     T tolerance;          // relative to max(1, |symbolic|); 0 over exact scalars
     bool agree = false;
+    std::string difference = "central difference";  // at a kink: "backward difference", …
 };
 
-// The default tolerance: finite differences are good to about ε^{2/3}; allow a wide margin.
+// The default tolerance: central differences are good to about ε^{2/3}, one-sided ones (at a
+// kink) to about ε^{1/2}; allow a wide margin.
 template <Scalar T>
-T default_check_tolerance() {
+T default_check_tolerance(bool one_sided = false) {
     if constexpr (ScalarTraits<T>::exact) {
         return T(0);
     } else {
         using std::exp;
         using std::log;
-        T e = exp(log(ScalarTraits<T>::epsilon()) / T(3));
+        T e = exp(log(ScalarTraits<T>::epsilon()) / T(one_sided ? 4 : 3));
         return T(1000) * e * e;
     }
+}
+
+// Why a check at a kink is one-sided.
+inline std::string kink_note(const DiffOptions& options) {
+    const Rational& c = options.relu_at_zero;
+    return " (the point is a kink, where a central difference averages the two sides; ReLU′(0) = " + rational_text(c) +
+           " takes " + (c == 0 ? "the left one" : c == 1 ? "the right one" : "both, weighted") + "); ";
+}
+
+// The one-sided difference the convention c = ReLU′(0) takes at a kink, by name.
+inline std::string one_sided_name(const Rational& c) {
+    if (c == 0) return "backward difference";
+    if (c == 1) return "forward difference";
+    return rational_text(c) + "·forward + " + rational_text(1 - c) + "·backward difference";
 }
 
 // "x = 1, y = 2"
@@ -53,27 +71,35 @@ trace::Math check_math(const DerivativeCheck<T>& c) {
         trace::equals(trace::text("rules"), trace::number(scalar_text(c.symbolic))),
         trace::equals(trace::text("dual numbers"), trace::number(scalar_text(c.dual)))};
     if constexpr (!ScalarTraits<T>::exact) {
-        items.push_back(trace::relation(trace::text("central difference"), trace::Rel::approx,
+        items.push_back(trace::relation(trace::text(c.difference), trace::Rel::approx,
                                         trace::number(scalar_text(c.finite_difference))));
     }
     return trace::list(std::move(items), "; ");
 }
 
-// ∂f/∂var = derivative, checked at the point. With a trace: a step of kind "check".
+// ∂f/∂var = derivative (taken with `options`), checked at the point. With a trace: a step of
+// kind "check".
 template <Scalar T>
 DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const std::string& var,
-                                    const Point<T>& point, trace::Trace* trace = nullptr) {
+                                    const Point<T>& point, const DiffOptions& options, trace::Trace* trace = nullptr) {
     using std::abs;
     DerivativeCheck<T> c;
     c.symbolic = evaluate(derivative, point);
-    c.dual = evaluate_dual(f, point, var).derivative;
-    c.tolerance = default_check_tolerance<T>();
+    c.dual = evaluate_dual(f, point, var, options.relu_at_zero).derivative;
     T scale = abs(c.symbolic) > T(1) ? T(abs(c.symbolic)) : T(1);
     if constexpr (ScalarTraits<T>::exact) {
+        c.tolerance = T(0);
         c.finite_difference = T(0);
         c.agree = c.symbolic == c.dual;
     } else {
-        c.finite_difference = calculus::finite_difference(f, point, var);
+        bool kink = has_kink(f, point);
+        c.tolerance = default_check_tolerance<T>(kink);
+        if (kink) {
+            c.difference = one_sided_name(options.relu_at_zero);
+            c.finite_difference = one_sided_difference(f, point, var, scalar_cast<T>(options.relu_at_zero));
+        } else {
+            c.finite_difference = calculus::finite_difference(f, point, var);
+        }
         c.agree = abs(c.symbolic - c.dual) <= c.tolerance * scale &&
                   abs(c.symbolic - c.finite_difference) <= c.tolerance * scale;
     }
@@ -84,9 +110,11 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
                       " (no central difference over exact rationals: it only approximates)."
                 : std::string(c.agree ? "they agree" : "they DISAGREE") + " within a relative " +
                       scalar_text(c.tolerance) + ".";
-        std::string how = ScalarTraits<T>::exact ? " by forward mode (dual numbers); "
-                                                 : " by forward mode (dual numbers), " +
-                                                       scalar_text(c.finite_difference) + " by central differences; ";
+        std::string how = " by forward mode (dual numbers); ";
+        if constexpr (!ScalarTraits<T>::exact) {
+            how = " by forward mode (dual numbers), " + scalar_text(c.finite_difference) + " by " + c.difference +
+                  (c.difference.starts_with("central") ? "s; " : kink_note(options));
+        }
         trace->add(trace::kind::check,
                    "Check at " + point_text(point) + ": ∂/∂" + var + " (" + to_text(f) + ") is " +
                        scalar_text(c.symbolic) + " from the rules, " + scalar_text(c.dual) + how + verdict,
@@ -95,7 +123,15 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
     return c;
 }
 
+template <Scalar T>
+DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const std::string& var,
+                                    const Point<T>& point, trace::Trace* trace = nullptr) {
+    return check_derivative(f, derivative, var, point, DiffOptions{}, trace);
+}
+
 #define SHOWWORK_CHECK_INSTANCES(EXTERN, T)                                                            \
+    EXTERN template DerivativeCheck<T> check_derivative(const Expr&, const Expr&, const std::string&,    \
+                                                        const Point<T>&, const DiffOptions&, trace::Trace*); \
     EXTERN template DerivativeCheck<T> check_derivative(const Expr&, const Expr&, const std::string&,    \
                                                         const Point<T>&, trace::Trace*);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_CHECK_INSTANCES)

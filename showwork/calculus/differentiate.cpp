@@ -42,6 +42,7 @@ struct Outer {
     Expr inner;         // what g stands for
     Expr f;             // f(g)
     Expr derivative;    // ∂f/∂g
+    bool kink = false;  // ReLU: at g = 0 the tie is broken by g′, ReLU′(g; g′)
 };
 
 // Each rule computes first and records second: its step is opened before the derivatives of
@@ -171,19 +172,29 @@ private:
         return result;
     }
 
-    // max(u, v)′ = ReLU′(u − v)·u′ + (1 − ReLU′(u − v))·v′
+    // max(u, v)′ = S·u′ + (1 − S)·v′ with S = ReLU′(u − v; u′ − v′): the larger argument's
+    // derivative, and at a tie u = v, c·max(u′, v′) + (1 − c)·min(u′, v′) for c = ReLU′(0).
     Expr max_rule(const Expr& e, trace::Trace* t) {
         trace::SubDerivation sub(t, kind::rule);
         const Expr &u = e.arg(0), &v = e.arg(1);
         Expr du = d(u, t), dv = d(v, t);
-        Expr step = relu_step(u - v, options_.relu_at_zero);
+        Expr step = relu_step(u - v, options_.relu_at_zero, du - dv);
         Expr result = step * du + (Expr(1) - step) * dv;
         if (sub) {
-            sub.describe("Max rule: the derivative of the larger argument (of the second at a tie when ReLU′(0) = " +
-                             rational_text(options_.relu_at_zero) + ").",
+            sub.describe("Max rule: the derivative of the larger argument; at a tie u = v, " +
+                             tie_convention("max(u′, v′)", "min(u′, v′)") + ".",
                          equalities({dx(e), to_math(result)}));
         }
         return result;
+    }
+
+    // What a kink's derivative is under the convention c = ReLU′(0), in words.
+    std::string tie_convention(const std::string& larger, const std::string& smaller) const {
+        const Rational& c = options_.relu_at_zero;
+        std::string convention = "ReLU′(0) = " + rational_text(c);
+        if (c == 0) return smaller + ", the derivative from the left (" + convention + ")";
+        if (c == 1) return larger + ", the derivative from the right (" + convention + ")";
+        return "c·" + larger + " + (1 − c)·" + smaller + " with c = " + convention;
     }
 
     // A placeholder name for the inner function that the expression does not use.
@@ -209,7 +220,9 @@ private:
             const Expr& a = e.arg(0);
             return {name, "Exponential rule", e.arg(1), power(a, g), power(a, g) * ln(a)};
         }
-        Expr fg = e.fn() == Fn::relu_step ? relu_step(g, e.value()) : apply(e.fn(), {g});
+        Expr fg = e.fn() != Fn::relu_step ? apply(e.fn(), {g})
+                  : e.args().size() == 2 ? relu_step(g, e.value(), e.arg(1))
+                                         : relu_step(g, e.value());
         switch (e.fn()) {
             case Fn::exp: return {name, "Exponential rule", e.arg(0), fg, fg};
             case Fn::ln: return {name, "Logarithm rule", e.arg(0), fg, power(g, Expr(-1))};
@@ -220,7 +233,7 @@ private:
             case Fn::relu:
                 return {name, "Derivative of ReLU (ReLU′(z) = 1 for z > 0, 0 for z < 0, ReLU′(0) = " +
                             rational_text(options_.relu_at_zero) + " by convention)",
-                        e.arg(0), fg, relu_step(g, options_.relu_at_zero)};
+                        e.arg(0), fg, relu_step(g, options_.relu_at_zero), true};
             case Fn::relu_step: return {name, "Derivative of ReLU′ (0 away from 0)", e.arg(0), fg, Expr(0)};
             case Fn::max: break;
         }
@@ -242,12 +255,19 @@ private:
             t->add(kind::rule, o.rule + ", in " + g + ".", equalities({derivative_math(o.f, g), to_math(o.derivative)}));
         }
         Expr dg = d(o.inner, t);
-        Expr result = substitute(o.derivative, g, o.inner) * dg;
+        // ReLU(g) at g = 0 is max(g, 0) at a tie: the side is chosen by the sign of g′
+        Expr df = o.kink ? relu_step(variable(g), options_.relu_at_zero, dg) : o.derivative;
+        Expr result = substitute(df, g, o.inner) * dg;
         if (sub) {
             trace::Math eq = equalities({partial_ratio("f", var_),
                                          trace::product({partial_ratio("f", g), partial_ratio(g, var_)}, "cdot"),
-                                         written_product({o.derivative, dg}), to_math(result)});
-            sub.describe("Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + ".",
+                                         written_product({df, dg}), to_math(result)});
+            std::string tie;
+            if (!(df == o.derivative)) {
+                tie = " At " + g + " = 0, a kink, ReLU′(" + g + "; " + g + "′)·" + g + "′ is " +
+                      tie_convention("max(" + g + "′, 0)", "min(" + g + "′, 0)") + ".";
+            }
+            sub.describe("Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + "." + tie,
                          trace::list({trace::equals(trace::symbol("f"), to_math(o.f)),
                                       trace::equals(variable_math(g), to_math(o.inner)), std::move(eq)}));
             // the equation is written in g: the state says what was differentiated, in x

@@ -10,9 +10,22 @@
 //   chain rule       notes 003: f = sin(g), g = x²,
 //                    ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x²)
 //
-// ReLU′(0) is a convention: notes 003 take 0 (ReLU′ = 0 for z ≤ 0), notes 004 take 1 (z ≥ 0).
-// The default here is 0; DiffOptions::relu_at_zero chooses. max(u, v) is differentiated as
-// ReLU′(u − v)·u′ + (1 − ReLU′(u − v))·v′, so at a tie it follows the same convention.
+// Kinks. ReLU′(0) = c is a convention: notes 003 take 0 (ReLU′ = 0 for z ≤ 0), notes 004 take 1
+// (z ≥ 0); the default here is 0, DiffOptions::relu_at_zero chooses. The same c decides every
+// kink, one convention for max and ReLU = max(·, 0) alike: at a tie u = v,
+//
+//   max(u, v)′ = c·max(u′, v′) + (1 − c)·min(u′, v′)
+//
+// the derivative from the left for c = 0, from the right for c = 1, whatever the order of the
+// arguments, so ReLU(x) = max(0, x) = max(x, 0) all have the derivative c at 0. Written with
+// ReLU′(z; d) (ReLU′(z), its tie at z = 0 broken by the direction d: c if d ≥ 0, 1 − c if d < 0):
+//
+//   max(u, v)′ = S·u′ + (1 − S)·v′,  S = ReLU′(u − v; u′ − v′)      ReLU(g)′ = ReLU′(g; g′)·g′
+//
+// A constant direction settles the tie, so the usual cases read as the notes write them:
+// max(0, x)′ = max(x, 0)′ = ReLU′(x), ReLU(2x − 1)′ = 2ReLU′(2x − 1),
+// ReLU(−x)′ = −(1 − ReLU′(x)).
+// The dual numbers (calculus/dual.hpp) follow the same c.
 //
 // With a trace, every rule applied is a step of kind "rule" whose text names the rule in words
 // ("Chain rule: split the function in two, f of g and g of x."), whose operation is the equation

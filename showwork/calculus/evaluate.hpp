@@ -8,6 +8,8 @@
 // DomainErrors naming the sub-expression and its value: "division by zero: y - 1 is 0 at the point".
 //
 // The same evaluator runs on Dual<T> (calculus/dual.hpp), which is how forward mode is checked.
+// A kink of max or ReLU (max(u, v) with u = v, ReLU(u) with u = 0) is differentiated there by the
+// convention c = ReLU′(0), as the symbolic rules do: c·max(u′, v′) + (1 − c)·min(u′, v′).
 #pragma once
 
 #include <cmath>
@@ -48,7 +50,9 @@ using Values = std::map<std::string, V, std::less<>>;
 template <class V>
 class Evaluator {
 public:
-    explicit Evaluator(const Values<V>& point) : point_(point) {}
+    // relu_at_zero: the convention at a kink (dual numbers only); kinks, if given, counts them.
+    explicit Evaluator(const Values<V>& point, Rational relu_at_zero = 0, std::size_t* kinks = nullptr)
+        : point_(point), relu_at_zero_(std::move(relu_at_zero)), kinks_(kinks) {}
 
     V operator()(const Expr& e) const {
         switch (e.op()) {
@@ -139,18 +143,31 @@ private:
         return invert ? from_rational<V>(1) / result : result;
     }
 
+    // max(u, v); at a tie, in dual numbers, the convention's one-sided derivative
+    V maximum(const V& u, const V& v) const {
+        if (kinks_ && value_of(u) == value_of(v)) ++*kinks_;
+        if constexpr (Scalar<V>) {
+            return u >= v ? u : v;
+        } else {
+            using calculus::max;
+            return max(u, v, from_rational<decltype(V::value)>(relu_at_zero_));
+        }
+    }
+
+    // ReLU′(z), or ReLU′(z; d): at z = 0 the node's convention c, or 1 − c when d < 0
+    V step(const Expr& e, const V& u) const {
+        const auto& z = value_of(u);
+        if (z != 0) return from_rational<V>(z > 0 ? 1 : 0);
+        bool against = e.args().size() == 2 && value_of((*this)(e.arg(1))) < 0;
+        return from_rational<V>(against ? Rational(1 - e.value()) : e.value());
+    }
+
     V function(const Expr& e) const {
         V u = (*this)(e.arg(0));
         switch (e.fn()) {
-            case Fn::relu: return value_of(u) > 0 ? u : from_rational<V>(0);
-            case Fn::relu_step: {
-                const auto& z = value_of(u);
-                return from_rational<V>(z > 0 ? Rational(1) : z < 0 ? Rational(0) : e.value());
-            }
-            case Fn::max: {
-                V v = (*this)(e.arg(1));
-                return value_of(u) >= value_of(v) ? u : v;
-            }
+            case Fn::relu: return maximum(u, from_rational<V>(0));  // ReLU(u) = max(u, 0)
+            case Fn::relu_step: return step(e, u);
+            case Fn::max: return maximum(u, (*this)(e.arg(1)));
             case Fn::ln:
                 if (!(value_of(u) > 0)) {
                     fail("ln of a non-positive number: " + to_text(e.arg(0)) + " is " + value_text(u) +
@@ -198,6 +215,8 @@ private:
     }
 
     const Values<V>& point_;
+    Rational relu_at_zero_;
+    std::size_t* kinks_;
 };
 
 // f at the point. Every variable of f needs a value; values of other names are ignored here
@@ -207,17 +226,28 @@ T evaluate(const Expr& f, const Point<T>& point) {
     return Evaluator<T>(point)(f);
 }
 
-// f and ∂f/∂var at the point by forward mode: the point with var ↦ var + ε.
+// f and ∂f/∂var at the point by forward mode: the point with var ↦ var + ε. A kink is
+// differentiated by the convention relu_at_zero = ReLU′(0), as DiffOptions says for the rules.
 template <Scalar T>
-Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var) {
+Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var, const Rational& relu_at_zero = 0) {
     Values<Dual<T>> dual_point;
     for (const auto& [name, value] : point) dual_point.emplace(name, Dual<T>(value, name == var ? T(1) : T(0)));
-    return Evaluator<Dual<T>>(dual_point)(f);
+    return Evaluator<Dual<T>>(dual_point, relu_at_zero)(f);
 }
 
-#define SHOWWORK_EVALUATE_INSTANCES(EXTERN, T)                   \
-    EXTERN template T evaluate(const Expr&, const Point<T>&);    \
-    EXTERN template Dual<T> evaluate_dual(const Expr&, const Point<T>&, std::string_view);
+// Whether f has a kink at the point: a max whose arguments tie, or a ReLU of 0. There the
+// derivative is one-sided by convention, and a central difference averages the two sides.
+template <Scalar T>
+bool has_kink(const Expr& f, const Point<T>& point) {
+    std::size_t kinks = 0;
+    Evaluator<T>(point, 0, &kinks)(f);
+    return kinks > 0;
+}
+
+#define SHOWWORK_EVALUATE_INSTANCES(EXTERN, T)                                                          \
+    EXTERN template T evaluate(const Expr&, const Point<T>&);                                           \
+    EXTERN template Dual<T> evaluate_dual(const Expr&, const Point<T>&, std::string_view, const Rational&); \
+    EXTERN template bool has_kink(const Expr&, const Point<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_EVALUATE_INSTANCES)
 
 }  // namespace showwork::calculus

@@ -253,6 +253,21 @@ Expr relu_step(const Expr& z, const Rational& at_zero) {
     return make(std::move(n));
 }
 
+// A constant direction settles the tie once for all: d ≥ 0 breaks it as ReLU′ itself does, and
+// d < 0 the other way, 1 − ReLU′(−z) (1 − c at z = 0).
+Expr relu_step(const Expr& z, const Rational& at_zero, const Expr& direction) {
+    if (direction.is_constant() || (z.is_constant() && z.value() != 0)) {
+        if (!direction.is_constant() || direction.value() >= 0) return relu_step(z, at_zero);
+        return Expr(1) - relu_step(-z, at_zero);
+    }
+    Node n;
+    n.op = Op::apply;
+    n.fn = Fn::relu_step;
+    n.value = at_zero;
+    n.args = {z, direction};
+    return make(std::move(n));
+}
+
 Expr operator+(const Expr& a, const Expr& b) { return add({a, b}); }
 Expr operator-(const Expr& a, const Expr& b) { return add({a, multiply({Expr(-1), b})}); }
 Expr operator-(const Expr& a) { return multiply({Expr(-1), a}); }
@@ -290,7 +305,9 @@ Expr rebuild(const Expr& e, const Leaf& leaf, const Apply& rewrite_apply) {
         case Op::product: return multiply(std::move(args));
         case Op::power: return power(args[0], args[1]);
         default:
-            if (e.fn() == Fn::relu_step) return relu_step(args[0], e.value());
+            if (e.fn() == Fn::relu_step) {
+                return args.size() == 2 ? relu_step(args[0], e.value(), args[1]) : relu_step(args[0], e.value());
+            }
             return rewrite_apply(e.fn(), std::move(args));
     }
 }

@@ -24,8 +24,10 @@ namespace showwork::calculus {
 
 enum class Op { constant, variable, sum, product, power, apply };
 
-// relu_step is ReLU′: 1 for z > 0, 0 for z < 0, and a chosen convention at z = 0 (its node's
-// value; notes 003 take 0, notes 004 take 1).
+// relu_step is ReLU′: 1 for z > 0, 0 for z < 0, and a chosen convention c at z = 0 (its node's
+// value; notes 003 take 0, notes 004 take 1). With a second argument, ReLU′(z; d), the tie at
+// z = 0 is broken by a direction d: c when d ≥ 0, 1 − c when d < 0. Then ReLU′(g; g′)·g′ is the
+// derivative of ReLU(g) from the side the convention takes at a kink (calculus/differentiate.hpp).
 enum class Fn { exp, ln, sin, cos, tanh, sigmoid, relu, relu_step, max };
 
 class Expr;
@@ -72,6 +74,8 @@ Expr power(const Expr& base, const Expr& exponent);
 Expr apply(Fn fn, std::vector<Expr> args);
 // ReLU′(z) with the given value at z = 0.
 Expr relu_step(const Expr& z, const Rational& at_zero);
+// ReLU′(z; d): ReLU′(z) with the tie at z = 0 broken by the direction d (see Fn::relu_step).
+Expr relu_step(const Expr& z, const Rational& at_zero, const Expr& direction);
 
 Expr operator+(const Expr& a, const Expr& b);
 Expr operator-(const Expr& a, const Expr& b);

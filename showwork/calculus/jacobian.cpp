@@ -1,5 +1,7 @@
 #include "showwork/calculus/jacobian.hpp"
 
+#include <cctype>
+
 #include "showwork/calculus/print.hpp"
 #include "showwork/error.hpp"
 
@@ -19,6 +21,16 @@ trace::Math named(const std::string& name, const std::string& sub = {}) {
 
 // ∇f, written as the notes do: no parentheses.
 trace::Math nabla_f() { return trace::product({trace::symbol("nabla"), trace::symbol("f")}, ""); }
+
+// The i-th component (0-based) of the function called `name`: f_1 of F, g_2 of g.
+std::string component_name(const std::string& name, std::size_t i) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower + "_" + std::to_string(i + 1);
+}
+
+// J_F, J_g: the Jacobian of the function called `name`
+trace::Math jacobian_symbol(const std::string& name) { return trace::symbol("J", variable_math(name)); }
 
 // J_{F∘g}
 trace::Math composition_jacobian() {
@@ -124,11 +136,11 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
 }
 
 // Row i of J_F is ∇fᵢᵀ.
-SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars,
+SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars, const std::string& name,
                         const DiffOptions& options, trace::Trace* trace) {
     SymbolicMatrix J(F.size(), vars.size());
     for (std::size_t i = 0; i < F.size(); ++i) {
-        std::string fi = trace ? "f_" + std::to_string(i + 1) : "";
+        std::string fi = trace ? component_name(name, i) : "";
         trace::SubDerivation row(trace, trace::kind::row);
         if (row) {
             row.describe("Row " + std::to_string(i + 1) + " is the gradient of component " + std::to_string(i + 1) +
@@ -150,12 +162,17 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
     if (trace) {
         std::vector<trace::Math> ratios;
         for (std::size_t i = 0; i < F.size(); ++i)
-            for (const auto& v : vars) ratios.push_back(partial_ratio("f_" + std::to_string(i + 1), v));
+            for (const auto& v : vars) ratios.push_back(partial_ratio(component_name(name, i), v));
         trace->add(trace::kind::jacobian, "The Jacobian stacks the transposed gradients.",
-                   trace::chain({named("J", "F"), trace::matrix(F.size(), vars.size(), ratios), to_math(J)},
+                   trace::chain({jacobian_symbol(name), trace::matrix(F.size(), vars.size(), ratios), to_math(J)},
                                 {trace::Rel::equals, trace::Rel::equals}));
     }
     return J;
+}
+
+SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars,
+                        const DiffOptions& options, trace::Trace* trace) {
+    return jacobian(F, vars, "F", options, trace);
 }
 
 SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars, trace::Trace* trace) {
@@ -186,7 +203,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     {
         trace::SubDerivation sub(trace, trace::kind::jacobian,
                                  [&] { return "The Jacobian of F in its own variables " + names(inner_vars) + "."; });
-        parts.outer = jacobian(F, inner_vars, options, trace);
+        parts.outer = jacobian(F, inner_vars, "F", options, trace);
     }
     parts.outer_at_inner = substitute(parts.outer, inner_vars, g);
     if (trace) {
@@ -196,7 +213,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
     }
     {
         trace::SubDerivation sub(trace, trace::kind::jacobian, [&] { return "The Jacobian of g in " + names(vars) + "."; });
-        parts.inner = jacobian(g, vars, options, trace);
+        parts.inner = jacobian(g, vars, "g", options, trace);
     }
     parts.product = parts.outer_at_inner * parts.inner;
     if (trace) {

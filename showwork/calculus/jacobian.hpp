@@ -54,6 +54,10 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
 std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, trace::Trace* trace);
 
 // J_F for F = [f₁; …; fₘ]. With a trace: one sub-derivation per row (∇fᵢᵀ), then the matrix.
+// The trace names the function `name` and its components by the name in lower case: J_g with
+// rows ∇g₁ᵀ, ∇g₂ᵀ for "g"; "F" (J_F, f₁, f₂) when no name is given.
+SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars, const std::string& name,
+                        const DiffOptions& options = {}, trace::Trace* trace = nullptr);
 SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars,
                         const DiffOptions& options = {}, trace::Trace* trace = nullptr);
 SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::string>& vars, trace::Trace* trace);

@@ -100,7 +100,7 @@ public:
         const Token& t = peek();
         if (t.kind != Tok::end) {
             if (t.text == ")") fail(t.position, "unbalanced parentheses: ')' without a matching '('", t.text);
-            fail(t.position, "unexpected '" + t.text + "'", t.text);
+            fail(t.position, "unexpected " + quoted_token(t.text), t.text);
         }
         return e;
     }
@@ -140,7 +140,7 @@ private:
             } else if (starts_implicit_factor()) {
                 e = e * power_factor();
             } else if (peek().kind == Tok::number) {
-                fail(peek().position, "missing operator before the number '" + peek().text + "'", peek().text);
+                fail(peek().position, "missing operator before the number " + quoted_token(peek().text), peek().text);
             } else {
                 return e;
             }
@@ -197,7 +197,7 @@ private:
             fail(open.position, "unbalanced parentheses: '(' is not closed", "(");
         }
         fail(peek().position, "expected ')' to close the '(' at position " + std::to_string(open.position) +
-                                  ", found '" + peek().text + "'",
+                                  ", found " + quoted_token(peek().text),
              peek().text);
     }
 
@@ -215,7 +215,7 @@ private:
         if (at_symbol("(") && !call && function_named(t.text)) call = true;
         std::optional<Fn> fn = function_named(t.text);
         if (call) {
-            if (!fn) fail(t.position, "unknown function '" + t.text + "'", t.text);
+            if (!fn) fail(t.position, "unknown function " + quoted_token(t.text), t.text);
             return call_function(t, *fn);
         }
         if (fn) fail(t.position, "function '" + t.text + "' needs its argument in parentheses", t.text);
@@ -223,7 +223,7 @@ private:
         if (allowed_ && std::find(allowed_->begin(), allowed_->end(), t.text) == allowed_->end()) {
             std::string list;
             for (const auto& v : *allowed_) list += (list.empty() ? "" : ", ") + v;
-            fail(t.position, "unknown variable '" + t.text + "' (the variables are " + list + ")", t.text);
+            fail(t.position, "unknown variable " + quoted_token(t.text) + " (the variables are " + list + ")", t.text);
         }
         return variable(t.text);
     }
@@ -322,12 +322,14 @@ std::vector<std::string> parse_variables(std::string_view text) {
         if (i < text.size() && text[i] != ',') continue;
         std::string name = trimmed(text.substr(start, i - start));
         if (!valid_name(name) || name == "e" || function_named(name)) {
-            throw ParseError("position " + std::to_string(start + 1) + ": '" + name + "' is not a variable name",
-                             0, start + 1, name);
+            throw ParseError(
+                "position " + std::to_string(start + 1) + ": " + quoted_token(name) + " is not a variable name", 0,
+                start + 1, name);
         }
         if (std::find(names.begin(), names.end(), name) != names.end()) {
-            throw ParseError("position " + std::to_string(start + 1) + ": variable '" + name + "' is listed twice",
-                             0, start + 1, name);
+            throw ParseError(
+                "position " + std::to_string(start + 1) + ": variable " + quoted_token(name) + " is listed twice", 0,
+                start + 1, name);
         }
         names.push_back(name);
         start = i + 1;
@@ -344,14 +346,15 @@ std::vector<PointEntry> split_point(std::string_view text) {
         auto eq = part.find('=');
         std::size_t position = start + 1;
         if (eq == std::string_view::npos) {
-            throw ParseError("position " + std::to_string(position) + ": '" + trimmed(part) +
-                                 "' is not of the form name=value",
+            throw ParseError("position " + std::to_string(position) + ": " + quoted_token(trimmed(part)) +
+                                 " is not of the form name=value",
                              0, position, trimmed(part));
         }
         std::string name = trimmed(part.substr(0, eq)), value = trimmed(part.substr(eq + 1));
         if (!valid_name(name)) {
-            throw ParseError("position " + std::to_string(position) + ": '" + name + "' is not a variable name",
-                             0, position, name);
+            throw ParseError(
+                "position " + std::to_string(position) + ": " + quoted_token(name) + " is not a variable name", 0,
+                position, name);
         }
         if (value.empty()) {
             throw ParseError("position " + std::to_string(start + eq + 2) + ": no value for " + name, 0,

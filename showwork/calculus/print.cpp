@@ -41,6 +41,11 @@ bool reads_negative(const Expr& e) {
     return e.op() == Op::product && e.arg(0).is_constant() && e.arg(0).value() < 0;
 }
 
+// A name that would continue a number before it as its decimal exponent: e1, E2 (2e1 is 20).
+bool reads_as_exponent(const std::string& s) {
+    return s.size() > 1 && (s[0] == 'e' || s[0] == 'E') && std::isdigit(static_cast<unsigned char>(s[1]));
+}
+
 bool is_simple_exponent(const Expr& e) {
     return e.op() == Op::variable || (e.is_constant() && e.value() >= 0 && denominator(e.value()) == 1);
 }
@@ -117,6 +122,7 @@ private:
             std::string s = factor(f);
             if (!out.empty()) {
                 if (std::isdigit(static_cast<unsigned char>(s[0]))) out += latex_ ? " \\cdot " : "*";
+                else if (only_coefficient && reads_as_exponent(s)) out += latex_ ? " \\cdot " : " ";  // 2 e1, not 20
                 else if (only_coefficient) out += "";  // 3y^{2}, 2(x + 1), 2\cos(x)
                 else if (!latex_) out += " ";
                 else if (s[0] == '\\' || s.rfind("e^", 0) == 0) out += " ";
@@ -165,8 +171,10 @@ private:
         if (e.fn() == Fn::exp) {
             return e.arg(0).is_constant(1) ? "e" : "e^" + exponent_text(e.arg(0));
         }
+        // ReLU′(z; d): the direction after a semicolon, as a directional derivative f′(x; d) is written
+        const char* separator = e.fn() == Fn::relu_step ? "; " : ", ";
         std::string args;
-        for (const Expr& a : e.args()) args += (args.empty() ? "" : ", ") + write(a);
+        for (const Expr& a : e.args()) args += (args.empty() ? "" : separator) + write(a);
         return (latex_ ? latex_function(e.fn()) : std::string(function_name(e.fn()))) + "(" + args + ")";
     }
 
@@ -203,6 +211,7 @@ trace::Math function_math(const Expr& e) {
                        : e.fn() == Fn::relu ? "ReLU"
                        : e.fn() == Fn::relu_step ? "ReLU'"
                                                  : nullptr;
+    if (e.fn() == Fn::relu_step && args.size() == 2) args = {trace::list(std::move(args), "; ")};
     return trace::apply(name ? name : std::string(function_name(e.fn())), std::move(args));
 }
 

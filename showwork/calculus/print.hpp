@@ -5,7 +5,9 @@
 //   text    3y^2     2x cos(x^2 + y)      e^y - 13x     ln(y^3)     3/y          sigmoid(x)
 //
 // Subtraction and division come back from their internal forms a + (−1)·b and a·b⁻¹.
-// Plain text parses back to the same expression (juxtaposition is multiplication).
+// Plain text parses back to the same expression (juxtaposition is multiplication). A factor that
+// would join the number before it is set apart: 2*3^x, 2 e1 (2e1 would read as 20); in LaTeX
+// 2 \cdot 3^{x}, 2 \cdot e1. ReLU′(z; d) is written relu'(z; d), which is not read back.
 #pragma once
 
 #include <string>

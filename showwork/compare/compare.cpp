@@ -14,8 +14,8 @@ constexpr std::pair<CompareOperation, std::string_view> operation_names[] = {
 CompareOperation parse_compare_operation(std::string_view name) {
     for (const auto& [operation, text] : operation_names)
         if (text == name) return operation;
-    throw InputError("unknown operation '" + std::string(name) +
-                     "' to compare: choose inverse, solve, rref, rank or det");
+    throw InputError("unknown operation " + quoted_token(name) +
+                     " to compare: choose inverse, solve, rref, rank or det");
 }
 
 std::string_view compare_operation_name(CompareOperation operation) {

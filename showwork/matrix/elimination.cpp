@@ -9,16 +9,16 @@ PivotRule parse_pivot_rule(std::string_view name) {
     if (name == "partial") return PivotRule::partial;
     if (name == "scaled_partial") return PivotRule::scaled_partial;
     if (name == "complete") return PivotRule::complete;
-    throw InputError("unknown pivot rule '" + std::string(name) +
-                     "': expected automatic, first_nonzero, partial, scaled_partial or complete");
+    throw InputError("unknown pivot rule " + quoted_token(name) +
+                     ": expected automatic, first_nonzero, partial, scaled_partial or complete");
 }
 
 Method parse_method(std::string_view name) {
     if (name == "automatic") return Method::automatic;
     if (name == "gauss_jordan") return Method::gauss_jordan;
     if (name == "fraction_free") return Method::fraction_free;
-    throw InputError("unknown elimination method '" + std::string(name) +
-                     "': expected automatic, gauss_jordan or fraction_free");
+    throw InputError("unknown elimination method " + quoted_token(name) +
+                     ": expected automatic, gauss_jordan or fraction_free");
 }
 
 std::string_view pivot_rule_name(PivotRule rule) {

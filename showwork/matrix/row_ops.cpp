@@ -153,8 +153,8 @@ RowOperationText parse_one(std::string_view text, std::size_t offset, std::size_
 
 void throw_row_operation_error(const RowOperationText& op, std::size_t number,
                                const std::string& problem) {
-    throw ParseError("row operation " + std::to_string(number) + " '" + op.written +
-                         "' (at character " + std::to_string(op.position) + "): " + problem,
+    throw ParseError("row operation " + std::to_string(number) + " " + quoted_token(op.written) +
+                         " (at character " + std::to_string(op.position) + "): " + problem,
                      number, op.position, op.written);
 }
 

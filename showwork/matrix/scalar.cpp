@@ -13,7 +13,7 @@ namespace showwork {
 namespace {
 
 [[noreturn]] void bad_number(std::string_view token, std::string_view why) {
-    throw ParseError(fmt::format("'{}': {}", token, why), 0, 0, std::string(token));
+    throw ParseError(fmt::format("{}: {}", quoted_token(token), why), 0, 0, std::string(token));
 }
 
 Integer power_of_ten(int e) {
@@ -93,14 +93,26 @@ void round_to_bits(const Rational& q, long precision, Integer& mantissa, long& e
     exponent = extra - shift;
 }
 
-}  // namespace
+// The number of decimal digits of n ≠ 0 is at most ⌊log₁₀ 2 · msb(n)⌋ + 1: cheap, and exact enough
+// to spare the exact count for every value that is not near the limit.
+std::size_t digits_at_most(const Integer& n) {
+    if (n == 0) return 1;
+    return static_cast<std::size_t>(static_cast<double>(msb(abs(n))) * 0.30103) + 2;
+}
 
-Rational parse_rational(std::string_view token) {
-    if (token.empty()) bad_number(token, "empty number");
-    if (token.size() > max_number_length) {
-        throw ParseError(fmt::format("number of {} characters is longer than the limit of {}",
-                                     token.size(), max_number_length));
+// The value as the program writes it, "-p/q", is held to the same limit as the token, so that
+// every number it prints from its input reads back: "1e-4000/1e97" is short, 10⁻⁴⁰⁹⁷ is not.
+Rational within_length(Rational value, std::string_view token) {
+    if (digits_at_most(numerator(value)) + digits_at_most(denominator(value)) + 2 <= max_number_length) return value;
+    std::size_t length = value.str().size();
+    if (length > max_number_length) {
+        bad_number(token, fmt::format("its exact value takes {} characters written out, longer than the limit of {}",
+                                      length, max_number_length));
     }
+    return value;
+}
+
+Rational parse_fraction(std::string_view token) {
     std::size_t slash = token.find('/');
     if (slash == std::string_view::npos) return parse_decimal(token, token, true);
     std::string_view top = token.substr(0, slash), bottom = token.substr(slash + 1);
@@ -111,6 +123,17 @@ Rational parse_rational(std::string_view token) {
     Rational denominator_value = parse_decimal(bottom, token, false);
     if (denominator_value == 0) bad_number(token, "zero denominator");
     return numerator_value / denominator_value;
+}
+
+}  // namespace
+
+Rational parse_rational(std::string_view token) {
+    if (token.empty()) bad_number(token, "empty number");
+    if (token.size() > max_number_length) {
+        throw ParseError(fmt::format("number of {} characters is longer than the limit of {}",
+                                     token.size(), max_number_length));
+    }
+    return within_length(parse_fraction(token), token);
 }
 
 double rational_to_double(const Rational& q) {
@@ -160,9 +183,17 @@ Rational float50_to_rational(const Float50& x) {
     return Rational(m, Integer(1) << static_cast<unsigned>(-exponent));
 }
 
+// Out of range both ways is an error: beyond the largest double, and so close to 0 that the
+// nearest double is 0 (below half the smallest subnormal, 4.9406564584124654e-324). A subnormal
+// is a double like any other: every double's shortest text, "5e-324" too, reads back.
 double ScalarTraits<double>::parse(std::string_view token) {
-    double value = rational_to_double(parse_rational(token));
+    Rational exact = parse_rational(token);
+    double value = rational_to_double(exact);
     if (std::isinf(value)) bad_number(token, "out of range for double");
+    if (value == 0 && exact != 0) {
+        bad_number(token, fmt::format("out of range for double: closer to 0 than the smallest double, {}",
+                                      std::numeric_limits<double>::denorm_min()));
+    }
     return value;
 }
 

@@ -23,6 +23,9 @@ bool is_delimited(const Math& apply);
 
 // In a juxtaposition, whether two factors are written with no space: 2R_1, Wx.
 bool juxtaposes_tightly(const Math& left, const Math& right);
+// Whether a number followed by this factor would read as one number: 2 3ˣ as 23ˣ, 2 e1 as 2e1
+// (twenty). Such a product is written with a dot: 2 · 3ˣ, 2 · e1.
+bool merges_with_number(const Math& left, const Math& right);
 
 // Greek letters and the few symbols the notes name in words: "alpha" -> \alpha / α,
 // "partial" -> \partial / ∂, "emptyset" -> \emptyset / ∅, "infty" -> \infty / ∞, "top" -> ⊤.

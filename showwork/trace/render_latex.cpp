@@ -109,7 +109,9 @@ std::string_view relation_symbol(Rel rel) {
 }
 
 std::string relation(const Math& m, const RenderOptions& o) {
-    std::string out = operand(m.args[0], detail::sum_level, o);
+    // a list before \in says it of each item, t, s \in \mathbb{R}; any other list is a tuple, (1, 2)
+    bool each = m.args[0].kind == Kind::list && !m.relations.empty() && m.relations[0] == Rel::in;
+    std::string out = each ? latex(m.args[0], o) : operand(m.args[0], detail::sum_level, o);
     for (std::size_t k = 0; k < m.relations.size(); ++k) {
         std::string rel(relation_symbol(m.relations[k]));
         if (m.relations[k] == Rel::arrow) {
@@ -156,7 +158,9 @@ std::string product(const Math& m, const RenderOptions& o) {
             bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
             // \alpha x, not \alphax: a command name would swallow the letter after it.
             if (tight && ends_with_command(out)) tight = false;
-            out += m.text.empty() ? (tight ? "" : " ") : op;
+            std::string gap = m.text.empty() ? (tight ? "" : " ") : op;
+            if (m.text.empty() && detail::merges_with_number(m.args[k - 1], factor)) gap = " \\cdot ";
+            out += gap;
         }
         out += text;
     }

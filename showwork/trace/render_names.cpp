@@ -86,6 +86,16 @@ bool is_differential(const Math& m) {
 
 }  // namespace
 
+bool merges_with_number(const Math& left, const Math& right) {
+    if (left.kind != Kind::number) return false;
+    const Math& first = right.kind == Kind::power ? right.args[0] : right;
+    if (first.kind == Kind::number) return true;
+    // e1, E2: a decimal exponent after a number
+    const std::string& name = first.text;
+    return first.kind == Kind::symbol && name.size() > 1 && (name[0] == 'e' || name[0] == 'E') &&
+           std::isdigit(static_cast<unsigned char>(name[1]));
+}
+
 bool juxtaposes_tightly(const Math& left, const Math& right) {
     // a power of a plain symbol sits as close as the symbol: 3y^{2}, like 2x
     bool symbol_like = right.kind == Kind::symbol ||

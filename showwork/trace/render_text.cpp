@@ -143,7 +143,9 @@ std::string_view relation_symbol(Rel rel) {
 
 // A  ─R₂ → R₂ − 2R₁→  B: a labelled arrow is its label drawn on a line ending in →.
 TextBox relation(const Math& m, const RenderOptions& o) {
-    std::vector<TextBox> parts{operand(m.args[0], detail::sum_level, o)};
+    // a list before ∈ says it of each item, t, s ∈ ℝ; any other list is a tuple, (1, 2)
+    bool each = m.args[0].kind == Kind::list && !m.relations.empty() && m.relations[0] == Rel::in;
+    std::vector<TextBox> parts{each ? layout(m.args[0], o) : operand(m.args[0], detail::sum_level, o)};
     for (std::size_t k = 0; k < m.relations.size(); ++k) {
         bool labelled = m.relations[k] == Rel::arrow && k < m.labels.size() && !m.labels[k].is_empty();
         std::string rel = labelled ? "  ─" + one_line(m.labels[k], o) + "→  "
@@ -183,7 +185,9 @@ TextBox product(const Math& m, const RenderOptions& o) {
         if (precedence(factor) < detail::product_level && !leading_sign) box = parenthesised(box);
         if (k > 0) {
             bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
-            parts.push_back(text_box(m.text.empty() ? (tight ? "" : " ") : op));
+            std::string gap = m.text.empty() ? (tight ? "" : " ") : op;
+            if (m.text.empty() && detail::merges_with_number(m.args[k - 1], factor)) gap = " · ";
+            parts.push_back(text_box(gap));
         }
         parts.push_back(box);
     }

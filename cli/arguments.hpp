@@ -1,0 +1,24 @@
+// The command line before CLI11 reads it: operands that start with a minus.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace showwork::cli {
+
+// CLI11 takes any argument "-x…" for an option, so an expression "-x^2" (or a matrix "-a 1")
+// would be lost. This returns the arguments of `command` with its options first, each value
+// attached (--at=x=1, -oFILE), then "--" and the operands in their order, which CLI11 then reads
+// as operands. An argument is an option when it starts with "--" or names one of the command's
+// short options (-o, -h); any other "-…" is an operand. An option that takes a value takes the
+// next argument unless its value is attached. Without an operand starting with '-', the
+// arguments are returned as they are.
+std::vector<std::string> operands_last(const CLI::App& command, const std::vector<std::string>& args);
+
+// CLI11's list of arguments it did not expect names the "--" that operands_last put in (last,
+// as CLI11 lists them in reverse): the list without it.
+std::string without_operand_mark(std::string message);
+
+}  // namespace showwork::cli
