@@ -1,5 +1,6 @@
 // Expressions: parsing, printing, simplification, differentiation rules and their trace,
 // gradients, Jacobians and the Jacobian chain rule, exact evaluation, and bad input.
+#include <cmath>
 #include <functional>
 
 #include "showwork/calculus/calculus.hpp"
@@ -227,6 +228,20 @@ TEST_CASE("at a kink the floating check takes the one-sided difference of the co
     }
     // away from a kink, the central difference
     CHECK(check_derivative(P("relu(x)"), P("1"), "x", Point<double>{{"x", 2.0}}).difference == "central difference");
+}
+
+TEST_CASE("next to a kink the floating check takes the difference on the smooth side") {
+    // x² − 2 is 4.4e-16 at the double nearest √2: the kink lies within the central step, behind
+    Expr f = P("relu(x^2 - 2)");
+    DerivativeCheck<double> near = check_derivative(f, differentiate(f, "x"), "x", Point<double>{{"x", std::sqrt(2.0)}});
+    CHECK(near.agree);
+    CHECK(near.difference == "forward difference");
+    CHECK(near.symbolic == doctest::Approx(2 * std::sqrt(2.0)));
+    // and ahead
+    DerivativeCheck<double> before =
+        check_derivative(f, differentiate(f, "x"), "x", Point<double>{{"x", std::nextafter(std::sqrt(2.0), 0.0)}});
+    CHECK(before.agree);
+    CHECK(before.difference == "backward difference");
 }
 
 TEST_CASE("the chain rule step reads as in notes 003") {

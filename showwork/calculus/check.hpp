@@ -4,9 +4,9 @@
 //
 // Over exact rationals the finite difference is not taken (it only approximates, and exact
 // arithmetic has no rounding to balance a step size against): the rules and the dual numbers
-// must then agree exactly. At a kink of f (a tie in max, ReLU at 0) the difference is the
-// one-sided one the convention ReLU′(0) takes (calculus/finite_difference.hpp), with a tolerance
-// to match its larger error.
+// must then agree exactly. At or next to a kink of f (a tie in max, ReLU at 0) the difference is
+// one-sided (calculus/finite_difference.hpp: checking_difference), with a tolerance to match its
+// larger error.
 #pragma once
 
 #include <string>
@@ -25,7 +25,8 @@ struct DerivativeCheck {
     T finite_difference;  // 0 over exact scalars, where it is not taken
     T tolerance;          // relative to max(1, |symbolic|); 0 over exact scalars
     bool agree = false;
-    std::string difference = "central difference";  // at a kink: "backward difference", …
+    std::string difference = "central difference";  // at or next to a kink: "backward difference", …
+    std::string why_one_sided;                        // empty for the central difference
 };
 
 // The default tolerance: central differences are good to about ε^{2/3}, one-sided ones (at a
@@ -40,20 +41,6 @@ T default_check_tolerance(bool one_sided = false) {
         T e = exp(log(ScalarTraits<T>::epsilon()) / T(one_sided ? 4 : 3));
         return T(1000) * e * e;
     }
-}
-
-// Why a check at a kink is one-sided.
-inline std::string kink_note(const DiffOptions& options) {
-    const Rational& c = options.relu_at_zero;
-    return " (the point is a kink, where a central difference averages the two sides; ReLU′(0) = " + rational_text(c) +
-           " takes " + (c == 0 ? "the left one" : c == 1 ? "the right one" : "both, weighted") + "); ";
-}
-
-// The one-sided difference the convention c = ReLU′(0) takes at a kink, by name.
-inline std::string one_sided_name(const Rational& c) {
-    if (c == 0) return "backward difference";
-    if (c == 1) return "forward difference";
-    return rational_text(c) + "·forward + " + rational_text(1 - c) + "·backward difference";
 }
 
 // "x = 1, y = 2"
@@ -92,14 +79,11 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
         c.finite_difference = T(0);
         c.agree = c.symbolic == c.dual;
     } else {
-        bool kink = has_kink(f, point);
-        c.tolerance = default_check_tolerance<T>(kink);
-        if (kink) {
-            c.difference = one_sided_name(options.relu_at_zero);
-            c.finite_difference = one_sided_difference(f, point, var, scalar_cast<T>(options.relu_at_zero));
-        } else {
-            c.finite_difference = calculus::finite_difference(f, point, var);
-        }
+        CheckingDifference<T> d = checking_difference(f, point, var, options.relu_at_zero);
+        c.finite_difference = d.value;
+        c.difference = d.name;
+        c.why_one_sided = d.why;
+        c.tolerance = default_check_tolerance<T>(!d.why.empty());
         c.agree = abs(c.symbolic - c.dual) <= c.tolerance * scale &&
                   abs(c.symbolic - c.finite_difference) <= c.tolerance * scale;
     }
@@ -113,7 +97,7 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
         std::string how = " by forward mode (dual numbers); ";
         if constexpr (!ScalarTraits<T>::exact) {
             how = " by forward mode (dual numbers), " + scalar_text(c.finite_difference) + " by " + c.difference +
-                  (c.difference.starts_with("central") ? "s; " : kink_note(options));
+                  (c.why_one_sided.empty() ? "s; " : " (" + c.why_one_sided + "); ");
         }
         trace->add(trace::kind::check,
                    "Check at " + point_text(point) + ": ∂/∂" + var + " (" + to_text(f) + ") is " +

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "showwork/calculus/dual.hpp"
 #include "showwork/calculus/expression.hpp"
@@ -50,9 +51,10 @@ using Values = std::map<std::string, V, std::less<>>;
 template <class V>
 class Evaluator {
 public:
-    // relu_at_zero: the convention at a kink (dual numbers only); kinks, if given, counts them.
-    explicit Evaluator(const Values<V>& point, Rational relu_at_zero = 0, std::size_t* kinks = nullptr)
-        : point_(point), relu_at_zero_(std::move(relu_at_zero)), kinks_(kinks) {}
+    // relu_at_zero: the convention at a kink (dual numbers only); sides, if given, records the
+    // side each max takes (see branches below).
+    explicit Evaluator(const Values<V>& point, Rational relu_at_zero = 0, std::vector<int>* sides = nullptr)
+        : point_(point), relu_at_zero_(std::move(relu_at_zero)), sides_(sides) {}
 
     V operator()(const Expr& e) const {
         switch (e.op()) {
@@ -145,7 +147,7 @@ private:
 
     // max(u, v); at a tie, in dual numbers, the convention's one-sided derivative
     V maximum(const V& u, const V& v) const {
-        if (kinks_ && value_of(u) == value_of(v)) ++*kinks_;
+        if (sides_) sides_->push_back(value_of(u) > value_of(v) ? 1 : value_of(u) < value_of(v) ? -1 : 0);
         if constexpr (Scalar<V>) {
             return u >= v ? u : v;
         } else {
@@ -216,7 +218,7 @@ private:
 
     const Values<V>& point_;
     Rational relu_at_zero_;
-    std::size_t* kinks_;
+    std::vector<int>* sides_;
 };
 
 // f at the point. Every variable of f needs a value; values of other names are ignored here
@@ -235,19 +237,20 @@ Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var
     return Evaluator<Dual<T>>(dual_point, relu_at_zero)(f);
 }
 
-// Whether f has a kink at the point: a max whose arguments tie, or a ReLU of 0. There the
-// derivative is one-sided by convention, and a central difference averages the two sides.
+// The side each max and ReLU of f takes at the point, in the order they are evaluated: 1 the
+// first argument (ReLU(u): u), −1 the second (0), 0 a tie: a kink, where the derivative is
+// one-sided by convention. Two points with the same branches lie on one smooth piece of f.
 template <Scalar T>
-bool has_kink(const Expr& f, const Point<T>& point) {
-    std::size_t kinks = 0;
-    Evaluator<T>(point, 0, &kinks)(f);
-    return kinks > 0;
+std::vector<int> branches(const Expr& f, const Point<T>& point) {
+    std::vector<int> sides;
+    Evaluator<T>(point, 0, &sides)(f);
+    return sides;
 }
 
 #define SHOWWORK_EVALUATE_INSTANCES(EXTERN, T)                                                          \
     EXTERN template T evaluate(const Expr&, const Point<T>&);                                           \
     EXTERN template Dual<T> evaluate_dual(const Expr&, const Point<T>&, std::string_view, const Rational&); \
-    EXTERN template bool has_kink(const Expr&, const Point<T>&);
+    EXTERN template std::vector<int> branches(const Expr&, const Point<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_EVALUATE_INSTANCES)
 
 }  // namespace showwork::calculus
