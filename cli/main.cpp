@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
     showwork::cli::register_elimination_commands(app);
     showwork::cli::register_compare_command(app);
     showwork::cli::register_calculus_commands(app);
+    showwork::cli::register_regression_commands(app);
 
     int status = run(app, argc, argv);
     // the help and --version are written here too: check that they were

@@ -1,5 +1,6 @@
 #include "showwork/trace/math.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -28,6 +29,18 @@ Math text(std::string words) { return node(Kind::text, std::move(words)); }
 
 Math fraction(Math numerator, Math denominator) {
     return node(Kind::fraction, {}, {std::move(numerator), std::move(denominator)});
+}
+
+Math table(std::vector<Math> header, const std::vector<std::vector<Math>>& rows, std::size_t totals) {
+    Math m = node(Kind::table, {}, std::move(header));
+    m.cols = m.args.size();
+    m.rows = rows.size();
+    m.augment = std::min(totals, rows.size());
+    for (const auto& row : rows) {
+        if (row.size() != m.cols) throw std::invalid_argument("trace::table: a row's cells ≠ the header's");
+        m.args.insert(m.args.end(), row.begin(), row.end());
+    }
+    return m;
 }
 
 Math matrix(std::size_t rows, std::size_t cols, std::vector<Math> cells, std::size_t augment) {

@@ -21,6 +21,8 @@
 //   set         —                         [element, condition]: { element | condition }
 //   cases       —                         lines of a system, under one brace
 //   list        separator: ", "           items
+//   table       —                         the header's cols cells, then rows·cols body cells;
+//                                         `augment`: trailing rows set apart by a rule (totals)
 //   empty       —                         — (an absent sub- or superscript)
 #pragma once
 
@@ -33,7 +35,7 @@ namespace showwork::trace {
 
 enum class Kind {
     number, symbol, text, fraction, matrix, relation, sum, negate, product, power, apply, group,
-    set, cases, list, empty
+    set, cases, list, table, empty
 };
 
 // The relations the notes use between two expressions.
@@ -50,10 +52,11 @@ enum class Rel {
     leq, geq, less, greater
 };
 
-// Decoration of a symbol: \mathbf{W}, \hat{\beta}, \mathbb{R}, \boldsymbol{\partial}.
+// Decoration of a symbol: \mathbf{W}, \hat{\beta}, \bar{y}, \mathbb{R}, \boldsymbol{\partial}.
 struct SymbolStyle {
     bool bold = false;
     bool hat = false;
+    bool bar = false;        // a mean: \bar{y}, ȳ
     bool blackboard = false;
     bool transpose = false;  // written as a superscript ⊤ after any other superscript
     friend bool operator==(const SymbolStyle&, const SymbolStyle&) = default;
@@ -103,6 +106,11 @@ Math norm(Math x, Math sub = empty());
 Math set(Math element, Math condition);
 Math cases(std::vector<Math> lines);
 Math list(std::vector<Math> items, std::string separator = ", ");
+// A table with a header row: a sums table, an ANOVA table. Each row has header.size() cells
+// (an `empty` cell is blank); the last `totals` rows are set apart by a rule. Text cells are
+// left-aligned, all others right-aligned. In JSON a table whose first header is empty is an
+// object keyed by its first column ({"residual": {"df": "3", …}}), any other an array of rows.
+Math table(std::vector<Math> header, const std::vector<std::vector<Math>>& rows, std::size_t totals = 0);
 
 // Convenience: x_{i}, with an integer subscript ("R_2").
 Math indexed(std::string name, std::size_t index, SymbolStyle style = {});

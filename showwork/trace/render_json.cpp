@@ -6,10 +6,13 @@
 // A single result named "result" is written as its VALUE; several results form {name: VALUE}.
 // VALUE: a matrix is {"rows": r, "cols": c, "augment": k, "entries": [["1", "-1/2"], ...]} with
 // every number a string as the scalar wrote it; a number is its string; a text is its string;
-// a list is an array of VALUEs; any other math is {"latex": "..."}.
+// a list is an array of VALUEs; a table is an array of rows {header: VALUE}, or an object of
+// them keyed by its first column when its first header is blank; any other math is {"latex": "..."}.
 // STEP: {"kind": "...", "text": "...", "operation": "<latex>" or null, "state": VALUE or null,
 //        "substeps": [STEP, ...]}.
 #include <nlohmann/json.hpp>
+
+#include <cctype>
 
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/render_detail.hpp"
@@ -19,6 +22,37 @@ namespace showwork::trace::detail {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+Json value(const Math& m, const RenderOptions& o);
+
+// A header as a key: words as a name ("Sum of squares" -> "sum_of_squares"), math as LaTeX.
+std::string key(const Math& header, const RenderOptions& o) {
+    if (header.kind != Kind::text) return to_latex(header, o);
+    std::string out;
+    for (char c : header.text) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else if (!out.empty() && out.back() != '_') out += '_';
+    }
+    while (!out.empty() && out.back() == '_') out.pop_back();
+    return out;
+}
+
+// A table's rows as objects of their non-blank cells, keyed by the first column when the
+// first header is blank.
+Json table(const Math& m, const RenderOptions& o) {
+    bool keyed = m.cols > 0 && m.args[0].is_empty();
+    Json out = keyed ? Json::object() : Json::array();
+    for (std::size_t i = 1; i <= m.rows; ++i) {
+        Json row = Json::object();
+        for (std::size_t j = keyed ? 1 : 0; j < m.cols; ++j) {
+            const Math& cell = m.args[i * m.cols + j];
+            if (!cell.is_empty()) row[key(m.args[j], o)] = value(cell, o);
+        }
+        if (keyed) out[key(m.args[i * m.cols], o)] = std::move(row);
+        else out.push_back(std::move(row));
+    }
+    return out;
+}
 
 Json value(const Math& m, const RenderOptions& o) {
     switch (m.kind) {
@@ -41,6 +75,7 @@ Json value(const Math& m, const RenderOptions& o) {
             }
             return Json{{"rows", m.rows}, {"cols", m.cols}, {"augment", m.augment}, {"entries", entries}};
         }
+        case Kind::table: return table(m, o);
         default: return Json{{"latex", to_latex(m, o)}};
     }
 }

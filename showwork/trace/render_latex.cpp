@@ -43,6 +43,7 @@ std::string symbol_name(const Math& m) {
     if (m.style.blackboard) name = "\\mathbb{" + name + "}";
     if (m.style.bold) name = (!greek.empty() ? "\\boldsymbol{" : "\\mathbf{") + name + "}";
     if (m.style.hat) name = "\\hat{" + name + "}";
+    if (m.style.bar) name = "\\bar{" + name + "}";
     return name;
 }
 
@@ -87,6 +88,22 @@ std::string matrix(const Math& m, const RenderOptions& o) {
     if (m.augment > 0) columns += "|" + std::string(std::min(m.augment, m.cols), 'c');
     std::string open = o.bmatrix ? "\\left[" : "\\left(", close = o.bmatrix ? "\\right]" : "\\right)";
     return open + "\\begin{array}{" + columns + "}" + matrix_rows(m, o) + "\\end{array}" + close;
+}
+
+// \begin{array}{lrr} & \text{df} & … \\ \hline \text{Residual} & 3 & … \\ \hline … \end{array}
+std::string table(const Math& m, const RenderOptions& o) {
+    std::string columns;
+    for (std::size_t j = 0; j < m.cols; ++j) {
+        bool text = m.rows > 0 && m.args[m.cols + j].kind == Kind::text;
+        columns += text ? 'l' : 'r';
+    }
+    std::string out = "\\begin{array}{" + columns + "}";
+    for (std::size_t i = 0; i <= m.rows; ++i) {
+        if (i == 1 || (m.augment > 0 && i == m.rows + 1 - m.augment)) out += " \\hline";
+        for (std::size_t j = 0; j < m.cols; ++j) out += (j == 0 ? " " : " & ") + latex(m.args[i * m.cols + j], o);
+        if (i < m.rows) out += " \\\\";
+    }
+    return out + " \\end{array}";
 }
 
 std::string_view relation_symbol(Rel rel) {
@@ -216,6 +233,7 @@ std::string latex(const Math& m, const RenderOptions& o) {
         case Kind::text: return "\\text{" + detail::latex_prose(m.text) + "}";
         case Kind::fraction: return "\\frac{" + latex(m.args[0], o) + "}{" + latex(m.args[1], o) + "}";
         case Kind::matrix: return matrix(m, o);
+        case Kind::table: return table(m, o);
         case Kind::relation: return relation(m, o);
         case Kind::sum: return sum(m, o);
         case Kind::negate: return "-" + operand(m.args[0], detail::product_level, o);

@@ -34,6 +34,7 @@ constexpr std::array greek_names{
     Name{"nabla", "\\nabla", "∇"},     Name{"emptyset", "\\emptyset", "∅"},
     Name{"infty", "\\infty", "∞"},     Name{"top", "\\top", "⊤"},
     Name{"ell", "\\ell", "ℓ"},       Name{"circ", "\\circ", "∘"},
+    Name{"sum", "\\sum", "Σ"},
 };
 
 constexpr std::pair<std::string_view, std::string_view> function_names[] = {

@@ -80,6 +80,7 @@ std::string symbol_name(const Math& m) {
         }
     }
     if (m.style.hat) name += "\u0302";  // combining circumflex: β̂
+    if (m.style.bar) name += "\u0304";  // combining macron: ȳ
     return name;
 }
 
@@ -120,6 +121,40 @@ TextBox matrix(const Math& m, const RenderOptions& o) {
     if (rows.empty()) rows.push_back(text_box("  "));
     TextBox body = stacked(rows, (rows.size() - 1) / 2);
     return delimited(body, bracket_left, bracket_right);
+}
+
+//  i   xᵢ  yᵢ
+//  ─────────
+//  1    1   2
+//  ─────────
+//  Σ   15  20
+TextBox table(const Math& m, const RenderOptions& o) {
+    std::vector<std::string> cells;
+    for (const auto& cell : m.args) cells.push_back(one_line(cell, o));
+    std::vector<std::size_t> width(m.cols, 0);
+    for (std::size_t k = 0; k < cells.size(); ++k)
+        width[k % m.cols] = std::max(width[k % m.cols], detail::display_width(cells[k]));
+    std::size_t total_width = 0;
+    for (std::size_t w : width) total_width += w;
+    total_width += m.cols > 0 ? 2 * (m.cols - 1) : 0;
+    std::vector<TextBox> lines;
+    auto rule = [&] {
+        std::string line;
+        for (std::size_t k = 0; k < total_width; ++k) line += "─";
+        lines.push_back(text_box(line));
+    };
+    for (std::size_t i = 0; i <= m.rows; ++i) {  // row 0 is the header
+        if (i == 1 || (m.augment > 0 && i == m.rows + 1 - m.augment)) rule();
+        std::string line;
+        for (std::size_t j = 0; j < m.cols; ++j) {
+            const std::string& c = cells[i * m.cols + j];
+            std::string pad(width[j] - detail::display_width(c), ' ');
+            bool left = m.args[i * m.cols + j].kind == Kind::text;
+            line += (j == 0 ? "" : "  ") + (left ? c + pad : pad + c);
+        }
+        lines.push_back(text_box(line));
+    }
+    return stacked(lines, 0);
 }
 
 std::string_view relation_symbol(Rel rel) {
@@ -272,6 +307,7 @@ TextBox layout(const Math& m, const RenderOptions& o) {
             return beside({part(m.args[0]), text_box("/"), part(m.args[1])});
         }
         case Kind::matrix: return matrix(m, o);
+        case Kind::table: return table(m, o);
         case Kind::relation: return relation(m, o);
         case Kind::sum: return sum(m, o);
         case Kind::negate: return beside({text_box("−"), operand(m.args[0], detail::product_level, o)});

@@ -117,6 +117,24 @@ inline constexpr std::string_view chain_rule = "chain_rule";
 // a derivative's value at a point
 inline constexpr std::string_view evaluate = "evaluate";
 
+// ---- Least squares and regression (solvers/, regression/) ----
+// the design matrix X and the response y
+inline constexpr std::string_view design = "design";
+// X^T X beta = X^T Y, its sides computed as substeps
+inline constexpr std::string_view normal_equations = "normal_equations";
+// the table of x_i, y_i, x_i^2, x_i y_i and their sums (simple regression)
+inline constexpr std::string_view sums = "sums";
+// one estimate from its formula, the sums substituted: m, b, or beta-hat
+inline constexpr std::string_view estimate = "estimate";
+// the fitted model y-hat = X beta-hat
+inline constexpr std::string_view model = "model";
+// fitted values and residuals
+inline constexpr std::string_view residuals = "residuals";
+// SSE, SST, R^2, s, the standard errors
+inline constexpr std::string_view statistics = "statistics";
+// the analysis of variance table
+inline constexpr std::string_view anova = "anova";
+
 // ---- Worked examples ----
 // how the notes' convention maps onto the library's
 inline constexpr std::string_view convention = "convention";

@@ -1,0 +1,26 @@
+// A polynomial fit: y = β₀ + β₁x + β₂x² by least squares (the model of NIST's Pontius data,
+// here on seven points), exactly; the columns x and x² are features of the one predictor.
+#include <fmt/core.h>
+
+#include "showwork/regression/fit.hpp"
+#include "showwork/regression/report.hpp"
+#include "showwork/trace/render.hpp"
+
+using namespace showwork;
+using namespace showwork::regression;
+
+int main() {
+    const char* data = "x y\n-3 7.9\n-2 4.2\n-1 0.8\n0 0.1\n1 1.2\n2 3.8\n3 9.1\n";
+    Design<Rational> d = design(read_data<Rational>(data), {.response = {}, .predictors = {}, .degree = 2});
+
+    trace::Trace steps;
+    Fit<Rational> f = fit(d, {}, &steps);
+
+    trace::Document doc;
+    doc.title = "A parabola through seven points";
+    doc.command = "regress";
+    doc.number = "exact";
+    doc.results = fit_results(f, 12);
+    doc.steps = steps.take_steps();
+    fmt::print("{}\n", trace::render(doc, trace::Format::text));
+}
