@@ -17,6 +17,7 @@
 #include "showwork/matrix/scalar.hpp"
 #include "showwork/matrix/subspaces.hpp"
 #include "showwork/matrix/to_math.hpp"
+#include "showwork/solvers/householder_qr.hpp"
 #include "showwork/solvers/linear_system.hpp"
 #include "showwork/trace/math.hpp"
 #include "showwork/trace/render.hpp"
