@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "showwork/matrix/arithmetic.hpp"
@@ -36,11 +37,11 @@ void require_shapes(const Matrix<T>& X, const Matrix<T>& y) {
 template <Scalar T>
 void require_finite(const Matrix<T>& A, const char* name) {
     using std::isfinite;
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j)
-            if (!isfinite(A(i, j)))
-                throw DomainError(fmt::format("entry ({}, {}) of {} is {}: least squares needs finite numbers", i + 1,
-                                              j + 1, name, scalar_text(A(i, j))));
+    auto a = A.entries();
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (!isfinite(a[k]))
+            throw DomainError(fmt::format("entry ({}, {}) of {} is {}: least squares needs finite numbers",
+                                          k / A.cols() + 1, k % A.cols() + 1, name, scalar_text(a[k])));
 }
 
 // (X | y) in columns, reflected in place. Column k of `a` (a[k·m …]) holds, after step k,
@@ -123,6 +124,10 @@ void make_reflector(Reflected<T>& f, std::size_t k) {
     x[0] = r;
 }
 
+// The same for doubles, in vector registers, two columns at a time so that each v_i loaded
+// serves both (householder_qr.cpp): H a for the `count` columns a of length n at a, a + stride, …
+void apply_reflection(const double* v, double tau, double* a, std::size_t count, std::size_t stride, std::size_t n);
+
 // Step k: H_k from column k, applied to every column right of it and to y.
 template <Scalar T>
 void reflect(Reflected<T>& f, std::size_t k) {
@@ -130,8 +135,13 @@ void reflect(Reflected<T>& f, std::size_t k) {
     if (f.tau[k] == 0) return;
     const T* v = f.column(k) + k;
     const std::size_t n = f.m - k;
-    for (std::size_t j = k + 1; j < f.p; ++j) apply_reflection(v, f.tau[k], f.column(j) + k, n);
-    apply_reflection(v, f.tau[k], f.y.data() + k, n);
+    if constexpr (std::is_same_v<T, double>) {
+        apply_reflection(v, f.tau[k], f.column(k + 1) + k, f.p - k - 1, f.m, n);
+        apply_reflection(v, f.tau[k], f.y.data() + k, 1, 0, n);
+    } else {
+        for (std::size_t j = k + 1; j < f.p; ++j) apply_reflection(v, f.tau[k], f.column(j) + k, n);
+        apply_reflection(v, f.tau[k], f.y.data() + k, n);
+    }
 }
 
 template <Scalar T>
