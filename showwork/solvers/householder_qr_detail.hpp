@@ -268,9 +268,9 @@ void add_triangular_solve(const QRLeastSquares<T>& out, const Reflected<T>& f, t
     const std::size_t p = f.p;
     Matrix<T> system = augment(out.R, out.Qt_y);
     trace->add(trace::kind::triangular_system,
-               fmt::format("The first {} rows of (R | Qᵀy) are the triangular system R β = Qᵀy; the other {} entries of "
-                           "Qᵀy are the residual, the part of y no choice of β reaches.",
-                           p, f.m - p),
+               fmt::format("The first {} rows of {}(X | y) are the triangular system R β = Qᵀy; the last {} of "
+                           "Qᵀy {} the residual, the part of y that no choice of β reaches.",
+                           p, p == 1 ? "H₁" : trace::subscripted("H", p) + (p == 2 ? " H₁" : " … H₁"), f.m - p == 1 ? "entry" : fmt::format("{} entries", f.m - p), f.m - p == 1 ? "is" : "are"),
                trace::equals(trace::product({trace::symbol("R"), trace::symbol("beta")}, ""),
                              trace::product({transposed_symbol("Q"), trace::symbol("y")}, "")),
                trace::list({showwork::to_math(system),
@@ -291,7 +291,7 @@ template <Scalar T>
 void add_orthogonality_check(const Matrix<T>& X, const Matrix<T>& y, const Matrix<T>& beta, trace::Trace* trace) {
     Matrix<T> Xt_e = transpose(X) * (y - X * beta);
     trace->add(trace::kind::check,
-               "Check: the residual y − Xβ̂ is orthogonal to every column of X, Xᵀ(y − Xβ̂) ≈ 0.",
+               "Check: the residual is orthogonal to every column of X (the normal equations).",
                trace::product({transposed_symbol("X"), trace::group(residual_math())}, ""),
                trace::relation(showwork::to_math(Xt_e), trace::Rel::approx, trace::number("0")));
 }
