@@ -1,7 +1,9 @@
 // Least squares by Householder QR: a hand-checked fit, floating solutions against the exact
 // solution of the normal equations XᵀX β = Xᵀy (Rational), the residual's orthogonality to X,
 // the errors (dependent columns, shapes, Rational, non-finite entries) and the trace's structure.
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "support.hpp"
 #include "showwork/matrix/arithmetic.hpp"
@@ -53,6 +55,30 @@ Problem random_problem(std::mt19937_64& rng, std::size_t p, bool fractions) {
         Problem problem{testing::random_rational(rng, m, p, 9, fractions), testing::random_rational(rng, m, 1, 9, fractions)};
         if (rank(problem.X) == p) return problem;
     }
+}
+
+// NIST StRD Longley (data/strd/Longley.dat): the header's "Data (lines 61 to 76)" holds
+// y x1 … x6 per line; X gets an intercept column of ones first.
+Problem longley() {
+    std::ifstream in(std::string(SHOWWORK_DATA) + "/strd/Longley.dat");
+    REQUIRE(in);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() >= 76);
+    REQUIRE(lines[5].find("Data              (lines 61 to 76)") != std::string::npos);
+    Problem problem{M(16, 7), M(16, 1)};
+    for (std::size_t i = 0; i < 16; ++i) {
+        std::istringstream words(lines[60 + i]);
+        std::string word;
+        words >> word;
+        problem.y(i, 0) = parse_rational(word);
+        problem.X(i, 0) = 1;
+        for (std::size_t j = 1; j < 7; ++j) {
+            words >> word;
+            problem.X(i, j) = parse_rational(word);
+        }
+    }
+    return problem;
 }
 
 std::string singular_message(const Matrix<double>& X, const Matrix<double>& y) {
@@ -256,4 +282,18 @@ TEST_CASE("the trace of a larger fit leaves the reflections out but still solves
     CHECK(steps[1].kind == "triangular_system");
     CHECK(steps[2].substeps.size() == 4);
     CHECK(steps[3].kind == "solution");
+}
+
+TEST_CASE("NIST Longley: QR keeps 8 digits in double and 40 in Float50 of the exact fit, NIST's B0 to 15") {
+    Problem problem = longley();
+    M beta = exact_least_squares(problem.X, problem.y);
+    // NIST's certified B0 = -3482258.63459582 (15 digits)
+    CHECK(abs(Q(beta(0, 0) - parse_rational("-3482258.63459582"))) < Q(1, 100'000'000));
+    auto in_double = least_squares_qr(matrix_cast<double>(problem.X), matrix_cast<double>(problem.y));
+    auto in_float50 = least_squares_qr(matrix_cast<Float50>(problem.X), matrix_cast<Float50>(problem.y));
+    double double_error = relative_error(in_double.coefficients, beta);
+    double float50_error = relative_error(in_float50.coefficients, beta);
+    MESSAGE("Longley: relative error ", double_error, " in double, ", float50_error, " in Float50");
+    CHECK(double_error < 1e-8);
+    CHECK(float50_error < 1e-40);
 }

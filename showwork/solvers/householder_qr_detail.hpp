@@ -136,7 +136,7 @@ void reflect(Reflected<T>& f, std::size_t k) {
     const T* v = f.column(k) + k;
     const std::size_t n = f.m - k;
     if constexpr (std::is_same_v<T, double>) {
-        apply_reflection(v, f.tau[k], f.column(k + 1) + k, f.p - k - 1, f.m, n);
+        if (k + 1 < f.p) apply_reflection(v, f.tau[k], f.column(k + 1) + k, f.p - k - 1, f.m, n);
         apply_reflection(v, f.tau[k], f.y.data() + k, 1, 0, n);
     } else {
         for (std::size_t j = k + 1; j < f.p; ++j) apply_reflection(v, f.tau[k], f.column(j) + k, n);
