@@ -19,6 +19,11 @@ inline constexpr std::size_t max_expression_depth = 200;
 // function: d/dx x^x^x is a product of sums of products) may reach this many levels.
 inline constexpr std::size_t max_derived_depth = 8 * max_expression_depth;
 
+// How many numbers, variables and operations an expression takes written out, a sub-expression
+// counted every time it appears. Derivatives can double in size with each level: the derivative
+// of ReLU(x − ReLU(x − …)) writes the inner derivative twice at every level.
+inline constexpr std::size_t max_expression_size = 1'000'000;
+
 // A math tree of a derivation (trace/math.hpp) holds a derived expression written out, a few
 // math nodes per level (a fraction of a product of a group), inside a step's equation.
 inline constexpr std::size_t max_math_depth = 4 * max_derived_depth + 16;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "showwork/calculus/print.hpp"
+#include "showwork/error.hpp"
 #include "showwork/trace/step_kinds.hpp"
 
 namespace showwork::calculus {
@@ -307,6 +308,18 @@ trace::Math derivative_math(const Expr& f, std::string_view var) {
 trace::Math partial_ratio(const std::string& f, const std::string& x) {
     return trace::fraction(trace::product({trace::symbol("partial"), variable_math(f)}, ""),
                            trace::product({trace::symbol("partial"), variable_math(x)}, ""));
+}
+
+void note_unevaluated_powers(const std::vector<Expr>& expressions, trace::Trace* trace) {
+    if (!trace) return;
+    for (const Expr& f : expressions) {
+        for (const Expr& p : unevaluated_powers(f)) {
+            trace->add(kind::unevaluated,
+                       "The power is left as it is: its value would take more than " + thousands(max_number_length) +
+                           " characters.",
+                       to_math(p));
+        }
+    }
 }
 
 Expr differentiate(const Expr& f, std::string_view var, const DiffOptions& options, trace::Trace* trace) {

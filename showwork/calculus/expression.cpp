@@ -96,12 +96,17 @@ Expr::Expr(Node n) {
     if (n.op == Op::apply) mix(static_cast<std::size_t>(n.fn));
     for (const Expr& a : n.args) {
         n.depth = std::max(n.depth, a.depth() + 1);
+        n.size = std::min(n.size + a.size(), max_expression_size + 1);
         n.names |= a.names();
         mix(a.hash());
     }
     if (n.depth > max_derived_depth) {
-        throw InputError("expression nested deeper than " + std::to_string(max_derived_depth) +
+        throw InputError("expression nested deeper than " + thousands(max_derived_depth) +
                          " levels: too deep to work with");
+    }
+    if (n.size > max_expression_size) {
+        throw InputError("expression of more than " + thousands(max_expression_size) +
+                         " numbers, variables and operations written out: too large to work with");
     }
     node_ = std::make_shared<const Node>(std::move(n));
 }
@@ -365,6 +370,20 @@ Expr substitute(const Expr& e, std::string_view var, const Expr& by) {
     return rebuild(
         e, [&](const Expr& v) { return v.name() == var ? by : v; },
         [](Fn fn, std::vector<Expr> args) { return apply(fn, std::move(args)); });
+}
+
+std::vector<Expr> unevaluated_powers(const Expr& e) {
+    std::vector<Expr> found;
+    std::vector<Expr> pending{e};
+    while (!pending.empty()) {
+        Expr x = std::move(pending.back());
+        pending.pop_back();
+        if (x.op() == Op::power && x.arg(0).is_constant() && x.arg(1).is_constant() && is_integer(x.arg(1).value())) {
+            if (std::find(found.begin(), found.end(), x) == found.end()) found.push_back(x);
+        }
+        pending.insert(pending.end(), x.args().begin(), x.args().end());
+    }
+    return found;
 }
 
 // σ(u) = 1 / (1 + e^{−u})

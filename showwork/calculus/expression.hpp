@@ -13,7 +13,8 @@
 // Each node knows its depth, a hash (equal expressions hash equally) and which variable names
 // it may use, so that like terms are found by hashing and "does it use x" is mostly one test:
 // building a sum of n terms or differentiating it takes time about linear in n. A node deeper
-// than max_derived_depth (showwork/limits.hpp) is not built: an InputError says so.
+// than max_derived_depth, or larger written out than max_expression_size (showwork/limits.hpp),
+// is not built: an InputError says so.
 //
 // Subtraction a − b is a + (−1)·b and division a / b is a · b⁻¹; the printers turn them back.
 #pragma once
@@ -46,6 +47,7 @@ struct Node {
     std::vector<Expr> args;  // sum: terms; product: factors; power: [base, exponent]; apply
     // Set when the node is built, from the fields above:
     std::size_t depth = 0;     // a constant or a variable is 0; sin(x) is 1, sin(x²) is 2
+    std::size_t size = 1;      // nodes written out: a shared sub-expression counts each time
     std::size_t hash = 0;      // equal expressions have equal hashes
     std::uint64_t names = 0;   // one bit per variable name used (a name's bit clear: not used)
 };
@@ -65,6 +67,7 @@ public:
     const std::vector<Expr>& args() const { return node_->args; }
     const Expr& arg(std::size_t i) const { return node_->args[i]; }
     std::size_t depth() const { return node_->depth; }
+    std::size_t size() const { return node_->size; }
     std::size_t hash() const { return node_->hash; }
     std::uint64_t names() const { return node_->names; }
 
@@ -113,6 +116,9 @@ std::vector<std::string> variables(const Expr& e);
 bool depends_on(const Expr& e, std::string_view var);
 // e with every occurrence of the variable replaced by `by` (and simplified again).
 Expr substitute(const Expr& e, std::string_view var, const Expr& by);
+// The powers of a constant to an integer left as they are because their value would be longer
+// than max_number_length characters (matrix/scalar.hpp), as power() leaves them: 9^{5000}.
+std::vector<Expr> unevaluated_powers(const Expr& e);
 // σ(u) written out as 1 / (1 + e^{−u}), everywhere in e.
 Expr expand_sigmoid(const Expr& e);
 

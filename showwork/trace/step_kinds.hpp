@@ -116,6 +116,8 @@ inline constexpr std::string_view substitute = "substitute";
 inline constexpr std::string_view chain_rule = "chain_rule";
 // a derivative's value at a point
 inline constexpr std::string_view evaluate = "evaluate";
+// a power of a constant kept as a power: its value would be longer than any number read
+inline constexpr std::string_view unevaluated = "unevaluated";
 
 // ---- Worked examples ----
 // how the notes' convention maps onto the library's
