@@ -126,6 +126,8 @@ inline constexpr std::string_view substitute = "substitute";
 inline constexpr std::string_view chain_rule = "chain_rule";
 // a derivative's value at a point
 inline constexpr std::string_view evaluate = "evaluate";
+// a power of a constant kept as a power: its value would be longer than any number read
+inline constexpr std::string_view unevaluated = "unevaluated";
 
 // ---- Least squares and regression (solvers/, regression/) ----
 // the design matrix X and the response y
