@@ -210,7 +210,7 @@ trace::Math solution_set(const Solution<T>& s) {
         terms.push_back(trace::product({t, showwork::to_math(s.directions[q])}, ""));
         parameters.push_back(std::move(t));
     }
-    trace::Math reals = trace::symbol("R", trace::empty(), trace::empty(), trace::SymbolStyle{false, false, true, false});
+    trace::Math reals = trace::symbol("R", trace::empty(), trace::empty(), trace::SymbolStyle{.blackboard = true});
     trace::Math names = parameters.size() == 1 ? parameters[0] : trace::list(std::move(parameters));
     return trace::set(trace::sum(std::move(terms)), trace::relation(std::move(names), trace::Rel::in, std::move(reals)));
 }

@@ -56,9 +56,9 @@ enum class Rel {
 struct SymbolStyle {
     bool bold = false;
     bool hat = false;
-    bool bar = false;        // a mean: \bar{y}, ȳ
     bool blackboard = false;
     bool transpose = false;  // written as a superscript ⊤ after any other superscript
+    bool bar = false;        // a mean: \bar{y}, ȳ
     friend bool operator==(const SymbolStyle&, const SymbolStyle&) = default;
 };
 
