@@ -3,6 +3,7 @@
 //   compare            every row
 //   compare double     the double rows only (product, LU)
 //   compare exact      the exact rows only (RREF, inverse, determinant, solve)
+//   compare lsq        least squares only (double QR; exact normal equations on data sets)
 //
 // Each row: the operation, n, the scalar, showwork's time, the reference library and its time on
 // the same input in the same run, their ratio (showwork / reference: below 1 is faster), GFLOP/s
@@ -76,14 +77,14 @@ std::string gflops_text(double flops, const std::optional<double>& s) {
 }
 
 void print_table(const Table& table) {
-    constexpr auto format = FMT_STRING("{:<20} {:>5} {:<7} {:>11} {:<22} {:>11} {:>7} {:>8} {:>8}  {}\n");
+    constexpr auto format = FMT_STRING("{:<28} {:>9} {:<7} {:>11} {:<22} {:>11} {:>7} {:>8} {:>8}  {}\n");
     fmt::print(format, "operation", "n", "scalar", "showwork", "reference", "ref time", "ratio",
                "sw GF/s", "ref GF/s", "answers");
     for (const Row& r : table) {
         std::string ratio = r.showwork_seconds && r.reference_seconds
                                 ? fmt::format("{:.2f}", *r.showwork_seconds / *r.reference_seconds)
                                 : "";
-        fmt::print(format, r.operation, r.n, r.scalar, seconds_text(r.showwork_seconds), r.reference,
+        fmt::print(format, r.operation, r.size.empty() ? std::to_string(r.n) : r.size, r.scalar, seconds_text(r.showwork_seconds), r.reference,
                    seconds_text(r.reference_seconds), ratio, gflops_text(r.flops, r.showwork_seconds),
                    gflops_text(r.flops, r.reference_seconds), r.check);
     }
@@ -96,8 +97,9 @@ int main(int argc, char** argv) {
     using namespace showwork::bench;
     bool run_double = argc < 2 || std::strcmp(argv[1], "double") == 0;
     bool run_exact = argc < 2 || std::strcmp(argv[1], "exact") == 0;
-    if (!run_double && !run_exact) {
-        fmt::print(stderr, "usage: compare [double|exact]\n");
+    bool run_least_squares = argc < 2 || std::strcmp(argv[1], "lsq") == 0;
+    if (!run_double && !run_exact && !run_least_squares) {
+        fmt::print(stderr, "usage: compare [double|exact|lsq]\n");
         return 2;
     }
     print_build();
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
     try {
         if (run_double) add_double_rows(table);
         if (run_exact) add_exact_rows(table);
+        if (run_least_squares) add_least_squares_rows(table);
     } catch (const std::exception& e) {
         print_table(table);
         fmt::print(stderr, "benchmark stopped: {}\n", e.what());

@@ -47,12 +47,14 @@ struct Row {
     std::optional<double> reference_seconds;
     double flops = 0;       // floating-point operations per call, when GFLOP/s means something
     std::string check;      // "same" when both sides gave the same answer, else what differed
+    std::string size = {};  // shown instead of n when set: "10000×50"
 };
 
 using Table = std::vector<Row>;
 
-// The rows of each group of benchmarks (bench_double.cpp, bench_exact.cpp).
+// The rows of each group of benchmarks (bench_double.cpp, bench_exact.cpp, bench_least_squares.cpp).
 void add_double_rows(Table& table);
 void add_exact_rows(Table& table);
+void add_least_squares_rows(Table& table);  // bench_least_squares.cpp
 
 }  // namespace showwork::bench

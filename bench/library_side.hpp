@@ -6,6 +6,8 @@
 //   showwork::determinant(A)      matrix/determinant.hpp      T(const Matrix<T>&, options, trace)
 //   showwork::solve_unique(A, b)  solvers/linear_system.hpp   Matrix<T>(A, b (n×1), options, trace)
 //   showwork::lu(A)               matrix/lu.hpp               LU<T>{P, L, U, Q, swaps}(A, options, trace)
+//   showwork::least_squares_qr(X, y)  solvers/householder_qr.hpp  QRLeastSquares<T>{coefficients, R, Qt_y, residual_norm}
+//   normal equations: transposed, multiply (matrix/traced_arithmetic.hpp) and solve_unique
 // Exact defaults: fraction-free (Bareiss) elimination, first non-zero pivots. Double defaults:
 // Gaussian elimination with partial pivoting, run in blocks (matrix/fast/lu_blocked.hpp) by lu and
 // solve for square matrices.
@@ -14,9 +16,9 @@
 // prints the reference library's times alone.
 #pragma once
 
-#if __has_include("matrix/echelon.hpp") && __has_include("matrix/inverse.hpp") &&      \
-    __has_include("matrix/determinant.hpp") && __has_include("matrix/lu.hpp") &&       \
-    __has_include("solvers/linear_system.hpp")
+#if __has_include("showwork/matrix/echelon.hpp") && __has_include("showwork/matrix/inverse.hpp") &&      \
+    __has_include("showwork/matrix/determinant.hpp") && __has_include("showwork/matrix/lu.hpp") &&       \
+    __has_include("showwork/solvers/linear_system.hpp")
 #define SHOWWORK_BENCH_HAVE_ELIMINATION 1
 #include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/echelon.hpp"
@@ -27,11 +29,36 @@
 #define SHOWWORK_BENCH_HAVE_ELIMINATION 0
 #endif
 
+#if __has_include("showwork/solvers/householder_qr.hpp") && SHOWWORK_BENCH_HAVE_ELIMINATION
+#define SHOWWORK_BENCH_HAVE_LEAST_SQUARES 1
+#include "showwork/matrix/traced_arithmetic.hpp"
+#include "showwork/solvers/householder_qr.hpp"
+#else
+#define SHOWWORK_BENCH_HAVE_LEAST_SQUARES 0
+#endif
+
 #include "showwork/matrix/matrix.hpp"
 
 namespace showwork::bench {
 
 inline constexpr bool have_elimination = SHOWWORK_BENCH_HAVE_ELIMINATION;
+inline constexpr bool have_least_squares = SHOWWORK_BENCH_HAVE_LEAST_SQUARES;
+
+#if SHOWWORK_BENCH_HAVE_LEAST_SQUARES
+// β̂ minimising ‖Xβ − y‖ by Householder QR (floating scalars).
+inline Matrix<double> library_least_squares_qr(const Matrix<double>& X, const Matrix<double>& y) {
+    return least_squares_qr(X, y).coefficients;
+}
+// β̂ from XᵀX β = Xᵀy, exactly: what a user writes with the library's public operations.
+inline Matrix<Rational> library_normal_equations(const Matrix<Rational>& X, const Matrix<Rational>& y) {
+    Matrix<Rational> Xt = transposed(X);
+    return solve_unique(multiply(Xt, X), multiply(Xt, y));
+}
+#else
+// Never called: each caller tests have_least_squares first.
+inline Matrix<double> library_least_squares_qr(const Matrix<double>&, const Matrix<double>& y) { return y; }
+inline Matrix<Rational> library_normal_equations(const Matrix<Rational>&, const Matrix<Rational>& y) { return y; }
+#endif
 
 #if SHOWWORK_BENCH_HAVE_ELIMINATION
 template <Scalar T>

@@ -83,6 +83,7 @@ struct Diff {
         if (std::find(vars.begin(), vars.end(), x) == vars.end()) vars.push_back(x);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_unevaluated_powers({f}, call.sink());
         calculus::Expr df = calculus::differentiate(f, x, diff_options(call), call.sink());
         std::vector<trace::Named> results{{"result", calculus::to_math(df)}};
         if (point) {
@@ -142,6 +143,7 @@ struct Gradient {
         calculus::Expr f = calculus::parse_expression(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_unevaluated_powers({f}, call.sink());
         calculus::SymbolicMatrix grad = calculus::as_column(calculus::gradient(f, vars, diff_options(call), call.sink()));
         std::vector<trace::Named> results{{"result", calculus::to_math(grad)}};
         if (point) {
@@ -166,6 +168,7 @@ struct Jacobian {
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_unevaluated_powers(F, call.sink());
         calculus::SymbolicMatrix J = calculus::jacobian(F, vars, "F", diff_options(call), call.sink());
         std::vector<trace::Named> results{{"result", calculus::to_math(J)}};
         if (point) {

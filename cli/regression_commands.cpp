@@ -35,7 +35,7 @@ regression::Design<T> read_design(const RegressCall& call) {
 template <Scalar T>
 LeastSquaresMethod method_of(const RegressCall& call) {
     if (!call.method.empty()) return parse_least_squares_method(call.method);
-    return LeastSquaresMethod::normal;
+    return ScalarTraits<T>::exact ? LeastSquaresMethod::normal : LeastSquaresMethod::qr;
 }
 
 std::string joined(const std::vector<std::string>& names) {

@@ -15,6 +15,16 @@
 
 namespace showwork {
 
+// A count as a message writes it: 4158 as "4,158".
+inline std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 // A token as a message shows it, in quotes: 'x^2'; a long one cut to its first 40 characters,
 // with its length, so that the message stays one readable line: 'xxxx…' (4,158 characters).
 inline std::string quoted_token(std::string_view token) {
@@ -25,9 +35,7 @@ inline std::string quoted_token(std::string_view token) {
         if (characters++ == shown) cut = i;
     }
     if (characters <= shown) return "'" + std::string(token) + "'";
-    std::string count = std::to_string(characters);
-    for (std::size_t k = count.size(); k > 3; k -= 3) count.insert(k - 3, ",");
-    return "'" + std::string(token.substr(0, cut)) + "…' (" + count + " characters)";
+    return "'" + std::string(token.substr(0, cut)) + "…' (" + thousands(characters) + " characters)";
 }
 
 class Error : public std::runtime_error {

@@ -23,6 +23,7 @@
 #include "showwork/regression/model.hpp"
 #include "showwork/regression/report.hpp"
 #include "showwork/regression/simple.hpp"
+#include "showwork/solvers/householder_qr.hpp"
 #include "showwork/solvers/least_squares.hpp"
 #include "showwork/solvers/linear_system.hpp"
 #include "showwork/trace/math.hpp"

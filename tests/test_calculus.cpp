@@ -4,6 +4,8 @@
 #include <functional>
 
 #include "showwork/calculus/calculus.hpp"
+#include "showwork/error.hpp"
+#include "showwork/limits.hpp"
 #include "showwork/trace/render.hpp"
 
 #include "support.hpp"
@@ -466,4 +468,113 @@ TEST_CASE("bad input: division by zero and ln of a non-positive number at the po
     CHECK(error_of<DomainError>([] { evaluate(P("x^(1/2)"), parse_point<double>("x=-4")); }) ==
           "x is -4 at the point: its power 1/2 is not a real number");
     CHECK(error_of<ParseError>([] { parse_expression("ln(0)"); }).find("not positive") != std::string::npos);
+}
+
+// ---- Limits: depth, size, and numbers too long to work out ----
+
+namespace {
+// f nested n times around x: nested("sin(", ")", 3) is sin(sin(sin(x))).
+std::string nested(std::string_view open, std::string_view close, std::size_t n, std::string_view inside = "x") {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += open;
+    s += inside;
+    for (std::size_t i = 0; i < n; ++i) s += close;
+    return s;
+}
+// x^x^…^x with n x's.
+std::string tower(std::size_t n) {
+    std::string s = "x";
+    for (std::size_t i = 1; i < n; ++i) s += "^x";
+    return s;
+}
+const std::string too_deep = "expression nested deeper than 200 levels (parentheses, functions or powers)";
+}  // namespace
+
+TEST_CASE("limits: nesting deeper than max_expression_depth is an error, not a stack overflow") {
+    auto parse_error = [](const std::string& s) { return error_of<ParseError>([&] { parse_expression(s); }); };
+    CHECK(parse_error(nested("(", ")", 10'000)) == "position 201: " + too_deep);
+    CHECK(parse_error(nested("sin(", ")", 2'000)) == "position 804: " + too_deep);
+    CHECK(parse_error(tower(5'000)) == "position 402: " + too_deep);
+    CHECK(parse_error(nested("(", ")^2", 201)) == "position 201: " + too_deep);
+    // a level that the parser does not nest but the expression does: 2·(…) around a sum
+    CHECK(parse_error(nested("2(x+", ")", 201)).ends_with(too_deep));
+    CHECK(parse_error(nested("sin(", ")", 201)).ends_with(too_deep));
+    // signs in a row do not nest: 10,000 minus signs are x
+    CHECK(P(std::string(10'000, '-') + "x") == P("x"));
+    CHECK(P(std::string(9'999, '-') + "x") == P("-x"));
+}
+
+TEST_CASE("limits: expressions at the depth limit are parsed, differentiated, printed and rendered") {
+    for (const std::string& f : {nested("sin(", ")", 200), tower(201), nested("(", ")", 200)}) {
+        CAPTURE(f.substr(0, 40));
+        Expr e = P(f);
+        CHECK(e.depth() <= max_expression_depth);
+        trace::Trace t;
+        Expr d = differentiate(e, "x", &t);
+        CHECK(d.depth() <= max_derived_depth);
+        CHECK(!to_text(d).empty());
+        CHECK(!to_latex(d).empty());
+        trace::Document doc{"diff", "diff", "exact", {{"f", to_math(e)}}, {{"result", to_math(d)}}, t.take_steps()};
+        for (auto format : {trace::Format::text, trace::Format::json}) {
+            CHECK(!trace::render(doc, format).empty());
+        }
+    }
+    CHECK(P(nested("sin(", ")", 200)).depth() == 200);
+    CHECK(P(tower(201)).depth() == 200);
+}
+
+TEST_CASE("limits: nothing deeper than max_derived_depth or larger than max_expression_size is built") {
+    Expr e = variable("x");
+    for (std::size_t i = 0; i < max_derived_depth; ++i) e = sin(e);
+    CHECK(error_of<InputError>([&] { sin(e); }) ==
+          "expression nested deeper than " + thousands(max_derived_depth) + " levels: too deep to work with");
+    // each level of ReLU(x − ReLU(x − …)) writes the inner derivative twice
+    CHECK(error_of<InputError>([] { differentiate(P(nested("relu(x-", ")", 40)), "x"); }) ==
+          "expression of more than 1,000,000 numbers, variables and operations written out: too large to work with");
+}
+
+TEST_CASE("limits: a long sum is collected at once, its terms in order of first appearance") {
+    std::string sum = "x";
+    for (int k = 2; k <= 10'000; ++k) sum += " + x^" + std::to_string(k);
+    Expr f = P(sum);
+    REQUIRE(f.op() == Op::sum);
+    CHECK(f.args().size() == 10'000);
+    Expr d = differentiate(f, "x");
+    REQUIRE(d.op() == Op::sum);
+    CHECK(d.args().size() == 10'000);
+    CHECK(d.arg(0) == Expr(1));
+    CHECK(d.arg(9'999) == P("10000x^9999"));
+    CHECK(text("x + y - x + x") == "x + y");
+    CHECK(text("x y x^-1 z") == "y z");
+}
+
+TEST_CASE("limits: a derivation stops building math at max_derivation_nodes") {
+    trace::Trace t(2'000);
+    Expr d = differentiate(P(nested("sin(", ")", 200)), "x", &t);
+    CHECK(d == differentiate(P(nested("sin(", ")", 200)), "x"));
+    CHECK(t.exhausted());
+    std::vector<trace::Step> steps = t.take_steps();
+    std::size_t nodes = 0;
+    for (const auto& s : steps) nodes += trace::node_count(s);
+    CHECK(nodes <= 2'000);
+    CHECK(steps.back().kind == trace::kind::omitted);
+}
+
+TEST_CASE("limits: a constant power longer than max_number_length is left as a power") {
+    CHECK(P("2^10").is_constant(1024));
+    CHECK(P("9^4096").is_constant());  // 3,909 digits
+    Expr huge = P("((9^4096)^4096)^4096");
+    REQUIRE(huge.op() == Op::power);
+    CHECK(huge.arg(0).is_constant());
+    CHECK(huge.arg(1).is_constant(Rational(4096) * 4096));
+    CHECK(unevaluated_powers(P("x + 2*9^5000 + 9^5000")) == std::vector<Expr>{P("9^5000")});
+    CHECK(unevaluated_powers(P("x^5000 + 2^5000")).empty());
+    CHECK(P("(-1)^100000000001").is_constant(-1));
+    CHECK(differentiate(P("x * 9^5000"), "x") == P("9^5000"));
+    trace::Trace t;
+    note_unevaluated_powers({P("x * 9^5000")}, &t);
+    REQUIRE(t.steps().size() == 1);
+    CHECK(t.steps()[0].kind == trace::kind::unevaluated);
+    CHECK(error_of<DomainError>([] { evaluate(P("x^5000"), Point<Rational>{{"x", Rational(9)}}); }) ==
+          "the exact value of 9^5000 would take more than 4,096 characters; evaluate in double or float50");
 }

@@ -227,6 +227,54 @@ TEST_CASE("mathematical failures at the point: status 1") {
           std::string::npos);
 }
 
+namespace {
+std::string nested(std::string_view open, std::string_view close, std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += open;
+    s += "x";
+    for (std::size_t i = 0; i < n; ++i) s += close;
+    return s;
+}
+}  // namespace
+
+TEST_CASE("expressions too deep or too large: one line, status 2, never a crash") {
+    const std::string deep = "expression nested deeper than 200 levels (parentheses, functions or powers)";
+    check_error(showwork_run({"diff", nested("(", ")", 10'000)}), 2, "position 201: " + deep);
+    check_error(showwork_run({"diff", nested("sin(", ")", 2'000)}), 2, "position 804: " + deep);
+    std::string tower = "x";
+    for (int i = 1; i < 5'000; ++i) tower += "^x";
+    check_error(showwork_run({"diff", tower}), 2, "position 402: " + deep);
+    check_error(showwork_run({"gradient", nested("sin(", ")", 201), "--vars", "x"}), 2, "position 804: " + deep);
+    check_error(showwork_run({"diff", nested("relu(x-", ")", 40)}), 2,
+                "expression of more than 1,000,000 numbers, variables and operations written out: too large to "
+                "work with");
+}
+
+TEST_CASE("expressions at the depth limit: every format, with the derivation up to its size limit") {
+    std::string tower = "x";
+    for (int i = 1; i <= 200; ++i) tower += "^x";
+    for (const std::string& f : {nested("sin(", ")", 200), tower}) {
+        Json j = json_of({"diff", f});
+        CHECK(j["result"].contains("latex"));
+        CHECK(j["steps"].back()["kind"] == "omitted");
+        for (const char* format : {"text", "latex", "markdown"}) {
+            CHECK(!ok({"diff", f, "--format", format}).out.empty());
+        }
+    }
+    std::string sum = "x";
+    for (int k = 2; k <= 10'000; ++k) sum += " + x^" + std::to_string(k);
+    CHECK(ok({"diff", sum, "--no-steps"}).out.find("Result\n  1 + 2x + 3x² + 4x³") != std::string::npos);
+}
+
+TEST_CASE("a constant power too long to work out is left as a power, and the derivation says so") {
+    Json j = json_of({"diff", "((9^4096)^4096)^4096 * x", "--wrt", "x"});
+    CHECK(has_step(j["steps"], "unevaluated"));
+    CHECK(j["result"]["latex"].get<std::string>().ends_with("^{16777216}"));
+    check_error(showwork_run({"diff", "x^5000", "--at", "x=9"}), 1,
+                "the exact value of 9^5000 would take more than 4,096 characters; evaluate in double or float50 "
+                "(--number double)");
+}
+
 TEST_CASE("the calculus commands in markdown and help show their examples") {
     std::string md = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "markdown"}).out;
     CHECK(md.starts_with("# Jacobian of F in x, y"));

@@ -118,3 +118,31 @@ TEST_CASE("double arithmetic agrees with exact arithmetic within rounding") {
         }
     }
 }
+
+TEST_CASE("exact products through integers equal the textbook sum Σ_k a_ik b_kj, fallback included") {
+    std::mt19937_64 rng(2026);
+    // c_ij = Σ_k a_ik b_kj, one fraction at a time
+    auto textbook = [](const M& A, const M& B) {
+        M C(A.rows(), B.cols());
+        for (std::size_t i = 0; i < A.rows(); ++i)
+            for (std::size_t j = 0; j < B.cols(); ++j)
+                for (std::size_t k = 0; k < A.cols(); ++k) C(i, j) += A(i, k) * B(k, j);
+        return C;
+    };
+    for (int trial = 0; trial < 100; ++trial) {
+        std::uniform_int_distribution<std::size_t> size(1, 12);
+        std::size_t m = size(rng), n = size(rng), p = size(rng);
+        M A = testing::random_rational(rng, m, n, 9, trial % 2 == 0);
+        M B = testing::random_rational(rng, n, p, 99, trial % 3 != 0);
+        CHECK(A * B == textbook(A, B));
+    }
+    // denominators of 2^600 and 3^400: the lcms are too large, the fractions are multiplied as they are
+    M A(8, 8), B(8, 8);
+    Q big = Q(Integer(1), Integer(1) << 600), other = Q(Integer(1), boost::multiprecision::pow(Integer(3), 400));
+    for (std::size_t i = 0; i < 8; ++i)
+        for (std::size_t j = 0; j < 8; ++j) {
+            A(i, j) = big * Q(int(i + j) - 7);
+            B(i, j) = other * Q(int(i * j) + 1) + Q(1, 7);
+        }
+    CHECK(A * B == textbook(A, B));
+}

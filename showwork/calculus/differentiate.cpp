@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "showwork/calculus/print.hpp"
+#include "showwork/error.hpp"
 #include "showwork/trace/step_kinds.hpp"
 
 namespace showwork::calculus {
@@ -35,6 +36,13 @@ trace::Math equalities(std::vector<trace::Math> sides) {
     return trace::chain(std::move(sides), std::move(rels));
 }
 
+// A step of kind "rule" whose equation is built only while the derivation is within its limit.
+template <class Equation>
+void add_rule(trace::Trace* t, std::string text, Equation&& equation) {
+    if (!t) return;
+    t->add(kind::rule, std::move(text), t->exhausted() ? std::nullopt : std::optional<trace::Math>(equation()));
+}
+
 // A rule of one variable: f(g) and f′(g), written with a placeholder g.
 struct Outer {
     std::string g;      // the placeholder's name
@@ -54,7 +62,7 @@ public:
     Expr d(const Expr& e, trace::Trace* t) {
         if (!depends_on(e, var_)) {
             if (t && e.op() != Op::constant && e.op() != Op::variable) {
-                t->add(kind::rule, "Constant: no " + var_ + " in it.", equalities({dx(e), to_math(Expr(0))}));
+                add_rule(t, "Constant: no " + var_ + " in it.", [&] { return equalities({dx(e), to_math(Expr(0))}); });
             }
             return Expr(0);
         }
@@ -84,13 +92,14 @@ private:
         for (const Expr& term : e.args()) parts.push_back(d(term, t));
         Expr result = add(parts);
         if (sub) {
-            std::vector<trace::Math> each, values;
-            for (std::size_t i = 0; i < parts.size(); ++i) {
-                each.push_back(dx(e.arg(i)));
-                values.push_back(factor_math(parts[i]));
-            }
-            sub.describe("Sum rule.", equalities({dx(e), trace::sum(std::move(each)), trace::sum(std::move(values)),
-                                                  to_math(result)}));
+            sub.describe("Sum rule.", [&] {
+                std::vector<trace::Math> each, values;
+                for (std::size_t i = 0; i < parts.size(); ++i) {
+                    each.push_back(dx(e.arg(i)));
+                    values.push_back(factor_math(parts[i]));
+                }
+                return equalities({dx(e), trace::sum(std::move(each)), trace::sum(std::move(values)), to_math(result)});
+            });
         }
         return result;
     }
@@ -116,9 +125,10 @@ private:
         Expr du = d(u, t);
         Expr result = c * du;
         if (sub) {
-            trace::Math c_du = trace::product({factor_math(c), dx(u)}, "cdot");
-            sub.describe("Constant multiple rule.",
-                         equalities({dx(e), std::move(c_du), written_product({c, du}), to_math(result)}));
+            sub.describe("Constant multiple rule.", [&] {
+                trace::Math c_du = trace::product({factor_math(c), dx(u)}, "cdot");
+                return equalities({dx(e), std::move(c_du), written_product({c, du}), to_math(result)});
+            });
         }
         return result;
     }
@@ -128,17 +138,20 @@ private:
         trace::SubDerivation sub(t, kind::rule);
         std::vector<Expr> derivatives, terms;
         for (const Expr& f : factors) derivatives.push_back(d(f, t));
-        std::vector<trace::Math> written;
+        std::vector<std::vector<Expr>> written;
         for (std::size_t i = 0; i < factors.size(); ++i) {
             std::vector<Expr> term = factors;
             term[i] = derivatives[i];
             terms.push_back(multiply(term));
-            if (sub) written.push_back(written_product(term));
+            if (sub) written.push_back(std::move(term));
         }
         Expr result = add(terms);
         if (sub) {
-            sub.describe(factors.size() == 2 ? "Product rule: (uv)′ = u′v + uv′." : "Product rule.",
-                         equalities({dx(e), trace::sum(std::move(written)), to_math(result)}));
+            sub.describe(factors.size() == 2 ? "Product rule: (uv)′ = u′v + uv′." : "Product rule.", [&] {
+                std::vector<trace::Math> sum;
+                for (const std::vector<Expr>& term : written) sum.push_back(written_product(term));
+                return equalities({dx(e), trace::sum(std::move(sum)), to_math(result)});
+            });
         }
         return result;
     }
@@ -151,11 +164,12 @@ private:
         Expr top = du * v - u * dv;
         Expr result = top / power(v, Expr(2));
         if (sub) {
-            trace::Math written = trace::fraction(
-                trace::sum({written_product({du, v}), trace::negate(written_product({u, dv}))}),
-                to_math(power(v, Expr(2))));
-            sub.describe("Quotient rule: (u/v)′ = (u′v − uv′)/v².",
-                         equalities({dx(e), std::move(written), to_math(result)}));
+            sub.describe("Quotient rule: (u/v)′ = (u′v − uv′)/v².", [&] {
+                trace::Math written = trace::fraction(
+                    trace::sum({written_product({du, v}), trace::negate(written_product({u, dv}))}),
+                    to_math(power(v, Expr(2))));
+                return equalities({dx(e), std::move(written), to_math(result)});
+            });
         }
         return result;
     }
@@ -166,8 +180,9 @@ private:
         Expr exponent = e.arg(1) * ln(e.arg(0));
         Expr result = e * d(exponent, t);
         if (sub) {
-            sub.describe("General power rule: u to the power v is e to the power v ln u.",
-                         equalities({dx(e), trace::product({to_math(e), dx(exponent)}, "cdot"), to_math(result)}));
+            sub.describe("General power rule: u to the power v is e to the power v ln u.", [&] {
+                return equalities({dx(e), trace::product({to_math(e), dx(exponent)}, "cdot"), to_math(result)});
+            });
         }
         return result;
     }
@@ -183,7 +198,7 @@ private:
         if (sub) {
             sub.describe("Max rule: the derivative of the larger argument; at a tie u = v, " +
                              tie_convention("max(u′, v′)", "min(u′, v′)") + ".",
-                         equalities({dx(e), to_math(result)}));
+                         [&] { return equalities({dx(e), to_math(result)}); });
         }
         return result;
     }
@@ -199,10 +214,8 @@ private:
 
     // A placeholder name for the inner function that the expression does not use.
     std::string placeholder(const Expr& e) const {
-        std::vector<std::string> used = variables(e);
-        used.push_back(var_);
         for (std::string name : {"g", "u", "w", "g_1", "g_2"}) {
-            if (std::find(used.begin(), used.end(), name) == used.end()) return name;
+            if (name != var_ && !depends_on(e, name)) return name;
         }
         return "g_0";
     }
@@ -246,32 +259,33 @@ private:
         const std::string& g = o.g;
         if (o.inner.is_variable(var_)) {
             Expr result = substitute(o.derivative, g, o.inner);
-            if (t) t->add(kind::rule, o.rule + ".", equalities({dx(e), to_math(result)}));
+            add_rule(t, o.rule + ".", [&] { return equalities({dx(e), to_math(result)}); });
             return result;
         }
         trace::SubDerivation sub(t, kind::rule);
         // the rule for f itself, as a substep before the inner derivative
-        if (t) {
-            t->add(kind::rule, o.rule + ", in " + g + ".", equalities({derivative_math(o.f, g), to_math(o.derivative)}));
-        }
+        add_rule(t, o.rule + ", in " + g + ".", [&] { return equalities({derivative_math(o.f, g), to_math(o.derivative)}); });
         Expr dg = d(o.inner, t);
         // ReLU(g) at g = 0 is max(g, 0) at a tie: the side is chosen by the sign of g′
         Expr df = o.kink ? relu_step(variable(g), options_.relu_at_zero, dg) : o.derivative;
         Expr result = substitute(df, g, o.inner) * dg;
         if (sub) {
-            trace::Math eq = equalities({partial_ratio("f", var_),
-                                         trace::product({partial_ratio("f", g), partial_ratio(g, var_)}, "cdot"),
-                                         written_product({df, dg}), to_math(result)});
             std::string tie;
             if (!(df == o.derivative)) {
                 tie = " At " + g + " = 0, a kink, ReLU′(" + g + "; " + g + "′)·" + g + "′ is " +
                       tie_convention("max(" + g + "′, 0)", "min(" + g + "′, 0)") + ".";
             }
             sub.describe("Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + "." + tie,
-                         trace::list({trace::equals(trace::symbol("f"), to_math(o.f)),
-                                      trace::equals(variable_math(g), to_math(o.inner)), std::move(eq)}));
+                         [&] {
+                             trace::Math eq = equalities(
+                                 {partial_ratio("f", var_),
+                                  trace::product({partial_ratio("f", g), partial_ratio(g, var_)}, "cdot"),
+                                  written_product({df, dg}), to_math(result)});
+                             return trace::list({trace::equals(trace::symbol("f"), to_math(o.f)),
+                                                 trace::equals(variable_math(g), to_math(o.inner)), std::move(eq)});
+                         });
             // the equation is written in g: the state says what was differentiated, in x
-            sub.conclude(equalities({dx(e), to_math(result)}));
+            sub.conclude([&] { return equalities({dx(e), to_math(result)}); });
         }
         return result;
     }
@@ -294,6 +308,18 @@ trace::Math derivative_math(const Expr& f, std::string_view var) {
 trace::Math partial_ratio(const std::string& f, const std::string& x) {
     return trace::fraction(trace::product({trace::symbol("partial"), variable_math(f)}, ""),
                            trace::product({trace::symbol("partial"), variable_math(x)}, ""));
+}
+
+void note_unevaluated_powers(const std::vector<Expr>& expressions, trace::Trace* trace) {
+    if (!trace) return;
+    for (const Expr& f : expressions) {
+        for (const Expr& p : unevaluated_powers(f)) {
+            trace->add(kind::unevaluated,
+                       "The power is left as it is: its value would take more than " + thousands(max_number_length) +
+                           " characters.",
+                       to_math(p));
+        }
+    }
 }
 
 Expr differentiate(const Expr& f, std::string_view var, const DiffOptions& options, trace::Trace* trace) {

@@ -50,6 +50,10 @@ Expr differentiate(const Expr& f, std::string_view var, const DiffOptions& optio
                    trace::Trace* trace = nullptr);
 Expr differentiate(const Expr& f, std::string_view var, trace::Trace* trace);
 
+// With a trace, one step (kind "unevaluated") for each power of a constant that the expressions
+// keep as a power because its value would be longer than max_number_length characters.
+void note_unevaluated_powers(const std::vector<Expr>& expressions, trace::Trace* trace);
+
 // ∂/∂x as math, and "∂/∂x (f)" as math: the pieces the steps are made of.
 trace::Math partial_operator(std::string_view var);
 trace::Math derivative_math(const Expr& f, std::string_view var);

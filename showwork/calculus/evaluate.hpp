@@ -111,6 +111,14 @@ private:
     V constant_power(const V& base, const Expr& base_expr, const Rational& p) const {
         bool zero = value_of(base) == 0;
         if (zero && p < 0) fail("division by zero: " + to_text(base_expr) + " is 0 at the point");
+        if constexpr (is_exact_number<V>::value) {
+            if (denominator(p) == 1 && !power_within_length(value_of(base), numerator(p))) {
+                std::string b = value_text(base);
+                if (b.find_first_of("-/") != std::string::npos) b = "(" + b + ")";
+                fail("the exact value of " + b + "^" + rational_text(p) + " would take more than " +
+                     thousands(max_number_length) + " characters; evaluate in double or float50");
+            }
+        }
         if (denominator(p) == 1) return integer_power(base, p);
         bool negative = value_of(base) < 0;
         if (negative && denominator(p) % 2 == 0) {

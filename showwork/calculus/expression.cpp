@@ -1,15 +1,18 @@
 #include "showwork/calculus/expression.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
+#include <unordered_map>
 
 #include "showwork/error.hpp"
+#include "showwork/limits.hpp"
 
 namespace showwork::calculus {
 
 namespace {
 
-Expr make(Node node) { return Expr(std::make_shared<const Node>(std::move(node))); }
+Expr make(Node node) { return Expr(std::move(node)); }
 
 Expr make_op(Op op, std::vector<Expr> args) {
     Node n;
@@ -20,14 +23,15 @@ Expr make_op(Op op, std::vector<Expr> args) {
 
 bool is_integer(const Rational& q) { return denominator(q) == 1; }
 
-// Exponents this large are kept symbolic rather than folded into huge numbers.
-constexpr long max_folded_exponent = 4096;
+struct ExprHash {
+    std::size_t operator()(const Expr& e) const { return e.hash(); }
+};
 
-Rational integer_power(const Rational& base, long n) {
+Rational integer_power(const Rational& base, const Integer& n) {
     Rational result = 1, b = n < 0 ? Rational(1) / base : base;
-    for (long k = n < 0 ? -n : n; k > 0; k >>= 1) {
-        if (k & 1) result *= b;
-        b *= b;
+    for (Integer k = abs(n); k > 0; k >>= 1) {
+        if (bit_test(k, 0)) result *= b;
+        if (k > 1) b *= b;
     }
     return result;
 }
@@ -77,12 +81,39 @@ Expr::Expr(int n) : Expr(Rational(n)) {}
 Expr::Expr(Rational q) {
     Node n;
     n.value = std::move(q);
+    *this = Expr(std::move(n));
+}
+
+Expr::Expr(Node n) {
+    auto mix = [&](std::size_t h) { n.hash ^= h + 0x9e3779b97f4a7c15ULL + (n.hash << 6) + (n.hash >> 2); };
+    mix(static_cast<std::size_t>(n.op));
+    if (n.op == Op::constant || n.fn == Fn::relu_step) mix(std::hash<Rational>()(n.value));
+    if (n.op == Op::variable) {
+        std::size_t h = std::hash<std::string_view>()(n.name);
+        mix(h);
+        n.names = std::uint64_t(1) << (h % 64);
+    }
+    if (n.op == Op::apply) mix(static_cast<std::size_t>(n.fn));
+    for (const Expr& a : n.args) {
+        n.depth = std::max(n.depth, a.depth() + 1);
+        n.size = std::min(n.size + a.size(), max_expression_size + 1);
+        n.names |= a.names();
+        mix(a.hash());
+    }
+    if (n.depth > max_derived_depth) {
+        throw InputError("expression nested deeper than " + thousands(max_derived_depth) +
+                         " levels: too deep to work with");
+    }
+    if (n.size > max_expression_size) {
+        throw InputError("expression of more than " + thousands(max_expression_size) +
+                         " numbers, variables and operations written out: too large to work with");
+    }
     node_ = std::make_shared<const Node>(std::move(n));
 }
 
 bool operator==(const Expr& a, const Expr& b) {
     if (a.node_ == b.node_) return true;
-    return a.op() == b.op() && a.value() == b.value() && a.name() == b.name() &&
+    return a.hash() == b.hash() && a.op() == b.op() && a.value() == b.value() && a.name() == b.name() &&
            (a.op() != Op::apply || a.fn() == b.fn()) && a.args() == b.args();
 }
 
@@ -98,12 +129,12 @@ Expr variable(std::string name) {
 // Σ terms: flatten, collect like terms c₁·t + c₂·t = (c₁ + c₂)·t in order of first appearance.
 Expr add(std::vector<Expr> terms) {
     std::vector<std::pair<Expr, Rational>> collected;  // rest, coefficient
+    std::unordered_map<Expr, std::size_t, ExprHash> index;  // rest -> its place in collected
     auto collect = [&](const Expr& term) {
-        auto [c, rest] = split_coefficient(term);
-        auto same = std::find_if(collected.begin(), collected.end(),
-                                 [&](const auto& entry) { return entry.first == rest; });
-        if (same == collected.end()) collected.emplace_back(rest, c);
-        else same->second += c;
+        std::pair<Rational, Expr> split = split_coefficient(term);
+        auto [place, is_new] = index.try_emplace(split.second, collected.size());
+        if (is_new) collected.emplace_back(std::move(split.second), std::move(split.first));
+        else collected[place->second].second += split.first;
     };
     for (const Expr& t : terms) {
         if (t.op() == Op::sum) {
@@ -129,17 +160,17 @@ Expr add(std::vector<Expr> terms) {
 Expr multiply(std::vector<Expr> factors) {
     Rational coefficient = 1;
     std::vector<std::pair<Expr, std::vector<Expr>>> bases;  // base, exponents
+    std::unordered_map<Expr, std::size_t, ExprHash> index;     // base -> its place in bases
     auto collect = [&](const Expr& f) {
         if (f.is_constant()) {
             coefficient *= f.value();
             return;
         }
-        Expr base = f.op() == Op::power ? f.arg(0) : f;
+        const Expr& base = f.op() == Op::power ? f.arg(0) : f;
         Expr exponent = f.op() == Op::power ? f.arg(1) : Expr(1);
-        auto same = std::find_if(bases.begin(), bases.end(),
-                                 [&](const auto& entry) { return entry.first == base; });
-        if (same == bases.end()) bases.push_back({base, {exponent}});
-        else same->second.push_back(exponent);
+        auto [place, is_new] = index.try_emplace(base, bases.size());
+        if (is_new) bases.push_back({base, {exponent}});
+        else bases[place->second].second.push_back(exponent);
     };
     for (const Expr& f : factors) {
         if (f.op() == Op::product) for (const Expr& inner : f.args()) collect(inner);
@@ -178,8 +209,10 @@ Expr power(const Expr& base, const Expr& exponent) {
     }
     if (exponent.is_constant() && is_integer(exponent.value())) {
         const Rational& n = exponent.value();
-        bool small = abs(n) <= max_folded_exponent;
-        if (base.is_constant() && small) return constant(integer_power(base.value(), n.convert_to<long>()));
+        // a power whose value would be longer than any number read is left as it is
+        if (base.is_constant() && power_within_length(base.value(), numerator(n))) {
+            return constant(integer_power(base.value(), numerator(n)));
+        }
         // (a·b)^n = aⁿ·bⁿ for an integer n
         if (base.op() == Op::product) {
             std::vector<Expr> factors;
@@ -319,10 +352,17 @@ std::vector<std::string> variables(const Expr& e) {
     return {names.begin(), names.end()};
 }
 
-bool depends_on(const Expr& e, std::string_view var) {
+namespace {
+// Only the branches whose names have the variable's bit are searched.
+bool uses(const Expr& e, std::string_view var, std::uint64_t bit) {
+    if (!(e.names() & bit)) return false;
     if (e.op() == Op::variable) return e.name() == var;
-    return std::any_of(e.args().begin(), e.args().end(),
-                       [&](const Expr& a) { return depends_on(a, var); });
+    return std::any_of(e.args().begin(), e.args().end(), [&](const Expr& a) { return uses(a, var, bit); });
+}
+}  // namespace
+
+bool depends_on(const Expr& e, std::string_view var) {
+    return uses(e, var, std::uint64_t(1) << (std::hash<std::string_view>()(var) % 64));
 }
 
 Expr substitute(const Expr& e, std::string_view var, const Expr& by) {
@@ -330,6 +370,20 @@ Expr substitute(const Expr& e, std::string_view var, const Expr& by) {
     return rebuild(
         e, [&](const Expr& v) { return v.name() == var ? by : v; },
         [](Fn fn, std::vector<Expr> args) { return apply(fn, std::move(args)); });
+}
+
+std::vector<Expr> unevaluated_powers(const Expr& e) {
+    std::vector<Expr> found;
+    std::vector<Expr> pending{e};
+    while (!pending.empty()) {
+        Expr x = std::move(pending.back());
+        pending.pop_back();
+        if (x.op() == Op::power && x.arg(0).is_constant() && x.arg(1).is_constant() && is_integer(x.arg(1).value())) {
+            if (std::find(found.begin(), found.end(), x) == found.end()) found.push_back(x);
+        }
+        pending.insert(pending.end(), x.args().begin(), x.args().end());
+    }
+    return found;
 }
 
 // σ(u) = 1 / (1 + e^{−u})

@@ -10,9 +10,16 @@
 //   power     base^exponent; x⁰ = 1, x¹ = x, (x^a)^b = x^{ab} for constants, (e^u)^v = e^{uv}
 //   apply     a function of its arguments; exp(0) = 1, ln(1) = 0, ln(e^u) = u, σ(0) = 1/2, …
 //
+// Each node knows its depth, a hash (equal expressions hash equally) and which variable names
+// it may use, so that like terms are found by hashing and "does it use x" is mostly one test:
+// building a sum of n terms or differentiating it takes time about linear in n. A node deeper
+// than max_derived_depth, or larger written out than max_expression_size (showwork/limits.hpp),
+// is not built: an InputError says so.
+//
 // Subtraction a − b is a + (−1)·b and division a / b is a · b⁻¹; the printers turn them back.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +45,11 @@ struct Node {
     std::string name;        // variable: its name
     Fn fn = Fn::exp;         // apply: which function
     std::vector<Expr> args;  // sum: terms; product: factors; power: [base, exponent]; apply
+    // Set when the node is built, from the fields above:
+    std::size_t depth = 0;     // a constant or a variable is 0; sin(x) is 1, sin(x²) is 2
+    std::size_t size = 1;      // nodes written out: a shared sub-expression counts each time
+    std::size_t hash = 0;      // equal expressions have equal hashes
+    std::uint64_t names = 0;   // one bit per variable name used (a name's bit clear: not used)
 };
 
 class Expr {
@@ -45,7 +57,8 @@ public:
     Expr();  // the constant 0
     Expr(int n);
     Expr(Rational q);
-    explicit Expr(std::shared_ptr<const Node> node) : node_(std::move(node)) {}
+    // The node's depth, hash and names are filled in here.
+    explicit Expr(Node node);
 
     Op op() const { return node_->op; }
     const Rational& value() const { return node_->value; }
@@ -53,6 +66,10 @@ public:
     Fn fn() const { return node_->fn; }
     const std::vector<Expr>& args() const { return node_->args; }
     const Expr& arg(std::size_t i) const { return node_->args[i]; }
+    std::size_t depth() const { return node_->depth; }
+    std::size_t size() const { return node_->size; }
+    std::size_t hash() const { return node_->hash; }
+    std::uint64_t names() const { return node_->names; }
 
     bool is_constant() const { return op() == Op::constant; }
     bool is_constant(const Rational& q) const { return is_constant() && value() == q; }
@@ -99,6 +116,9 @@ std::vector<std::string> variables(const Expr& e);
 bool depends_on(const Expr& e, std::string_view var);
 // e with every occurrence of the variable replaced by `by` (and simplified again).
 Expr substitute(const Expr& e, std::string_view var, const Expr& by);
+// The powers of a constant to an integer left as they are because their value would be longer
+// than max_number_length characters (matrix/scalar.hpp), as power() leaves them: 9^{5000}.
+std::vector<Expr> unevaluated_powers(const Expr& e);
 // σ(u) written out as 1 / (1 + e^{−u}), everywhere in e.
 Expr expand_sigmoid(const Expr& e);
 

@@ -116,9 +116,9 @@ std::vector<Expr> gradient(const Expr& f, const std::vector<std::string>& vars, 
     std::vector<Expr> partials;
     for (const std::string& v : vars) {
         trace::SubDerivation sub(trace, trace::kind::partial);
-        if (sub) sub.describe("Differentiate with respect to " + v + ".", derivative_math(f, v));
+        if (sub) sub.describe("Differentiate with respect to " + v + ".", [&] { return derivative_math(f, v); });
         partials.push_back(differentiate(f, v, options, trace));
-        if (trace) sub.conclude(trace::equals(partial_ratio("f", v), to_math(partials.back())));
+        if (sub) sub.conclude([&] { return trace::equals(partial_ratio("f", v), to_math(partials.back())); });
     }
     if (trace) {
         SymbolicMatrix column = as_column(partials);
@@ -145,18 +145,23 @@ SymbolicMatrix jacobian(const std::vector<Expr>& F, const std::vector<std::strin
         if (row) {
             row.describe("Row " + std::to_string(i + 1) + " is the gradient of component " + std::to_string(i + 1) +
                              ", transposed.",
-                         trace::equals(variable_math(fi), to_math(F[i])));
+                         [&] { return trace::equals(variable_math(fi), to_math(F[i])); });
         }
         for (std::size_t j = 0; j < vars.size(); ++j) {
             trace::SubDerivation sub(trace, trace::kind::partial);
-            if (sub) sub.describe("Differentiate with respect to " + vars[j] + ".", derivative_math(F[i], vars[j]));
+            if (sub) {
+                sub.describe("Differentiate with respect to " + vars[j] + ".",
+                             [&] { return derivative_math(F[i], vars[j]); });
+            }
             J(i, j) = differentiate(F[i], vars[j], options, trace);
-            if (trace) sub.conclude(trace::equals(partial_ratio(fi, vars[j]), to_math(J(i, j))));
+            if (sub) sub.conclude([&] { return trace::equals(partial_ratio(fi, vars[j]), to_math(J(i, j))); });
         }
-        if (trace) {
-            SymbolicMatrix r(1, vars.size());
-            for (std::size_t j = 0; j < vars.size(); ++j) r(0, j) = J(i, j);
-            row.conclude(to_math(r));
+        if (row) {
+            row.conclude([&] {
+                SymbolicMatrix r(1, vars.size());
+                for (std::size_t j = 0; j < vars.size(); ++j) r(0, j) = J(i, j);
+                return to_math(r);
+            });
         }
     }
     if (trace) {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <optional>
 
+#include "showwork/limits.hpp"
+
 namespace showwork::calculus {
 
 namespace {
@@ -96,7 +98,7 @@ public:
 
     Expr parse() {
         if (peek().kind == Tok::end) fail(1, "empty expression", "");
-        Expr e = sum();
+        Expr e = within_depth(sum(), 1);
         const Token& t = peek();
         if (t.kind != Tok::end) {
             if (t.text == ")") fail(t.position, "unbalanced parentheses: ')' without a matching '('", t.text);
@@ -110,14 +112,17 @@ private:
     const Token& take() { return tokens_[next_++]; }
     bool at_symbol(std::string_view s) const { return peek().kind == Tok::symbol && peek().text == s; }
 
+    // The terms are summed at once: adding them one by one would collect like terms again for
+    // every term read.
     Expr sum() {
-        Expr e = product();
+        std::size_t start = peek().position;
+        std::vector<Expr> terms{product()};
         while (at_symbol("+") || at_symbol("-")) {
             bool minus = take().text == "-";
             Expr t = product();
-            e = minus ? e - t : e + t;
+            terms.push_back(minus ? -t : t);
         }
-        return e;
+        return terms.size() == 1 ? terms[0] : within_depth(add(std::move(terms)), start);
     }
 
     // Juxtaposition multiplies when the next token starts an operand: 2x, 2(x+1), x y, (a)(b).
@@ -126,49 +131,76 @@ private:
         return t.kind == Tok::name || (t.kind == Tok::symbol && t.text == "(");
     }
 
+    // The factors are multiplied at once, as the terms of a sum are added; a / b is a · b⁻¹.
     Expr product() {
-        Expr e = signed_factor();
+        std::size_t start = peek().position;
+        std::vector<Expr> factors{signed_factor()};
         while (true) {
             if (at_symbol("*")) {
                 take();
-                e = e * signed_factor();
+                factors.push_back(signed_factor());
             } else if (at_symbol("/")) {
                 const Token& slash = take();
                 Expr d = signed_factor();
                 if (d.is_constant(0)) fail(slash.position, "division by zero", "/");
-                e = e / d;
+                factors.push_back(power(d, Expr(-1)));
             } else if (starts_implicit_factor()) {
-                e = e * power_factor();
+                factors.push_back(power_factor());
             } else if (peek().kind == Tok::number) {
                 fail(peek().position, "missing operator before the number " + quoted_token(peek().text), peek().text);
             } else {
-                return e;
+                return factors.size() == 1 ? factors[0] : within_depth(multiply(std::move(factors)), start);
             }
         }
     }
 
+    // Signs in a row are counted, not nested: − − x is x.
     Expr signed_factor() {
-        if (at_symbol("-")) {
-            take();
-            return -signed_factor();
-        }
-        if (at_symbol("+")) {
-            take();
-            return signed_factor();
-        }
-        return power_factor();
+        bool negative = false;
+        for (; at_symbol("-") || at_symbol("+"); take()) negative ^= at_symbol("-");
+        Expr f = power_factor();
+        return negative ? -f : f;
     }
 
     Expr power_factor() {
         Expr base = atom();
         if (!at_symbol("^")) return base;
         const Token& caret = take();
+        Nesting level(*this, caret);
         Expr exponent = signed_factor();
         try {
-            return power(base, exponent);
+            return within_depth(power(base, exponent), caret.position);
         } catch (const DomainError& e) {
             fail(caret.position, e.what(), "^");
         }
+    }
+
+    // Each '(' and '^' read is one level deeper; past max_expression_depth the text is refused
+    // before the recursion that reads it could exhaust the stack.
+    class Nesting {
+    public:
+        Nesting(Parser& parser, const Token& at) : parser_(parser) {
+            if (++parser_.nesting_ > max_expression_depth) too_deep(at.position);
+        }
+        ~Nesting() { --parser_.nesting_; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+
+    private:
+        Parser& parser_;
+    };
+
+    [[noreturn]] static void too_deep(std::size_t position) {
+        fail(position,
+             "expression nested deeper than " + std::to_string(max_expression_depth) +
+                 " levels (parentheses, functions or powers)",
+             "");
+    }
+
+    // The expression built, if it is within max_expression_depth levels.
+    static Expr within_depth(Expr e, std::size_t position) {
+        if (e.depth() > max_expression_depth) too_deep(position);
+        return e;
     }
 
     Expr atom() {
@@ -180,6 +212,7 @@ private:
             case Tok::symbol: break;
         }
         if (t.text == "(") {
+            Nesting level(*this, t);
             Expr inside = sum();
             close_parenthesis(t);
             return inside;
@@ -230,6 +263,7 @@ private:
 
     Expr call_function(const Token& t, Fn fn) {
         const Token& open = take();
+        Nesting level(*this, open);
         std::vector<Expr> args;
         if (at_symbol(")")) fail(peek().position, "missing argument of " + t.text, ")");
         args.push_back(sum());
@@ -244,7 +278,7 @@ private:
                  t.text);
         }
         try {
-            return apply(fn, std::move(args));
+            return within_depth(apply(fn, std::move(args)), t.position);
         } catch (const DomainError& e) {
             fail(t.position, e.what(), t.text);
         }
@@ -252,6 +286,7 @@ private:
 
     std::vector<Token> tokens_;
     std::size_t next_ = 0;
+    std::size_t nesting_ = 0;  // '(' and '^' open around the token read next
     const std::vector<std::string>* allowed_;
 };
 

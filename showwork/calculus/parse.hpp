@@ -13,7 +13,9 @@
 // a letter, then letters, digits or '_' (x, y, w_1, x2).
 //
 // Errors are ParseError with the 1-based position in the text (column()) and the offending
-// token: "position 7: unknown function 'sinn'".
+// token: "position 7: unknown function 'sinn'". Parentheses, functions and powers nest at most
+// max_expression_depth (200) levels deep (showwork/limits.hpp), and so does the expression read:
+// "position 1: expression nested deeper than 200 levels (parentheses, functions or powers)".
 #pragma once
 
 #include <map>

@@ -191,16 +191,18 @@ trace::Math juxtapose_math(const Integer& coefficient, const std::vector<Expr>& 
     std::vector<trace::Math> out;
     if (coefficient != 1 || factors.empty()) out.push_back(trace::number(coefficient.str()));
     for (const Expr& f : factors) out.push_back(factor_math(f));
-    return out.size() == 1 ? out[0] : trace::product(std::move(out), "");
+    if (out.size() == 1) return std::move(out[0]);
+    return trace::product(std::move(out), "");
 }
 
 trace::Math product_math(const Expr& e) {
     Quotient q = as_quotient(e);
     trace::Math top = juxtapose_math(q.numerator_coefficient, q.numerator);
     trace::Math m = q.denominator.empty() && q.denominator_coefficient == 1
-                        ? top
-                        : trace::fraction(top, juxtapose_math(q.denominator_coefficient, q.denominator));
-    return q.negative ? trace::negate(m) : m;
+                        ? std::move(top)
+                        : trace::fraction(std::move(top), juxtapose_math(q.denominator_coefficient, q.denominator));
+    if (q.negative) return trace::negate(std::move(m));
+    return m;
 }
 
 trace::Math function_math(const Expr& e) {
@@ -255,7 +257,7 @@ trace::Math to_math(const Expr& e) {
             bool wrap = base.op() == Op::sum || base.op() == Op::product || base.op() == Op::power ||
                         reads_negative(base);
             trace::Math b = wrap ? trace::group(to_math(base)) : to_math(base);
-            return trace::power(b, to_math(e.arg(1)));
+            return trace::power(std::move(b), to_math(e.arg(1)));
         }
         case Op::apply: return function_math(e);
     }

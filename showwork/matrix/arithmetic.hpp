@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "showwork/matrix/fast/gemm.hpp"
+#include "showwork/matrix/fast/rational_product.hpp"
 #include "showwork/matrix/matrix.hpp"
 
 namespace showwork {
@@ -56,7 +57,8 @@ Matrix<T> operator*(const T& c, const Matrix<T>& A) {
     return C;
 }
 
-// (AB)_ij = Σ_k a_ik b_kj, A is (m×n), B is (n×p). Loop order i-k-j walks both row-major.
+// (AB)_ij = Σ_k a_ik b_kj, A is (m×n), B is (n×p). Loop order i-k-j walks both row-major. double
+// takes the blocked kernel (matrix/fast/gemm.hpp), Rational the integers (matrix/fast/rational_product.hpp).
 template <Scalar T>
 Matrix<T> operator*(const Matrix<T>& A, const Matrix<T>& B);
 
@@ -118,6 +120,9 @@ Matrix<T> operator*(const Matrix<T>& A, const Matrix<T>& B) {
         multiply_into(A.entries().data(), B.entries().data(), C.entries().data(), A.rows(),
                       A.cols(), B.cols());
         return C;
+    }
+    if constexpr (std::is_same_v<T, Rational>) {  // through integers: matrix/fast/rational_product.hpp
+        if (A.rows() * A.cols() * B.cols() >= min_integer_product && multiply_rational_into(A, B, C)) return C;
     }
     for (std::size_t i = 0; i < A.rows(); ++i) {
         auto c = C.row_view(i);

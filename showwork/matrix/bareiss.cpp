@@ -1,6 +1,7 @@
 #include "showwork/matrix/bareiss.hpp"
 
 #include "showwork/matrix/fast/limbs.hpp"
+#include "showwork/matrix/fast/rational_product.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,31 +11,11 @@ namespace showwork {
 
 namespace {
 
+using matrix_detail::clear_denominators;
 using matrix_detail::Forward;
 using matrix_detail::IntegerMatrix;
 
-
-// Row i of A times l_i = lcm of its denominators; `lcm_product` gets Π l_i.
-IntegerMatrix clear_denominators(const Matrix<Rational>& A, Integer* lcm_product = nullptr) {
-    IntegerMatrix M{A.rows(), A.cols(), std::vector<Integer>(A.size())};
-    if (lcm_product) *lcm_product = 1;
-    for (std::size_t i = 0; i < A.rows(); ++i) {
-        auto row = A.row_view(i);
-        Integer l = 1;
-        for (const Rational& x : row) {
-            Integer d = denominator(x);
-            if (d != 1) l = lcm(l, d);
-        }
-        for (std::size_t j = 0; j < row.size(); ++j) {
-            if (row[j] == 0) continue;
-            Integer d = denominator(row[j]);
-            M(i, j) = numerator(row[j]);
-            if (d != l) M(i, j) *= Integer(l / d);
-        }
-        if (lcm_product) *lcm_product *= l;
-    }
-    return M;
-}
+// Row i of A times l_i = lcm of its denominators: clear_denominators (matrix/fast/rational_product.hpp).
 
 // a ← (p · a − q · b) / prev, exactly.
 void bareiss_update(Integer& a, const Integer& p, const Integer& q, const Integer& b,

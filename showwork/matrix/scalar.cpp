@@ -125,7 +125,23 @@ Rational parse_fraction(std::string_view token) {
     return numerator_value / denominator_value;
 }
 
+// log₁₀ n for n > 0: from a double when it has one, else from the highest bit (a little high).
+double log10_of(const Integer& n) {
+    std::size_t bits = msb(n);
+    if (bits < 1000) return std::log10(n.convert_to<double>());
+    return static_cast<double>(bits + 1) * 0.30103;
+}
+
 }  // namespace
+
+bool power_within_length(const Rational& base, const Integer& n) {
+    if (base == 0 || n == 0) return true;
+    Integer p = abs(numerator(base)), q = denominator(base);
+    if (p == 1 && q == 1) return true;
+    // |n| · (log₁₀ p + log₁₀ q), plus the digits' rounding, the sign and the slash
+    double digits = abs(n).convert_to<double>() * (log10_of(p) + log10_of(q)) + 4;
+    return digits <= static_cast<double>(max_number_length);
+}
 
 Rational parse_rational(std::string_view token) {
     if (token.empty()) bad_number(token, "empty number");

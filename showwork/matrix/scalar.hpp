@@ -36,6 +36,11 @@ using Float50 = boost::multiprecision::cpp_bin_float_50;
 inline constexpr int max_decimal_exponent = 4000;
 inline constexpr std::size_t max_number_length = 4096;
 
+// Whether bⁿ (n an integer) written out as "p/q" takes at most max_number_length characters,
+// judged from the logarithms (a power within a digit or so of the limit may be judged too long).
+// Beyond it a power is not worked out: (9^4096)^4096 would have sixteen million digits.
+bool power_within_length(const Rational& base, const Integer& n);
+
 // The exact value of a number as written: integers, decimals with an optional exponent, and
 // fractions of those ("-3/4", "2.5e-3", "1e3", "+7", "0.5/3"). Throws ParseError naming the token.
 Rational parse_rational(std::string_view token);

@@ -8,6 +8,7 @@
 #include "showwork/matrix/to_math.hpp"
 #include "showwork/regression/report.hpp"
 #include "showwork/regression/simple.hpp"
+#include "showwork/solvers/householder_qr.hpp"
 
 namespace showwork::regression {
 
@@ -104,7 +105,7 @@ Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, trace::Tra
             throw InputError("the QR method needs square roots, which are not exact: an exact fit uses the normal "
                              "equations (--method normal) or the inverse (--method inverse)");
         } else {
-            throw InputError("the QR method is not available yet");
+            return least_squares_qr(d.X, d.y, QROptions<T>{}, trace).coefficients;
         }
     }
     if (method == LeastSquaresMethod::normal && is_simple(d)) {

@@ -17,9 +17,9 @@ namespace showwork::regression {
 inline constexpr std::size_t max_degree = 20;
 
 struct ModelSpec {
-    std::string response;                 // empty: the last column
-    std::vector<std::string> predictors;  // empty: every column but the response
-    std::size_t degree = 1;               // above 1: one predictor and its powers
+    std::string response{};                 // empty: the last column
+    std::vector<std::string> predictors{};  // empty: every column but the response
+    std::size_t degree = 1;                 // above 1: one predictor and its powers
     bool intercept = true;
 };
 

@@ -86,10 +86,17 @@ trace::Math variable_expression(const Solution<T>& s, std::size_t i) {
     return trace::sum(std::move(terms));
 }
 
+// How the unknowns are named: x_j in a linear system, β_j in least squares.
+struct UnknownName {
+    std::string_view symbol = "x";  // the math symbol: "x", "beta"
+    std::string_view prose = "x";   // in a sentence: "x", "β"
+};
+
 // x_{p} = (b'_k − Σ_j r_kj x_j) / r_kp = value, as the student writes it.
 template <Scalar T>
 trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::size_t p,
-                                       const Matrix<T>& x, const T& value, std::size_t variable) {
+                                       const Matrix<T>& x, const T& value, std::size_t variable,
+                                       UnknownName unknown = {}) {
     const std::size_t n = R.cols() - 1;
     std::vector<trace::Math> terms{showwork::to_math(R(k, n))};
     for (std::size_t j = p + 1; j < n; ++j) {
@@ -99,7 +106,7 @@ trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::s
     }
     trace::Math numerator = terms.size() == 1 ? terms[0] : trace::sum(std::move(terms));
     trace::Math rhs = R(k, p) == 1 ? numerator : trace::fraction(numerator, showwork::to_math(R(k, p)));
-    return trace::chain({trace::indexed("x", variable + 1), std::move(rhs), showwork::to_math(value)},
+    return trace::chain({trace::indexed(std::string(unknown.symbol), variable + 1), std::move(rhs), showwork::to_math(value)},
                         {trace::Rel::equals, trace::Rel::equals});
 }
 
@@ -107,12 +114,12 @@ trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::s
 // last pivot up. Column j of R is the unknown x_{order[j]}.
 template <Scalar T>
 void add_back_substitution_steps(const Matrix<T>& R, const std::vector<std::size_t>& pivots, const Matrix<T>& x,
-                                 const std::vector<std::size_t>& order, trace::Trace* trace) {
+                                 const std::vector<std::size_t>& order, UnknownName unknown, trace::Trace* trace) {
     for (std::size_t k = pivots.size(); k-- > 0;) {
         const std::size_t p = pivots[k];
         trace->add(trace::kind::back_substitution,
-                   "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted("x", order[p] + 1) + ".",
-                   std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p]));
+                   "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted(unknown.prose, order[p] + 1) + ".",
+                   std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p], unknown));
     }
 }
 
@@ -232,7 +239,7 @@ void add_back_substitution(const Elimination<T>& e, const Solution<T>& s, trace:
         const std::size_t n = s.particular.rows();
         Matrix<T> x(n, 1);  // in the echelon form's column order
         for (std::size_t j = 0; j < n; ++j) x(j, 0) = s.particular(e.column_order[j], 0);
-        add_back_substitution_steps(e.echelon, e.pivots, x, e.column_order, trace);
+        add_back_substitution_steps(e.echelon, e.pivots, x, e.column_order, UnknownName{}, trace);
     } else {
         trace->add(trace::kind::parametric_form, "Each pivot variable in terms of the free ones.", std::nullopt,
                    parametric_form(s));

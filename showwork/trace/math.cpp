@@ -7,6 +7,15 @@
 namespace showwork::trace {
 
 namespace {
+// The operands moved in: a braced list {a, b} would copy each whole subtree.
+template <class... M>
+std::vector<Math> operands(M&&... m) {
+    std::vector<Math> out;
+    out.reserve(sizeof...(m));
+    (out.push_back(std::move(m)), ...);
+    return out;
+}
+
 Math node(Kind kind, std::string text = {}, std::vector<Math> args = {}) {
     Math m;
     m.kind = kind;
@@ -20,7 +29,7 @@ Math empty() { return node(Kind::empty); }
 Math number(std::string exact_text) { return node(Kind::number, std::move(exact_text)); }
 
 Math symbol(std::string name, Math sub, Math super, SymbolStyle style) {
-    Math m = node(Kind::symbol, std::move(name), {std::move(sub), std::move(super)});
+    Math m = node(Kind::symbol, std::move(name), operands(std::move(sub), std::move(super)));
     m.style = style;
     return m;
 }
@@ -28,7 +37,7 @@ Math symbol(std::string name, Math sub, Math super, SymbolStyle style) {
 Math text(std::string words) { return node(Kind::text, std::move(words)); }
 
 Math fraction(Math numerator, Math denominator) {
-    return node(Kind::fraction, {}, {std::move(numerator), std::move(denominator)});
+    return node(Kind::fraction, {}, operands(std::move(numerator), std::move(denominator)));
 }
 
 Math table(std::vector<Math> header, const std::vector<std::vector<Math>>& rows, std::size_t totals) {
@@ -63,25 +72,25 @@ Math chain(std::vector<Math> operands, std::vector<Rel> rels, std::vector<Math> 
 }
 
 Math relation(Math left, Rel rel, Math right) {
-    return chain({std::move(left), std::move(right)}, {rel});
+    return chain(operands(std::move(left), std::move(right)), {rel});
 }
 
 Math arrow(Math left, Math label, Math right) {
-    return chain({std::move(left), std::move(right)}, {Rel::arrow}, {std::move(label)});
+    return chain(operands(std::move(left), std::move(right)), {Rel::arrow}, operands(std::move(label)));
 }
 
 Math sum(std::vector<Math> terms) { return node(Kind::sum, {}, std::move(terms)); }
-Math negate(Math x) { return node(Kind::negate, {}, {std::move(x)}); }
+Math negate(Math x) { return node(Kind::negate, {}, operands(std::move(x))); }
 Math product(std::vector<Math> factors, std::string op) {
     return node(Kind::product, std::move(op), std::move(factors));
 }
 Math power(Math base, Math exponent) {
-    return node(Kind::power, {}, {std::move(base), std::move(exponent)});
+    return node(Kind::power, {}, operands(std::move(base), std::move(exponent)));
 }
 Math apply(std::string function, std::vector<Math> arguments) {
     return node(Kind::apply, std::move(function), std::move(arguments));
 }
-Math group(Math x) { return node(Kind::group, {}, {std::move(x)}); }
+Math group(Math x) { return node(Kind::group, {}, operands(std::move(x))); }
 
 std::size_t node_count(const Math& m) {
     std::size_t n = 0;
@@ -94,14 +103,27 @@ std::size_t node_count(const Math& m) {
     }
     return n;
 }
-Math absolute(Math x) { return node(Kind::group, "|", {std::move(x)}); }
+std::size_t depth(const Math& m) {
+    std::size_t deepest = 0;
+    std::vector<std::pair<const Math*, std::size_t>> pending{{&m, 1}};
+    while (!pending.empty()) {
+        auto [x, level] = pending.back();
+        pending.pop_back();
+        deepest = std::max(deepest, level);
+        for (const Math& a : x->args) pending.push_back({&a, level + 1});
+        for (const Math& a : x->labels) pending.push_back({&a, level + 1});
+    }
+    return deepest;
+}
+
+Math absolute(Math x) { return node(Kind::group, "|", operands(std::move(x))); }
 Math norm(Math x, Math sub) {
-    std::vector<Math> args{std::move(x)};
+    std::vector<Math> args = operands(std::move(x));
     if (!sub.is_empty()) args.push_back(std::move(sub));
     return node(Kind::group, "‖", std::move(args));
 }
 Math set(Math element, Math condition) {
-    return node(Kind::set, {}, {std::move(element), std::move(condition)});
+    return node(Kind::set, {}, operands(std::move(element), std::move(condition)));
 }
 Math cases(std::vector<Math> lines) { return node(Kind::cases, {}, std::move(lines)); }
 Math list(std::vector<Math> items, std::string separator) {

@@ -97,8 +97,9 @@ Math product(std::vector<Math> factors, std::string op = "cdot");
 Math power(Math base, Math exponent);
 Math apply(std::string function, std::vector<Math> arguments);
 Math group(Math x);
-// How many nodes the tree has (an iterative count: any depth).
+// How many nodes the tree has, and how many levels (iterative counts: any depth).
 std::size_t node_count(const Math& m);
+std::size_t depth(const Math& m);
 // |x| and ‖x‖_sub (sub may be empty): groups with other delimiters. A function applied to one
 // of them needs no parentheses: max |x̂ − x|.
 Math absolute(Math x);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "showwork/error.hpp"
+#include "showwork/limits.hpp"
 #include "showwork/trace/render_detail.hpp"
 
 namespace showwork::trace {
@@ -28,7 +29,34 @@ std::string_view format_name(Format format) {
     return "text";
 }
 
+namespace {
+
+// Every renderer walks the math and the steps recursively: a document deeper than the limits
+// (showwork/limits.hpp) is refused rather than overflow the stack. Expressions the library
+// builds stay far within them.
+void check_depth(const Math& math) {
+    if (depth(math) > max_math_depth) {
+        throw InputError(fmt::format("math nested deeper than {} levels: too deep to write out", max_math_depth));
+    }
+}
+
+void check_depth(const std::vector<Step>& steps, std::size_t level) {
+    for (const Step& step : steps) {
+        if (level > max_math_depth) {
+            throw InputError(fmt::format("steps nested deeper than {} levels: too deep to write out", max_math_depth));
+        }
+        if (step.operation) check_depth(*step.operation);
+        if (step.state) check_depth(*step.state);
+        check_depth(step.substeps, level + 1);
+    }
+}
+
+}  // namespace
+
 std::string render(const Document& document, Format format, const RenderOptions& options) {
+    for (const Named& named : document.inputs) check_depth(named.value);
+    for (const Named& named : document.results) check_depth(named.value);
+    check_depth(document.steps, 1);
     switch (format) {
         case Format::latex: return detail::latex_fragments(document, options);
         case Format::document: return detail::latex_document(document, options);

@@ -87,6 +87,16 @@ inline constexpr std::string_view parametric_form = "parametric_form";
 // the solution set: one, infinitely many or none
 inline constexpr std::string_view solution = "solution";
 
+// ---- Least squares by Householder QR (solvers/householder_qr.hpp) ----
+// one reflection H_k = I − 2 v_k v_kᵀ/(v_kᵀ v_k), its vector and its result as substeps
+inline constexpr std::string_view householder = "householder";
+// the vector of a reflection, v_k = x + sign(x₁)‖x‖e₁
+inline constexpr std::string_view reflector = "reflector";
+// a reflection applied to (X | y): the matrix after it
+inline constexpr std::string_view reflect = "reflect";
+// R β = Qᵀy and the residual ‖(Qᵀy)ₚ₊₁..ₘ‖ read off H_p ⋯ H_1 (X | y)
+inline constexpr std::string_view triangular_system = "triangular_system";
+
 // ---- Exact against floating point (compare/) ----
 // the run in exact arithmetic
 inline constexpr std::string_view exact = "exact";
@@ -116,6 +126,8 @@ inline constexpr std::string_view substitute = "substitute";
 inline constexpr std::string_view chain_rule = "chain_rule";
 // a derivative's value at a point
 inline constexpr std::string_view evaluate = "evaluate";
+// a power of a constant kept as a power: its value would be longer than any number read
+inline constexpr std::string_view unevaluated = "unevaluated";
 
 // ---- Least squares and regression (solvers/, regression/) ----
 // the design matrix X and the response y

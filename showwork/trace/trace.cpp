@@ -16,14 +16,20 @@ std::size_t node_count(const Step& step) {
     return n;
 }
 
-Step& Trace::add(Step step) {
-    const std::size_t n = node_count(step);
-    if (omitted_ > 0 || nodes_ + n > max_nodes_) {
+bool Trace::admit(std::size_t nodes) {
+    if (omitted_ > 0 || nodes_ + nodes > max_nodes_) {
         ++omitted_;
+        return false;
+    }
+    nodes_ += nodes;
+    return true;
+}
+
+Step& Trace::add(Step step) {
+    if (!admit(node_count(step))) {
         scratch_ = Step{};
         return scratch_;
     }
-    nodes_ += n;
     auto& level = current();
     level.push_back(std::move(step));
     return level.back();
@@ -44,7 +50,7 @@ void Trace::close(std::optional<Math> state) {
     if (open_.empty()) return;  // the steps were taken while it was open
     std::size_t index = open_.back();
     open_.pop_back();
-    if (state) current()[index].state = std::move(state);
+    if (state && admit(node_count(*state))) current()[index].state = std::move(state);
 }
 
 std::vector<Step> Trace::take_steps() {
@@ -72,7 +78,7 @@ void SubDerivation::describe(std::string text, std::optional<Math> operation) {
     if (!trace_ || trace_->depth() == 0) return;
     Step& step = trace_->innermost_open();
     step.text = std::move(text);
-    if (operation) step.operation = std::move(operation);
+    if (operation && trace_->admit(node_count(*operation))) step.operation = std::move(operation);
 }
 
 }  // namespace showwork::trace

@@ -59,6 +59,10 @@ public:
 
 private:
     friend class SubDerivation;
+    // Whether `nodes` more math nodes fit: if so they are counted, else a step is left out.
+    bool admit(std::size_t nodes);
+    // Counts a step left out without building it.
+    void omit() { ++omitted_; }
     // Opens a sub-derivation: the steps added until close() become its substeps.
     void open(std::string_view kind, std::string text);
     // Closes the innermost sub-derivation, optionally giving it the state it ends in.
@@ -80,7 +84,10 @@ std::size_t node_count(const Step& step);
 
 // A sub-derivation: one step whose sub-steps are the steps recorded while it is open. It is the
 // one way to nest a derivation, and without a sink it does nothing and builds nothing: pass the
-// text as a literal, or as a callable that returns it, called only when there is a sink.
+// text as a literal, or as a callable that returns it, called only when there is a sink. Once
+// the derivation is at its size limit a sub-derivation is left out (it records nothing), and
+// the math of describe() and conclude() is counted against the limit like any step's; pass it
+// as a callable to have it built only while the derivation is within its limit.
 //
 //   heading first   SubDerivation sub(trace, kind::elimination, "Row reduce (A | b).");
 //                   … the steps of the elimination …                 (closed when `sub` ends)
@@ -91,15 +98,15 @@ std::size_t node_count(const Step& step);
 // `conclude(state)` gives the state it ends in, shown when the sub-derivation is collapsed.
 class SubDerivation {
 public:
-    SubDerivation(Trace* trace, std::string_view kind) : trace_(trace) {
+    SubDerivation(Trace* trace, std::string_view kind) : trace_(recording(trace)) {
         if (trace_) trace_->open(kind, std::string());
     }
-    SubDerivation(Trace* trace, std::string_view kind, std::string_view text) : trace_(trace) {
+    SubDerivation(Trace* trace, std::string_view kind, std::string_view text) : trace_(recording(trace)) {
         if (trace_) trace_->open(kind, std::string(text));
     }
     template <class Describe>
         requires std::is_invocable_r_v<std::string, Describe>
-    SubDerivation(Trace* trace, std::string_view kind, Describe&& describe) : trace_(trace) {
+    SubDerivation(Trace* trace, std::string_view kind, Describe&& describe) : trace_(recording(trace)) {
         if (trace_) trace_->open(kind, std::forward<Describe>(describe)());
     }
     ~SubDerivation() {
@@ -112,10 +119,30 @@ public:
     explicit operator bool() const { return trace_ != nullptr; }
     // The sentence and operation, when they are known only once its steps are computed.
     void describe(std::string text, std::optional<Math> operation = std::nullopt);
+    template <class Operation>
+        requires std::is_invocable_r_v<Math, Operation>
+    void describe(std::string text, Operation&& operation) {
+        if (!trace_) return;
+        describe(std::move(text), trace_->exhausted() ? std::nullopt : std::optional<Math>(operation()));
+    }
     // The state it ends in (shown when it is collapsed).
     void conclude(Math state) { state_ = std::move(state); }
+    template <class State>
+        requires std::is_invocable_r_v<Math, State>
+    void conclude(State&& state) {
+        if (trace_ && !trace_->exhausted()) state_ = state();
+    }
 
 private:
+    // The trace, if it records a sub-derivation opened now; one left out is counted.
+    static Trace* recording(Trace* trace) {
+        if (trace && trace->exhausted()) {
+            trace->omit();
+            return nullptr;
+        }
+        return trace;
+    }
+
     Trace* trace_;
     std::optional<Math> state_;
 };
