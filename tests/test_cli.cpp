@@ -321,7 +321,7 @@ TEST_CASE("descend: bad options are one line naming the option; a divergence say
     check_error(showwork_run({"descend", "-", "--batch", "6"}, line_csv), 2, "--batch 6 is more than the 5 observations");
     check_error(showwork_run({"descend", "-", "--tolerance", "0"}, line_csv), 2, "--tolerance must be positive, not 0");
     check_error(showwork_run({"descend", "-", "--epochs", "6000"}, line_csv), 2,
-                "6000 exact updates asked for, at most 5000: the iterates' digits grow with every update; use fewer "
+                "6000 exact updates asked for, at most 2000: the iterates' digits grow with every update; use fewer "
                 "epochs or --number double");
     Run zero = showwork_run({"descend", "-", "--epochs", "0"}, line_csv);
     CHECK(zero.status == 2);

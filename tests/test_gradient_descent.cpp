@@ -200,8 +200,8 @@ TEST_CASE("bad options are refused by name") {
     DescentOptions<Q> big = full_batch(Q(1, 10), 10);
     big.batch = 6;
     CHECK(message_of([&] { descend(d, Loss::half_mse, big); }) == "a batch of 6 is more than the 5 examples");
-    CHECK(message_of([&] { descend(d, Loss::half_mse, full_batch(Q(1, 10), 5001)); }) ==
-          "5001 exact updates asked for, at most 5000: the iterates' digits grow with every update; use fewer "
+    CHECK(message_of([&] { descend(d, Loss::half_mse, full_batch(Q(1, 10), 2001)); }) ==
+          "2001 exact updates asked for, at most 2000: the iterates' digits grow with every update; use fewer "
           "epochs or --number double");
     CHECK(message_of([&] { descend(line<double>(), Loss::half_mse, full_batch(0.1, max_epochs + 1)); }) ==
           "at most 10000000 epochs, not 10000001");

@@ -26,7 +26,7 @@ Loss parse_loss(std::string_view name);    // InputError if unknown
 // The most updates an exact run may make: every update multiplies the iterates' denominators
 // by those of η/m and of the data, so their digits grow linearly with the updates and the work
 // of the run quadratically (README, "Gradient descent").
-inline constexpr std::size_t max_exact_updates = 5'000;
+inline constexpr std::size_t max_exact_updates = 2'000;
 // And at most this many products eᵢ xᵢⱼ over the run (epochs × m × p, each epoch passing over the
 // data once for its updates and once for its loss), so that a large data set runs few epochs.
 inline constexpr std::size_t max_exact_terms = 500'000;
