@@ -179,8 +179,8 @@ void register_regression_commands(CLI::App& app) {
         CommandSpec<>{"descend", "Linear regression by gradient descent: the updates, the loss per epoch, the closed form",
                       {{"DATA", "A data file (CSV or whitespace-separated, a header row of names), or - for stdin"}},
                       {"showwork descend line.csv --rate 1/20 --epochs 20",
-                       "showwork descend line.csv --number double --rate 0.05 --epochs 200 --batch 2 --seed 7",
-                       "showwork descend line.csv --number double --batch 1 --loss mse --rate 0.01 --tolerance 1e-6"}},
+                       "showwork descend line.csv --number double --rate 0.05 --epochs 100 --batch 2 --seed 7",
+                       "showwork descend line.csv --number double --loss mse --rate 0.07 --epochs 100000 --tolerance 1e-3"}},
         std::make_shared<DescendCall>());
 
     register_command<Regress>(

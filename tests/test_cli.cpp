@@ -294,8 +294,8 @@ TEST_CASE("descend: an exact full-batch run, its JSON fields and its first updat
     CHECK(j["epochs_run"] == "1");
     CHECK(j["updates"] == "1");
     CHECK(j["stopped_because"] == "epochs");
-    CHECK(j["loss_history"].size() == 2);
-    CHECK(j["loss_history"][0] == "8.6");  // C = 1/(2·5) Σ yᵢ² = 43/5
+    REQUIRE(j["history"].size() == 2);  // epochs 0 and 1
+    CHECK(j["history"][0]["loss"] == "8.6");  // C = 1/(2·5) Σ yᵢ² = 43/5
     CHECK(j["closed_form_distance"].size() == 2);
     CHECK(j["comparison"].contains("x"));
 }

@@ -15,6 +15,8 @@ using trace::Math;
 // Designs up to this many entries are shown whole in a trace; the epochs table keeps this many rows.
 constexpr std::size_t max_traced_entries = 240;
 constexpr std::size_t max_table_rows = 25;
+// The history among the results: every epoch of a run this short, else a sample of this many.
+constexpr std::size_t max_history_rows = 200;
 
 Math num(std::size_t n) { return trace::number(std::to_string(n)); }
 Math sym(std::string name) { return trace::symbol(std::move(name)); }
@@ -32,16 +34,6 @@ Math approx(const T& x, int digits) {
     if constexpr (ScalarTraits<T>::exact) return trace::number(decimal_text(x, digits));
     else return to_math(x);
 }
-
-template <Scalar T>
-Math approx_list(const std::vector<T>& xs, int digits) {
-    std::vector<Math> items;
-    for (const T& x : xs) items.push_back(approx(x, digits));
-    return trace::list(std::move(items));
-}
-
-template <Scalar T>
-std::vector<T> entries_of(const Matrix<T>& v) { return {v.entries().begin(), v.entries().end()}; }
 
 // ‖g‖ from ‖g‖²: exactly, the root correctly rounded; in floating point, the scalar's root.
 template <Scalar T>
@@ -89,7 +81,7 @@ std::string examples_text(const std::vector<std::size_t>& examples) {
 template <Scalar T>
 void record_start(const Design<T>& d, Loss loss, const DescentOptions<T>& o, std::size_t m, trace::Trace& trace) {
     if (d.X.size() + d.y.size() <= max_traced_entries)
-        trace.add(trace::kind::design, "The design matrix X and the response Y; the error of example i is eᵢ = xᵢᵀβ − yᵢ.",
+        trace.add(trace::kind::design, "The design matrix X and the response Y; the errors are e = Xβ − Y.",
                   std::nullopt,
                   trace::list({trace::equals(sym("X"), to_math(d.X)), trace::equals(sym("Y"), to_math(d.y))}));
     const std::size_t B = o.batch == 0 ? m : o.batch;
@@ -100,7 +92,7 @@ void record_start(const Design<T>& d, Loss loss, const DescentOptions<T>& o, std
     trace.add(trace::kind::descent_loss,
               std::string("The loss ") + std::string(loss_name(loss)) + " and its gradient, m the batch's examples; " +
                   how + (B < m && o.shuffle ? ", shuffled each epoch (seed " + std::to_string(o.seed) + ")" : "") +
-                  ". Start from β = 0 with learning rate η = " + scalar_text(o.rate) + ".",
+                  ". Start from β = 0 with learning rate " + scalar_text(o.rate) + ".",
               std::nullopt, trace::list({loss_equation(loss), gradient_equation(loss)}));
 }
 
@@ -112,29 +104,39 @@ void record_update(const Iteration<T>& it, const Matrix<T>& e, const T& rate, tr
                std::to_string(it.batch) + ": example" + (it.examples.size() > 1 ? "s " : " ") +
                examples_text(it.examples) + ").";
     });
-    trace.add(trace::kind::descent_errors, "The errors eᵢ = xᵢᵀβ − yᵢ at the current β.", std::nullopt,
+    trace.add(trace::kind::descent_errors, "The errors e = Xβ − Y on the batch, at the current β.", std::nullopt,
               trace::list({trace::equals(beta(), to_math(it.before)), trace::equals(sym("e"), to_math(e)),
                            trace::equals(sym("C"), to_math(it.step.loss))}));
     trace.add(trace::kind::descent_gradient, "The gradient on the batch.", std::nullopt,
               trace::equals(partial_ratio(sym("C"), beta()), to_math(it.step.gradient)));
     Math update = trace::relation(beta(), trace::Rel::to,
                                   trace::sum({beta(), trace::negate(trace::product({sym("eta"), partial_ratio(sym("C"), beta())}, ""))}));
-    trace.add(trace::kind::descent_step, "Step against the gradient: β ← β − η ∂C/∂β, η = " + scalar_text(rate) + ".",
+    trace.add(trace::kind::descent_step, "Step against the gradient, learning rate " + scalar_text(rate) + ".",
               std::move(update), trace::equals(beta(), to_math(it.after)));
     sub.conclude([&] { return trace::equals(beta(), to_math(it.after)); });
 }
 
-// Which epochs the table shows: all of a short run; else the first ten, every k-th, the last.
-std::vector<std::size_t> table_epochs(std::size_t points) {
+// Which epochs a table shows: all of a short run; else the first ten, about `rows` more evenly
+// spaced, and the last.
+std::vector<std::size_t> table_epochs(std::size_t points, std::size_t rows = max_table_rows) {
     std::vector<std::size_t> out;
-    if (points <= max_table_rows) {
+    if (points <= rows) {
         for (std::size_t k = 0; k < points; ++k) out.push_back(k);
         return out;
     }
-    const std::size_t stride = (points - 1 + 9) / 10;
+    const std::size_t spaced = rows - 10;
+    const std::size_t stride = (points - 1 + spaced - 1) / spaced;
     for (std::size_t k = 0; k < points; ++k)
         if (k < 10 || k % stride == 0 || k + 1 == points) out.push_back(k);
     return out;
+}
+
+template <Scalar T>
+Math history_table(const Descent<T>& r, int digits, std::size_t max_rows) {
+    std::vector<std::vector<Math>> rows;
+    for (std::size_t k : table_epochs(r.run.loss.size(), max_rows))
+        rows.push_back({num(k), approx(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
+    return trace::table({trace::text("epoch"), trace::text("loss"), trace::text("gradient norm")}, rows);
 }
 
 template <Scalar T>
@@ -237,7 +239,7 @@ Descent<T> descend(const Design<T>& d, Loss loss, const DescentOptions<T>& optio
         trace->add(trace::kind::descent_comparison,
                    r.run.stopped == StopReason::diverged
                        ? "The run diverged: the loss grew without bound, so η is too large for these data. The closed form for comparison."
-                       : "Gradient descent against the closed form β̂ = (XᵀX)⁻¹XᵀY, coefficient by coefficient.",
+                       : "Gradient descent against the closed-form least-squares fit, coefficient by coefficient.",
                    std::nullopt, comparison_table(r, digits));
     }
     return r;
@@ -251,15 +253,12 @@ std::vector<trace::Named> descent_results(const Descent<T>& r, int digits) {
         closed.push_back(to_math(r.closed_form(j, 0)));
         distance.push_back(approx(r.distance(j, 0), digits));
     }
-    std::vector<Math> norm_items;
-    for (const T& s : r.run.gradient_norm_squared) norm_items.push_back(norm_of(s, digits));
     return {
         {"comparison", comparison_table(r, digits)},
         {"coefficients", trace::list(std::move(coefficients))},
         {"closed_form", trace::list(std::move(closed))},
         {"closed_form_distance", trace::list(std::move(distance))},
-        {"loss_history", approx_list(r.run.loss, digits)},
-        {"gradient_norm_history", trace::list(std::move(norm_items))},
+        {"history", history_table(r, digits, max_history_rows)},
         {"epochs_run", num(r.run.epochs_run)},
         {"updates", num(r.run.updates)},
         {"stopped_because", trace::text(std::string(stop_reason_name(r.run.stopped)))},

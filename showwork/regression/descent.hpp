@@ -59,7 +59,7 @@ template <Scalar T>
 Descent<T> descend(const Design<T>& design, Loss loss, const DescentOptions<T>& options,
                    trace::Trace* trace = nullptr);
 
-// coefficients, closed_form, closed_form_distance, loss_history, gradient_norm_history,
+// comparison, coefficients, closed_form, closed_form_distance, history (epoch, loss, gradient norm),
 // epochs_run, updates, stopped_because: the JSON fields of the descend command.
 template <Scalar T>
 std::vector<trace::Named> descent_results(const Descent<T>& descent, int digits);
