@@ -143,6 +143,12 @@ TEST_CASE("a file that is not there is named as such, and a file's errors name i
     std::ofstream(file) << "1 2\n# a comment\n3 x\n";
     check_error(showwork_run({"show", file.string()}), 2, file.string() + ": line 3, column 2: 'x': not a number");
     check_error(showwork_run({"show", "-"}, "1 2\n3\n"), 2, "standard input: line 2: row 2 has 1 entry, row 1 has 2");
+    // a file too large for any matrix is refused before it is read (a sparse file: no disk used)
+    fs::path huge = dir / "huge.txt";
+    std::ofstream(huge) << "1";
+    fs::resize_file(huge, (std::uintmax_t{256} << 20) + 1);
+    check_error(showwork_run({"show", huge.string()}), 2,
+                "cannot read '" + huge.string() + "': it holds more than the 256 MB a matrix or data file may have");
     fs::remove_all(dir);
 }
 
