@@ -76,10 +76,10 @@ regression::Design<Rational> read_design(const CompareCall& call) {
                                      .intercept = !call.no_intercept});
 }
 
-// A column of the digits a method keeps, one a coefficient, or why it failed.
+// A column of the digits a method keeps, one a coefficient (none when it failed: its β̂ says why).
 template <Scalar F>
 trace::Math digits_math(const FloatingLeastSquares<F>& f) {
-    if (!f.coefficients) return trace::text("fails: " + f.failure);
+    if (!f.coefficients) return trace::text("none: the method fails");
     std::vector<trace::Math> cells;
     for (double d : f.digits) cells.push_back(trace::number(fmt::format("{:.1f}", d)));
     const std::size_t p = cells.size();
