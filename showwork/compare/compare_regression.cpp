@@ -89,7 +89,7 @@ Math digits_cell(const FloatingLeastSquares<F>& f, std::size_t j) {
 template <Scalar F>
 void add_summary(const RegressionComparison<F>& c, trace::Trace& trace) {
     if (c.condition.singular) {
-        trace.add(trace::kind::compare, "XᵀX is singular to Float50: κ is infinite.");
+        trace.add(trace::kind::compare, "XᵀX is singular to Float50: the condition number is infinite.");
     } else {
         trace.add(trace::kind::compare,
                   "The condition numbers in the 2-norm, from the eigenvalues of the exact XᵀX: the normal equations "

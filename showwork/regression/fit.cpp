@@ -94,7 +94,8 @@ void record_statistics(const Fit<T>& f, int digits, trace::Trace& trace) {
     trace.add(trace::kind::statistics,
               f.method == LeastSquaresMethod::qr
                   ? "Each coefficient with its standard error, the square root of s² times the squared length of its "
-                    "row of R⁻¹ (the diagonal of (XᵀX)⁻¹ = R⁻¹R⁻ᵀ), and its t value, the coefficient over that error."
+                    "row of the inverse of R (XᵀX = RᵀR, so that is its diagonal entry of the inverse of XᵀX), and "
+                    "its t value, the coefficient over that error."
                   : "Each coefficient with its standard error, the square root of s² times its diagonal entry of the "
                     "inverse of XᵀX, and its t value, the coefficient over that error.",
               std::nullopt, coefficient_table(f, digits));

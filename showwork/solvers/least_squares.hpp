@@ -49,7 +49,7 @@ template <Scalar T>
 template <Scalar T>
 [[noreturn]] void throw_inconsistent_normal_equations(const Solution<T>& s) {
     throw SingularError("the normal equations XᵀX β = XᵀY came out inconsistent in floating point (" + s.evidence() +
-                        "): XᵀX is numerically singular, its condition number κ(X)² too large for " +
+                        "): XᵀX is numerically singular, its condition number (the square of X's) too large for " +
                         std::string(ScalarTraits<T>::name));
 }
 
