@@ -8,6 +8,8 @@
 //   showwork::lu(A)               matrix/lu.hpp               LU<T>{P, L, U, Q, swaps}(A, options, trace)
 //   showwork::least_squares_qr(X, y)  solvers/householder_qr.hpp  QRLeastSquares<T>{coefficients, R, Qt_y, residual_norm}
 //   normal equations: transposed, multiply (matrix/traced_arithmetic.hpp) and solve_unique
+//   showwork::regression::fit(design)  regression/fit.hpp  Fit<T>: β̂ by the normal equations, the
+//                                      residuals, and the statistics of R's lm ((XᵀX)⁻¹'s diagonal)
 // Exact defaults: fraction-free (Bareiss) elimination, first non-zero pivots. Double defaults:
 // Gaussian elimination with partial pivoting, run in blocks (matrix/fast/lu_blocked.hpp) by lu and
 // solve for square matrices.
@@ -37,6 +39,13 @@
 #define SHOWWORK_BENCH_HAVE_LEAST_SQUARES 0
 #endif
 
+#if __has_include("showwork/regression/fit.hpp") && SHOWWORK_BENCH_HAVE_LEAST_SQUARES
+#define SHOWWORK_BENCH_HAVE_FIT 1
+#include "showwork/regression/fit.hpp"
+#else
+#define SHOWWORK_BENCH_HAVE_FIT 0
+#endif
+
 #include "showwork/matrix/matrix.hpp"
 
 namespace showwork::bench {
@@ -58,6 +67,22 @@ inline Matrix<Rational> library_normal_equations(const Matrix<Rational>& X, cons
 // Never called: each caller tests have_least_squares first.
 inline Matrix<double> library_least_squares_qr(const Matrix<double>&, const Matrix<double>& y) { return y; }
 inline Matrix<Rational> library_normal_equations(const Matrix<Rational>&, const Matrix<Rational>& y) { return y; }
+#endif
+
+inline constexpr bool have_fit = SHOWWORK_BENCH_HAVE_FIT;
+
+#if SHOWWORK_BENCH_HAVE_FIT
+// The whole exact fit as `showwork regress` runs it (no trace): β̂ from the normal equations,
+// the residuals and every statistic. X has its intercept column of ones first.
+inline Matrix<Rational> library_fit(const Matrix<Rational>& X, const Matrix<Rational>& y) {
+    regression::Design<Rational> d;
+    d.X = X;
+    d.y = y;
+    for (std::size_t j = 0; j < X.cols(); ++j) d.parameters.push_back(j == 0 ? "(Intercept)" : "x" + std::to_string(j));
+    return regression::fit(d).coefficients;
+}
+#else
+inline Matrix<Rational> library_fit(const Matrix<Rational>&, const Matrix<Rational>& y) { return y; }
 #endif
 
 #if SHOWWORK_BENCH_HAVE_ELIMINATION

@@ -108,6 +108,6 @@ void register_arithmetic_commands(CLI::App& app);  // show add subtract multiply
 void register_elimination_commands(CLI::App& app);  // ref rref rank det inverse solve nullspace colspace lu rowops
 void register_compare_command(CLI::App& app);      // compare
 void register_calculus_commands(CLI::App& app);  // diff gradient jacobian
-void register_regression_commands(CLI::App& app);  // regress
+void register_regression_commands(CLI::App& app);  // regress descend
 
 }  // namespace showwork::cli

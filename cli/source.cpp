@@ -5,8 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -24,19 +22,35 @@ bool names_a_file(const std::string& argument) {
     return argument[0] == '/' || argument.find_first_not_of("0123456789.+-/eE") != std::string::npos;
 }
 
+[[noreturn]] void refuse_size(const std::string& origin) {
+    throw InputError(fmt::format("cannot read {}: it holds more than the {} MB a matrix or data file may have",
+                                 origin, max_source_bytes >> 20));
+}
+
+// Reads up to max_source_bytes, and refuses a text that goes on past them.
+std::string read_bounded(std::istream& in, const std::string& origin) {
+    std::string text;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_source_bytes) refuse_size(origin);
+    }
+    if (in.bad()) throw InputError(fmt::format("cannot read {}: {}", origin, std::strerror(errno)));
+    return text;
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(fmt::format("cannot read {}: {}", quoted_token(path), std::strerror(errno)));
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    if (in.bad()) throw InputError(fmt::format("cannot read {}: {}", quoted_token(path), std::strerror(errno)));
-    return contents.str();
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) > max_source_bytes && !ec) refuse_size(quoted_token(path));
+    return read_bounded(in, quoted_token(path));
 }
 
 }  // namespace
 
 Source read_source(const std::string& argument) {
-    if (argument == "-") return {std::string(std::istreambuf_iterator<char>(std::cin), {}), "standard input"};
+    if (argument == "-") return {read_bounded(std::cin, "standard input"), "standard input"};
     std::error_code ec;
     // A matrix written inline has ';', '[' or a newline; a file name has none of them.
     bool may_be_file = argument.find_first_of(";[\n") == std::string::npos;

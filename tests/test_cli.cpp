@@ -143,6 +143,12 @@ TEST_CASE("a file that is not there is named as such, and a file's errors name i
     std::ofstream(file) << "1 2\n# a comment\n3 x\n";
     check_error(showwork_run({"show", file.string()}), 2, file.string() + ": line 3, column 2: 'x': not a number");
     check_error(showwork_run({"show", "-"}, "1 2\n3\n"), 2, "standard input: line 2: row 2 has 1 entry, row 1 has 2");
+    // a file too large for any matrix is refused before it is read (a sparse file: no disk used)
+    fs::path huge = dir / "huge.txt";
+    std::ofstream(huge) << "1";
+    fs::resize_file(huge, (std::uintmax_t{256} << 20) + 1);
+    check_error(showwork_run({"show", huge.string()}), 2,
+                "cannot read '" + huge.string() + "': it holds more than the 256 MB a matrix or data file may have");
     fs::remove_all(dir);
 }
 
@@ -278,4 +284,60 @@ TEST_CASE("elimination errors: singular, non-square, bad options, bad row operat
     Run unknown_row = showwork_run({"rowops", "1 2; 3 4", "R1 <-> R5"});
     CHECK(unknown_row.status == 2);
     CHECK(unknown_row.err.find("R5") != std::string::npos);
+}
+
+// ---- descend: linear regression by gradient descent ----
+
+static const char* const line_csv = "x, y\n1, 2\n2, 4\n3, 5\n4, 4\n5, 5\n";
+
+TEST_CASE("descend: an exact full-batch run, its JSON fields and its first update") {
+    Run r = showwork_run({"descend", "-", "--rate", "1/20", "--epochs", "1", "--format", "json", "--no-steps"},
+                         line_csv);
+    REQUIRE(r.status == 0);
+    nlohmann::json j = nlohmann::json::parse(r.out)["result"];
+    CHECK(j["coefficients"] == nlohmann::json::array({"1/5", "33/50"}));  // β₁ = 0 − 1/20 · (−4, −66/5)
+    CHECK(j["closed_form"] == nlohmann::json::array({"11/5", "3/5"}));
+    CHECK(j["epochs_run"] == "1");
+    CHECK(j["updates"] == "1");
+    CHECK(j["stopped_because"] == "epochs");
+    REQUIRE(j["history"].size() == 2);  // epochs 0 and 1
+    CHECK(j["history"][0]["loss"] == "8.6");  // C = 1/(2·5) Σ yᵢ² = 43/5
+    CHECK(j["closed_form_distance"].size() == 2);
+    CHECK(j["comparison"].contains("x"));
+}
+
+TEST_CASE("descend: SGD from a seed gives the same run twice, and stops on a tolerance") {
+    std::vector<std::string> args{"descend", "-", "--number", "double", "--batch", "1", "--seed", "5", "--rate",
+                                  "0.01", "--epochs", "50", "--format", "json"};
+    Run a = showwork_run(args, line_csv), b = showwork_run(args, line_csv);
+    REQUIRE(a.status == 0);
+    CHECK(a.out == b.out);
+    Run t = showwork_run({"descend", "-", "--number", "double", "--rate", "0.1", "--epochs", "100000", "--tolerance",
+                          "1e-8", "--format", "json"},
+                         line_csv);
+    REQUIRE(t.status == 0);
+    CHECK(nlohmann::json::parse(t.out)["result"]["stopped_because"] == "gradient_norm");
+}
+
+TEST_CASE("descend: bad options are one line naming the option; a divergence says so") {
+    check_error(showwork_run({"descend", "-", "--rate", "0"}, line_csv), 2,
+                "--rate: the learning rate must be positive, not 0");
+    check_error(showwork_run({"descend", "-", "--rate", "-1/2"}, line_csv), 2,
+                "--rate: the learning rate must be positive, not -1/2");
+    check_error(showwork_run({"descend", "-", "--batch", "6"}, line_csv), 2, "--batch 6 is more than the 5 observations");
+    check_error(showwork_run({"descend", "-", "--tolerance", "0"}, line_csv), 2, "--tolerance must be positive, not 0");
+    check_error(showwork_run({"descend", "-", "--epochs", "6000"}, line_csv), 2,
+                "6000 exact updates asked for, at most 2000: the iterates' digits grow with every update; use fewer "
+                "epochs or --number double");
+    Run zero = showwork_run({"descend", "-", "--epochs", "0"}, line_csv);
+    CHECK(zero.status == 2);
+    CHECK(zero.err.find("--epochs") != std::string::npos);
+    Run loss = showwork_run({"descend", "-", "--loss", "mae"}, line_csv);
+    CHECK(loss.status == 2);
+    CHECK(loss.err.find("--loss") != std::string::npos);
+    Run diverged = showwork_run({"descend", "-", "--number", "double", "--rate", "1", "--epochs", "1000"}, line_csv);
+    CHECK(diverged.status == 1);
+    CHECK(diverged.out.empty());
+    CHECK(diverged.err.find("gradient descent diverged") != std::string::npos);
+    CHECK(diverged.err.find("--rate") != std::string::npos);
 }

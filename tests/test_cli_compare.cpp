@@ -81,7 +81,8 @@ TEST_CASE("compare: bad usage is status 2, a shape that does not fit status 1") 
           "float50, not exact\n");
     Run unknown = showwork_run({"compare", "lu", "1 2; 3 4"});
     CHECK(unknown.status == 2);
-    CHECK(unknown.err == "showwork: error: unknown operation 'lu' to compare: choose inverse, solve, rref, rank or det\n");
+    CHECK(unknown.err == "showwork: error: unknown operation 'lu' to compare: choose inverse, solve, rref, rank, det or "
+                         "regress\n");
     Run augment = showwork_run({"compare", "solve", "1 2; 3 4", "--augment", "7"});
     CHECK(augment.status == 2);
     CHECK(augment.err == "showwork: error: --augment must be a whole number from 0 to 1 for a 2×2 matrix, not '7'\n");
@@ -96,4 +97,51 @@ TEST_CASE("compare: bad usage is status 2, a shape that does not fit status 1") 
     Run help = showwork_run({"help", "compare"});
     CHECK(help.status == 0);
     CHECK(help.out.find("showwork compare inverse") != std::string::npos);
+}
+
+const std::string line_csv = "x, y\n1, 2\n2, 4\n3, 5\n4, 4\n5, 5\n";
+
+TEST_CASE("compare regress as JSON: the exact fit, both floating fits, digits kept, κ(X) and κ(XᵀX)") {
+    Run r = showwork::testing::run_program(SHOWWORK_PROGRAM, {"compare", "regress", "-", "--format", "json"}, line_csv);
+    Json result = json_result(r);
+    for (const char* field : {"parameters", "exact", "normal", "qr", "digits_normal", "digits_qr", "fewest_digits_normal",
+                              "fewest_digits_qr", "full_digits", "condition_X", "condition_XtX"}) {
+        CAPTURE(field);
+        CHECK(result.contains(field));
+    }
+    CHECK(result["parameters"] == "(Intercept), x");
+    CHECK(result["exact"]["entries"] == Json::parse(R"([["11/5"], ["3/5"]])"));
+    CHECK(result["full_digits"] == "15.95");
+    CHECK(std::stod(result["fewest_digits_qr"].get<std::string>()) >= 14);
+    CHECK(result["digits_qr"]["rows"] == 2);
+    const double kappa = std::stod(result["condition_X"].get<std::string>());
+    const double kappa2 = std::stod(result["condition_XtX"].get<std::string>());
+    CHECK(kappa2 == doctest::Approx(kappa * kappa).epsilon(1e-5));
+    CHECK(kappa2 == doctest::Approx(69.986).epsilon(1e-4));  // (30 + √850)/(30 − √850)
+}
+
+TEST_CASE("compare regress: a cubic through the origin in float50, the model options, the derivation") {
+    Run r = showwork::testing::run_program(
+        SHOWWORK_PROGRAM, {"compare", "regress", "-", "--degree", "3", "--no-intercept", "--number", "float50"},
+        line_csv);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Exactly, over the rationals, by the normal equations") != std::string::npos);
+    CHECK(r.out.find("In floating point (float50), by Householder QR") != std::string::npos);
+    CHECK(r.out.find("κ") != std::string::npos);
+    Json j = json_result(showwork::testing::run_program(
+        SHOWWORK_PROGRAM, {"compare", "regress", "-", "--x", "x", "--y", "y", "--number", "float50", "--format", "json"},
+        line_csv));
+    CHECK(std::stod(j["fewest_digits_qr"].get<std::string>()) >= 48);
+}
+
+TEST_CASE("compare regress: model options with a matrix operation, --augment, a missing column") {
+    Run y = showwork_run({"compare", "inverse", "1 2; 3 4", "--y", "y"});
+    CHECK(y.status == 2);
+    CHECK(y.err == "showwork: error: --y, --x, --degree and --no-intercept describe a model: they are for compare "
+                   "regress\n");
+    Run augment = showwork::testing::run_program(SHOWWORK_PROGRAM, {"compare", "regress", "-", "--augment", "1"}, line_csv);
+    CHECK(augment.status == 2);
+    Run column = showwork::testing::run_program(SHOWWORK_PROGRAM, {"compare", "regress", "-", "--y", "z"}, line_csv);
+    CHECK(column.status != 0);
+    CHECK(column.err.find("no column named 'z'") != std::string::npos);
 }

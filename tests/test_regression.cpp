@@ -7,6 +7,7 @@
 #include <random>
 #include <sstream>
 
+#include "strd.hpp"
 #include "support.hpp"
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/decimal.hpp"
@@ -18,6 +19,8 @@
 using namespace showwork;
 using namespace showwork::regression;
 using Q = Rational;
+using showwork::testing::read_strd;
+using showwork::testing::StrdFile;
 
 namespace {
 
@@ -58,65 +61,10 @@ void check_certified_root(const std::string& what, const Q& square, bool negativ
     CHECK(parse_rational(root_text(square, significant_digits(certified), negative)) == parse_rational(certified));
 }
 
-// A NIST StRD file: its certified values by the first word(s) of their line, and its data.
-struct StrdFile {
-    std::map<std::string, std::vector<std::string>> certified;  // "B0" -> {estimate, sd}; "Residual" …
-    std::string data;                                            // a header row, then the data
-    std::size_t parameters = 0;
-};
-
-StrdFile read_strd(const std::string& name) {
-    std::ifstream in(std::string(SHOWWORK_TEST_DATA) + "/strd/" + name);
-    REQUIRE(in);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(line);
-    }
-    // "Certified Values  (lines 31 to 51)", "Data              (lines 61 to 76)"
-    auto range = [&](const std::string& label) {
-        for (const auto& l : lines) {
-            auto at = l.find(label);
-            if (at == std::string::npos || l.find("(lines") == std::string::npos) continue;
-            std::size_t first = 0, last = 0;
-            std::sscanf(l.c_str() + l.find("(lines"), "(lines %zu to %zu)", &first, &last);
-            return std::pair{first, last};
-        }
-        FAIL("no line range for " << label);
-        return std::pair<std::size_t, std::size_t>{};
-    };
-    StrdFile f;
-    auto [c0, c1] = range("Certified Values");
-    for (std::size_t k = c0; k <= c1; ++k) {
-        std::istringstream words(lines[k - 1]);
-        std::vector<std::string> w;
-        for (std::string s; words >> s;) w.push_back(s);
-        if (w.empty()) continue;
-        if (w[0].size() == 2 && w[0][0] == 'B' && std::isdigit(static_cast<unsigned char>(w[0][1]))) {
-            f.certified[w[0]] = {w[1], w[2]};
-            ++f.parameters;
-        } else if (w[0] == "Standard" && w.size() == 3) {
-            f.certified["sd"] = {w[2]};
-        } else if (w[0] == "R-Squared") {
-            f.certified["R2"] = {w[1]};
-        } else if (w[0] == "Regression" || (w[0] == "Residual" && w.size() >= 4)) {
-            f.certified[w[0]] = std::vector<std::string>(w.begin() + 1, w.end());
-        }
-    }
-    auto [d0, d1] = range("Data");
-    std::string header = lines[d0 - 2];  // "Data:       y          x"
-    f.data = header.substr(header.find(':') + 1) + "\n";
-    for (std::size_t k = d0; k <= d1; ++k) f.data += lines[k - 1] + "\n";
-    return f;
-}
-
 void check_strd(const std::string& name) {
     StrdFile s = read_strd(name);
     DataSet<Q> data = read_data<Q>(s.data, name);
-    ModelSpec spec;
-    spec.response = "y";
-    if (data.names.size() == 2) spec.degree = s.parameters - 1;  // one x: a polynomial
-    Fit<Q> f = fit(design(data, spec));
+    Fit<Q> f = fit(design(data, showwork::testing::strd_model(s, data.names.size())));
     REQUIRE(f.parameters.size() == s.parameters);
     for (std::size_t j = 0; j < s.parameters; ++j) {
         const auto& [estimate, sd] = std::pair{s.certified.at("B" + std::to_string(j))[0], s.certified.at("B" + std::to_string(j))[1]};
@@ -332,4 +280,23 @@ TEST_CASE("the traced line: the sums table, m and b by the notes' formulas, the 
     trace::Trace multiple;
     fit_text("a, b, y\n1, 2, 1\n2, 1, 3\n3, 5, 2\n4, 3, 5\n", {}, {}, &multiple);
     CHECK(multiple.steps()[1].kind == "normal_equations");
+}
+
+TEST_CASE("by QR the standard errors come from R: s² ‖row j of R⁻¹‖², as exact as the fit") {
+    // Longley in double (κ(X) ≈ 5·10⁹): se² from R keeps 5 digits of the exact (certified) values.
+    StrdFile s = read_strd("Longley.dat");
+    DataSet<Q> exact_data = read_data<Q>(s.data, "Longley.dat");
+    ModelSpec spec = showwork::testing::strd_model(s, exact_data.names.size());
+    Fit<Q> exact = fit(design(exact_data, spec));
+    Fit<double> qr = fit(design(read_data<double>(s.data, "Longley.dat"), spec), {.method = LeastSquaresMethod::qr});
+    for (std::size_t j = 0; j < exact.parameters.size(); ++j) {
+        const Q se2 = *exact.standard_error_squared(j);
+        const Q relative = abs(Q(double_to_rational(*qr.standard_error_squared(j)) - se2)) / se2;
+        INFO(exact.parameters[j] << ": relative error of se² " << rational_to_double(relative));
+        CHECK(relative < Q(1, 100'000));
+    }
+    // Float50 on the hand-checked line: ‖row 2 of R⁻¹‖² = 1/Σ(x − x̄)² = 1/10.
+    Fit<Float50> line = fit(design(read_data<Float50>(line_data), {}), {.method = LeastSquaresMethod::qr});
+    CHECK(abs(line.variance_factors[1] - Float50(1) / 10) < Float50(1e-45));
+    CHECK(abs(line.variance_factors[0] - Float50(11) / 10) < Float50(1e-45));  // Σx²/(m Σ(x − x̄)²) = 55/50
 }

@@ -302,6 +302,14 @@ TEST_CASE("JSON: several results form an object; lists are arrays; other math is
     CHECK(json["steps"].empty());
 }
 
+TEST_CASE("JSON stays valid when a name is not UTF-8 (a column name read from a file)") {
+    Document d;
+    d.command = "regress";
+    d.inputs = {{"\xff\xfex", number("1")}};
+    auto json = nlohmann::json::parse(render(d, Format::json));
+    CHECK(json["input"].contains("\xef\xbf\xbd\xef\xbf\xbdx"));  // U+FFFD for each bad byte
+}
+
 TEST_CASE("steps = false renders only the inputs and the result") {
     Document d = examples::neuron_layer_document();
     RenderOptions brief{.steps = false};

@@ -91,21 +91,30 @@ void record_statistics(const Fit<T>& f, int digits, trace::Trace& trace) {
                             "and the residual variance."
                           : "How well the model fits. Without an intercept R² is uncentred: SST is the sum of the squares of y.",
               std::nullopt, trace::list(std::move(lines)));
-    trace.add(trace::kind::statistics, "Each coefficient with its standard error, the square root of s² times its diagonal "
-                                       "entry of the inverse of XᵀX, and its t value, the coefficient over that error.",
+    trace.add(trace::kind::statistics,
+              f.method == LeastSquaresMethod::qr
+                  ? "Each coefficient with its standard error, the square root of s² times the squared length of its "
+                    "row of the inverse of R (XᵀX = RᵀR, so that is its diagonal entry of the inverse of XᵀX), and "
+                    "its t value, the coefficient over that error."
+                  : "Each coefficient with its standard error, the square root of s² times its diagonal entry of the "
+                    "inverse of XᵀX, and its t value, the coefficient over that error.",
               std::nullopt, coefficient_table(f, digits));
     trace.add(trace::kind::anova, "The analysis of variance: F = (SSR / df) / s².", std::nullopt, anova_table(f, digits));
 }
 
-// β̂ by the method asked for: notes 000's sums for a line, the normal equations otherwise.
+// β̂ by the method asked for: notes 000's sums for a line, the normal equations otherwise, or
+// Householder QR, which also hands back its R (for the standard errors).
 template <Scalar T>
-Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, trace::Trace* trace) {
+Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, std::optional<Matrix<T>>& R,
+                       trace::Trace* trace) {
     if (method == LeastSquaresMethod::qr) {
         if constexpr (ScalarTraits<T>::exact) {
             throw InputError("the QR method needs square roots, which are not exact: an exact fit uses the normal "
                              "equations (--method normal) or the inverse (--method inverse)");
         } else {
-            return least_squares_qr(d.X, d.y, QROptions<T>{}, trace).coefficients;
+            QRLeastSquares<T> qr = least_squares_qr(d.X, d.y, QROptions<T>{}, trace);
+            R = std::move(qr.R);
+            return std::move(qr.coefficients);
         }
     }
     if (method == LeastSquaresMethod::normal && is_simple(d)) {
@@ -115,6 +124,42 @@ Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, trace::Tra
         return Matrix<T>::column({s.intercept(), s.slope()});
     }
     return normal_equations(d.X, d.y, method, d.parameters, trace);
+}
+
+// R⁻¹ of an upper-triangular R with a nonzero diagonal, column by column: R z = e_c by back
+// substitution, z_i = (δ_ic − Σ_{k>i} r_ik z_k) / r_ii for i = c … 1 (and z_i = 0 below c).
+template <Scalar T>
+Matrix<T> inverse_upper_triangular(const Matrix<T>& R) {
+    const std::size_t p = R.rows();
+    Matrix<T> Z(p, p);
+    for (std::size_t c = 0; c < p; ++c) {
+        for (std::size_t i = c + 1; i-- > 0;) {
+            T sum = i == c ? T(1) : T(0);
+            for (std::size_t k = i + 1; k <= c; ++k) sum -= R(i, k) * Z(k, c);
+            Z(i, c) = sum / R(i, i);
+        }
+    }
+    return Z;
+}
+
+// [(XᵀX)⁻¹]ⱼⱼ. From QR, XᵀX = RᵀR, so (XᵀX)⁻¹ = R⁻¹R⁻ᵀ and its j-th diagonal entry is
+// ‖row j of R⁻¹‖²: XᵀX is never formed, so its squared condition number does not enter the
+// standard errors either. The other methods invert XᵀX.
+template <Scalar T>
+std::vector<T> variance_factors(const Matrix<T>& X, const std::optional<Matrix<T>>& R) {
+    std::vector<T> factors;
+    if (R) {
+        Matrix<T> Rinv = inverse_upper_triangular(*R);
+        for (std::size_t j = 0; j < Rinv.rows(); ++j) {
+            T row = T(0);
+            for (std::size_t k = j; k < Rinv.cols(); ++k) row += Rinv(j, k) * Rinv(j, k);
+            factors.push_back(row);
+        }
+        return factors;
+    }
+    Matrix<T> gram_inverse = inverse(Matrix<T>(transpose(X) * X));
+    for (std::size_t j = 0; j < X.cols(); ++j) factors.push_back(gram_inverse(j, j));
+    return factors;
 }
 
 }  // namespace
@@ -147,7 +192,8 @@ Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
     f.response = d.response;
     f.intercept = d.intercept;
     f.method = method;
-    f.coefficients = coefficients(d, method, trace);
+    std::optional<Matrix<T>> R;
+    f.coefficients = coefficients(d, method, R, trace);
     f.fitted = d.X * f.coefficients;
     f.residuals = d.y - f.fitted;
 
@@ -175,8 +221,7 @@ Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
         if (f.df_regression > 0 && *f.residual_variance != 0)
             f.f_statistic = *f.mean_square_regression() / *f.residual_variance;
     }
-    Matrix<T> gram_inverse = inverse(Matrix<T>(transpose(d.X) * d.X));
-    for (std::size_t j = 0; j < p; ++j) f.variance_factors.push_back(gram_inverse(j, j));
+    f.variance_factors = variance_factors(d.X, R);
 
     if (trace) {
         trace->add(trace::kind::model, "The fitted model.", std::nullopt, model_equation(f));

@@ -6,6 +6,8 @@
 //   R² = 1 − SSE/SST    adjusted R² = 1 − (1 − R²)(df_total / df_residual)
 //   s² = SSE/(m − p)    se(β̂ⱼ)² = s² [(XᵀX)⁻¹]ⱼⱼ    tⱼ = β̂ⱼ / se(β̂ⱼ)    F = (SSR/df_reg)/s²
 //
+// By QR, [(XᵀX)⁻¹]ⱼⱼ = [(RᵀR)⁻¹]ⱼⱼ = ‖row j of R⁻¹‖², without forming XᵀX.
+//
 // Exactly, every quantity here is rational except s, se and t: the fit keeps their squares,
 // and root_text writes the roots to a chosen number of digits, correctly rounded.
 #pragma once
@@ -40,7 +42,7 @@ struct Fit {
     T sse = T(0), ssr = T(0), sst = T(0);
     // Absent where undefined: R² when SST = 0; s² when m = p; F when there is no regressor or s² = 0.
     std::optional<T> r_squared, adjusted_r_squared, residual_variance, f_statistic;
-    std::vector<T> variance_factors;  // [(XᵀX)⁻¹]ⱼⱼ, so that se(β̂ⱼ)² = s² · variance_factors[j]
+    std::vector<T> variance_factors;  // [(XᵀX)⁻¹]ⱼⱼ (by QR ‖row j of R⁻¹‖²): se(β̂ⱼ)² = s² · variance_factors[j]
 
     std::optional<T> mean_square_regression() const;
     // se(β̂ⱼ)² and tⱼ², when s² is defined.

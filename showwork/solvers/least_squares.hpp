@@ -44,6 +44,15 @@ template <Scalar T>
                         "coefficients are not unique: " + dependency_of_columns(names, f, coefficients));
 }
 
+// XᵀX β = Xᵀy always has a solution (Xᵀy lies in the column space of XᵀX); only rounding can
+// make the floating elimination find a row 0 = c: XᵀX is then numerically singular.
+template <Scalar T>
+[[noreturn]] void throw_inconsistent_normal_equations(const Solution<T>& s) {
+    throw SingularError("the normal equations XᵀX β = XᵀY came out inconsistent in floating point (" + s.evidence() +
+                        "): XᵀX is numerically singular, its condition number (the square of X's) too large for " +
+                        std::string(ScalarTraits<T>::name));
+}
+
 // One side of the normal equations, computed as a sub-derivation that concludes with its value.
 template <Scalar T>
 Matrix<T> traced_product(const Matrix<T>& A, const Matrix<T>& B, std::string_view text, trace::Math name,
@@ -80,6 +89,7 @@ Matrix<T> normal_equations(const Matrix<T>& X, const Matrix<T>& y, LeastSquaresM
     if (method == LeastSquaresMethod::inverse) {
         Solution<T> check = solve(XtX, Xty);
         if (check.kind == SolutionKind::infinite) throw_dependent_columns(check, columns);
+        if (check.kind == SolutionKind::none) throw_inconsistent_normal_equations(check);
         Matrix<T> inv;
         {
             trace::SubDerivation invert(trace, trace::kind::gauss_jordan, "Invert XᵀX.");
@@ -93,6 +103,7 @@ Matrix<T> normal_equations(const Matrix<T>& X, const Matrix<T>& y, LeastSquaresM
             s = solve(XtX, Xty, EliminationOptions<T>{}, trace);
         }
         if (s.kind == SolutionKind::infinite) throw_dependent_columns(s, columns);
+        if (s.kind == SolutionKind::none) throw_inconsistent_normal_equations(s);
         beta = std::move(s.particular);
     }
     if (sub) sub.conclude(trace::equals(beta_hat(), showwork::to_math(beta)));

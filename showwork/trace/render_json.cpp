@@ -114,7 +114,8 @@ std::string json_document(const Document& d, const RenderOptions& o) {
              {"input", input},
              {"result", results(d.results, o)},
              {"steps", o.steps ? steps(d.steps, o) : Json::array()}};
-    return out.dump(2) + "\n";
+    // a name read from a file may not be UTF-8: its bad bytes become U+FFFD, the JSON stays valid
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace showwork::trace::detail

@@ -147,6 +147,22 @@ inline constexpr std::string_view statistics = "statistics";
 // the analysis of variance table
 inline constexpr std::string_view anova = "anova";
 
+// ---- Gradient descent (solvers/gradient_descent.hpp, regression/descent.hpp) ----
+// the loss C and its gradient, as formulas
+inline constexpr std::string_view descent_loss = "descent_loss";
+// one update written out, as a sub-derivation
+inline constexpr std::string_view descent_update = "descent_update";
+// the errors e_i of a batch at the current parameters
+inline constexpr std::string_view descent_errors = "descent_errors";
+// the gradient of the loss on a batch
+inline constexpr std::string_view descent_gradient = "descent_gradient";
+// beta <- beta - eta dC/dbeta
+inline constexpr std::string_view descent_step = "descent_step";
+// the table of epoch, loss and gradient norm
+inline constexpr std::string_view descent_history = "descent_history";
+// the result against the closed-form least-squares fit
+inline constexpr std::string_view descent_comparison = "descent_comparison";
+
 // ---- Worked examples ----
 // how the notes' convention maps onto the library's
 inline constexpr std::string_view convention = "convention";

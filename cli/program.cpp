@@ -1,0 +1,115 @@
+// The program without its process: the commands registered, the command line parsed and run,
+// each error turned into one line on stderr and an exit status. main() adds the process's part
+// (SIGPIPE, the final flush); the fuzzing harness of the command line calls it directly.
+#include "cli/program.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "showwork/error.hpp"
+#include "showwork/showwork_config.hpp"
+
+namespace showwork::cli {
+
+int fail(int status, std::string_view message) {
+    std::cerr << fmt::format("showwork: error: {}\n", message);
+    return status;
+}
+
+namespace {
+
+// `showwork help` lists the commands; `showwork help COMMAND` shows one with its examples.
+void add_help_command(CLI::App& app, std::string& topic) {
+    CLI::App* help = app.add_subcommand("help", "Show the help of a command, with examples");
+    help->add_option("COMMAND", topic, "The command");
+    help->footer("Example:\n  showwork help multiply\n");
+    help->callback([&app, &topic] {
+        if (topic.empty()) {
+            std::cout << app.help();
+            return;
+        }
+        CLI::App* command = nullptr;
+        try {
+            command = app.get_subcommand(topic);
+        } catch (const CLI::OptionNotFound&) {
+            throw InputError(fmt::format("unknown command {}: 'showwork help' lists them", quoted_token(topic)));
+        }
+        std::cout << command->help();
+    });
+}
+
+// The arguments as CLI11 is to read them: a command's operands that start with '-' after "--".
+std::vector<std::string> arguments(const CLI::App& app, int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "help") return args;
+    const CLI::App* command = nullptr;
+    for (const CLI::App* c : app.get_subcommands({})) command = c->get_name() == args[0] ? c : command;
+    if (!command) return args;
+    std::vector<std::string> rest = operands_last(*command, {args.begin() + 1, args.end()});
+    rest.insert(rest.begin(), args[0]);
+    return rest;
+}
+
+// Parses the command line and runs the command; returns the exit status.
+int run(CLI::App& app, int argc, char** argv) {
+    try {
+        // A first word that is neither an option nor a command is a typo: say so plainly.
+        if (argc > 1 && argv[1][0] != '-') {
+            bool known = false;
+            for (const CLI::App* command : app.get_subcommands({})) known |= command->get_name() == argv[1];
+            if (!known) {
+                return fail(2, fmt::format("unknown command {}: 'showwork help' lists them",
+                                           quoted_token(argv[1])));
+            }
+        }
+        std::vector<std::string> args = arguments(app, argc, argv);
+        std::reverse(args.begin(), args.end());  // CLI11 reads the vector from its end
+        app.parse(args);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ExtrasError& e) {
+        return fail(2, fmt::format("{} (see 'showwork --help')", without_operand_mark(e.what())));
+    } catch (const CLI::ParseError& e) {
+        return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
+    } catch (const OutputError& e) {
+        return fail(3, e.what());
+    } catch (const InputError& e) {
+        return fail(2, e.what());
+    } catch (const MathError& e) {
+        return fail(1, e.what());
+    } catch (const std::bad_alloc&) {
+        return fail(1, "out of memory");
+    } catch (const std::exception& e) {
+        return fail(1, e.what());
+    }
+    return 0;
+}
+
+}  // namespace
+
+int run_program(int argc, char** argv) {
+    CLI::App app{"showwork — linear algebra and the mathematics of machine learning, with the work shown",
+                 "showwork"};
+    app.set_version_flag("--version", std::string("showwork ") + SHOWWORK_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'showwork help COMMAND' for a command's options and examples.\n");
+    std::string help_topic;
+    add_help_command(app, help_topic);
+    register_arithmetic_commands(app);
+    register_elimination_commands(app);
+    register_compare_command(app);
+    register_calculus_commands(app);
+    register_regression_commands(app);
+    return run(app, argc, argv);
+}
+
+}  // namespace showwork::cli

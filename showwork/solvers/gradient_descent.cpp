@@ -1,0 +1,62 @@
+#include "showwork/solvers/gradient_descent.hpp"
+
+#include <string>
+
+namespace showwork {
+
+std::size_t batch_count(std::size_t m, std::size_t B) {
+    if (B == 0 || B >= m) return m == 0 ? 0 : 1;
+    return m / B + (m % B != 0);  // ⌈m/B⌉
+}
+
+std::size_t batch_size(std::size_t m, std::size_t B, std::size_t k) {
+    if (B == 0 || B >= m) return m;
+    return k + 1 < batch_count(m, B) ? B : m - k * B;
+}
+
+// splitmix64: add the golden-ratio increment, then mix (the constants of Java's SplittableRandom).
+std::uint64_t SplitMix64::next() {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t SplitMix64::below(std::uint64_t n) {
+    // Reject the top 2⁶⁴ mod n values, so that every remainder is equally likely.
+    const std::uint64_t limit = -n % n;  // (2⁶⁴ − n) mod n = 2⁶⁴ mod n
+    for (;;) {
+        std::uint64_t x = next();
+        if (x >= limit) return x % n;
+    }
+}
+
+void shuffle(std::vector<std::size_t>& order, SplitMix64& generator) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[generator.below(i)]);
+}
+
+std::string_view stop_reason_name(StopReason reason) {
+    switch (reason) {
+    case StopReason::epochs: return "epochs";
+    case StopReason::gradient_norm: return "gradient_norm";
+    case StopReason::loss: return "loss";
+    case StopReason::diverged: return "diverged";
+    }
+    return "epochs";
+}
+
+template <Scalar T>
+void check_descent_options(const DescentOptions<T>& options, std::size_t m) {
+    if (m == 0) throw InputError("gradient descent needs at least one example");
+    if (!(options.rate > 0)) throw InputError("the learning rate must be positive, not " + scalar_text(options.rate));
+    if (options.epochs == 0) throw InputError("gradient descent needs at least one epoch");
+    if (options.batch > m)
+        throw InputError("a batch of " + std::to_string(options.batch) + " is more than the " + std::to_string(m) +
+                         " examples");
+    if (options.stop != StopRule::none && !(options.tolerance > 0))
+        throw InputError("the tolerance must be positive, not " + scalar_text(options.tolerance));
+}
+
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_DESCENT_INSTANCES)
+
+}  // namespace showwork

@@ -1,0 +1,174 @@
+// Gradient descent and its stochastic and mini-batch forms (notes 003 §3.5–3.8): one driver over
+// a parameter vector θ, for regression and networks alike.
+//
+//   θ ← θ − η ∇C_batch(θ)          one update per batch; η the learning rate
+//   B = 0 or B = m: full batch     B = 1: stochastic          1 < B < m: mini-batch
+//   an epoch is ⌈m/B⌉ batches, the last one partly full when B does not divide m
+//
+// The model is a function objective(θ, examples) -> {C, ∇C} on a batch of example indices.
+// Shuffling draws from splitmix64 and a Fisher–Yates shuffle written here, so that a seed gives
+// the same batches on every platform (std::shuffle's output is implementation-defined).
+// With T = Rational and a rational η every iterate is exact.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "showwork/error.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+
+namespace showwork {
+
+// ⌈m/B⌉, the batches of one epoch (B = 0 means one batch of all m). Notes 003 says 8,333 for
+// m = 1,000,000 and B = 120; it is 8,334: 8,333 full batches and one of 40 (DESIGN.md, errata).
+std::size_t batch_count(std::size_t m, std::size_t B);
+// The size of batch k (0-based) of an epoch: B, or what is left for the last one.
+std::size_t batch_size(std::size_t m, std::size_t B, std::size_t k);
+
+// splitmix64 (Steele, Lea, Flood 2014): a tiny generator whose output is fixed by its seed.
+struct SplitMix64 {
+    std::uint64_t state;
+    std::uint64_t next();
+    // Uniform on 0 … n−1 (n ≥ 1), by rejection: no modulo bias.
+    std::uint64_t below(std::uint64_t n);
+};
+
+// Fisher–Yates: every permutation of `order` equally likely, from the generator.
+void shuffle(std::vector<std::size_t>& order, SplitMix64& generator);
+
+// When to stop before the last epoch: never, when ‖∇C‖ ≤ tolerance, or when C ≤ tolerance
+// (C and ∇C on the whole data set, at the end of an epoch).
+enum class StopRule { none, gradient_norm, loss };
+
+template <Scalar T>
+struct DescentOptions {
+    T rate = T(1) / 100;          // η
+    std::size_t epochs = 100;
+    std::size_t batch = 0;        // 0 or m: full batch; 1: SGD; B: mini-batch
+    bool shuffle = true;          // reshuffle the examples each epoch (only when batches are smaller than m)
+    std::uint64_t seed = 0;
+    StopRule stop = StopRule::none;
+    T tolerance = T(0);
+};
+
+// Why a run ended.
+enum class StopReason { epochs, gradient_norm, loss, diverged };
+std::string_view stop_reason_name(StopReason reason);  // "epochs", "gradient_norm", "loss", "diverged"
+
+// The loss on a batch and its gradient (the shape of θ).
+template <Scalar T>
+struct LossGradient {
+    T loss;
+    Matrix<T> gradient;
+};
+
+// One update, for the callback: θ before it, the batch, ∇C on the batch, θ after it.
+template <Scalar T>
+struct Iteration {
+    std::size_t number;  // 1, 2, … over the whole run
+    std::size_t epoch;   // 1-based
+    std::size_t batch;   // 1-based within the epoch
+    const std::vector<std::size_t>& examples;
+    const Matrix<T>& before;
+    const LossGradient<T>& step;  // C and ∇C on the batch, at `before`
+    const Matrix<T>& after;
+};
+
+template <Scalar T>
+struct DescentResult {
+    Matrix<T> parameters;
+    std::vector<T> loss;                   // C on all the data: before the first epoch, then after each
+    std::vector<T> gradient_norm_squared;  // ‖∇C‖², the same points
+    std::size_t epochs_run = 0;
+    std::size_t updates = 0;
+    StopReason stopped = StopReason::epochs;
+};
+
+// Throws InputError for η ≤ 0, no epochs, a batch larger than m, or m = 0.
+template <Scalar T>
+void check_descent_options(const DescentOptions<T>& options, std::size_t m);
+
+namespace descent_detail {
+
+template <Scalar T>
+T squared_norm(const Matrix<T>& g) {
+    T s = 0;
+    for (const T& x : g.entries()) s += x * x;
+    return s;
+}
+
+template <Scalar T>
+bool finite(const T& x) {
+    if constexpr (ScalarTraits<T>::exact) return true;
+    else return x - x == 0;  // false for ±inf and NaN
+}
+
+}  // namespace descent_detail
+
+// Runs gradient descent from θ₀ on m examples. `objective(θ, examples)` gives C and ∇C on those
+// examples; `on_update` (optional) sees every update. A floating run whose loss becomes inf or NaN,
+// or grows past 10¹² times where it started, stops as `diverged`.
+template <Scalar T, class Objective>
+DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& objective,
+                                  const DescentOptions<T>& options,
+                                  const std::function<void(const Iteration<std::type_identity_t<T>>&)>& on_update = {}) {
+    using descent_detail::finite;
+    using descent_detail::squared_norm;
+    check_descent_options(options, m);
+    const std::size_t B = options.batch == 0 ? m : options.batch;
+    const std::size_t batches = batch_count(m, B);
+    std::vector<std::size_t> all(m), order(m);
+    for (std::size_t i = 0; i < m; ++i) all[i] = order[i] = i;
+    SplitMix64 generator{options.seed};
+
+    DescentResult<T> r;
+    auto record = [&] {  // C and ‖∇C‖² on all the data; true when the run must stop
+        LossGradient<T> whole = objective(theta, all);
+        r.loss.push_back(whole.loss);
+        r.gradient_norm_squared.push_back(squared_norm(whole.gradient));
+        const T& C = r.loss.back();
+        if (!finite(C) || !finite(r.gradient_norm_squared.back()) || (r.loss.front() > 0 && C > r.loss.front() * T(1e12))) {
+            r.stopped = StopReason::diverged;
+            return true;
+        }
+        const T tol = options.tolerance;
+        if (options.stop == StopRule::gradient_norm && r.gradient_norm_squared.back() <= tol * tol) {
+            r.stopped = StopReason::gradient_norm;
+            return true;
+        }
+        if (options.stop == StopRule::loss && C <= tol) {
+            r.stopped = StopReason::loss;
+            return true;
+        }
+        return false;
+    };
+    if (record()) {
+        r.parameters = std::move(theta);
+        return r;
+    }
+    std::vector<std::size_t> examples;
+    for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
+        if (options.shuffle && B < m) shuffle(order, generator);
+        for (std::size_t k = 0; k < batches; ++k) {
+            examples.assign(order.begin() + k * B, order.begin() + k * B + batch_size(m, B, k));
+            LossGradient<T> step = objective(theta, examples);
+            Matrix<T> next = theta - options.rate * step.gradient;  // θ ← θ − η ∇C
+            ++r.updates;
+            if (on_update) on_update(Iteration<T>{r.updates, epoch, k + 1, examples, theta, step, next});
+            theta = std::move(next);
+        }
+        r.epochs_run = epoch;
+        if (record()) break;
+    }
+    r.parameters = std::move(theta);
+    return r;
+}
+
+#define SHOWWORK_DESCENT_INSTANCES(EXTERN, T) \
+    EXTERN template void check_descent_options(const DescentOptions<T>&, std::size_t);
+SHOWWORK_EXTERN_INSTANCES(SHOWWORK_DESCENT_INSTANCES)
+
+}  // namespace showwork
