@@ -109,5 +109,6 @@ void register_elimination_commands(CLI::App& app);  // ref rref rank det inverse
 void register_compare_command(CLI::App& app);      // compare
 void register_calculus_commands(CLI::App& app);  // diff gradient jacobian
 void register_regression_commands(CLI::App& app);  // regress descend
+void register_nn_commands(CLI::App& app);  // forward backprop train
 
 }  // namespace showwork::cli

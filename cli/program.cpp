@@ -109,6 +109,7 @@ int run_program(int argc, char** argv) {
     register_compare_command(app);
     register_calculus_commands(app);
     register_regression_commands(app);
+    register_nn_commands(app);
     return run(app, argc, argv);
 }
 

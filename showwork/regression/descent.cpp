@@ -116,25 +116,10 @@ void record_update(const Iteration<T>& it, const Matrix<T>& e, const T& rate, tr
     sub.conclude([&] { return trace::equals(beta(), to_math(it.after)); });
 }
 
-// Which epochs a table shows: all of a short run; else the first ten, about `rows` more evenly
-// spaced, and the last.
-std::vector<std::size_t> table_epochs(std::size_t points, std::size_t rows = max_table_rows) {
-    std::vector<std::size_t> out;
-    if (points <= rows) {
-        for (std::size_t k = 0; k < points; ++k) out.push_back(k);
-        return out;
-    }
-    const std::size_t spaced = rows - 10;
-    const std::size_t stride = (points - 1 + spaced - 1) / spaced;
-    for (std::size_t k = 0; k < points; ++k)
-        if (k < 10 || k % stride == 0 || k + 1 == points) out.push_back(k);
-    return out;
-}
-
 template <Scalar T>
 Math history_table(const Descent<T>& r, int digits, std::size_t max_rows) {
     std::vector<std::vector<Math>> rows;
-    for (std::size_t k : table_epochs(r.run.loss.size(), max_rows))
+    for (std::size_t k : sampled_epochs(r.run.loss.size(), max_rows))
         rows.push_back({num(k), approx(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     return trace::table({trace::text("epoch"), trace::text("loss"), trace::text("gradient norm")}, rows);
 }
@@ -142,7 +127,7 @@ Math history_table(const Descent<T>& r, int digits, std::size_t max_rows) {
 template <Scalar T>
 void record_history(const Descent<T>& r, int digits, trace::Trace& trace) {
     std::vector<std::vector<Math>> rows;
-    for (std::size_t k : table_epochs(r.run.loss.size()))
+    for (std::size_t k : sampled_epochs(r.run.loss.size(), max_table_rows))
         rows.push_back({num(k), approx(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     trace.add(trace::kind::descent_history,
               "The loss and the gradient's norm on all the data, at the start and after each epoch (" +

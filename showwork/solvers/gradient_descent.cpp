@@ -1,5 +1,7 @@
 #include "showwork/solvers/gradient_descent.hpp"
 
+#include <algorithm>
+
 #include <string>
 
 namespace showwork {
@@ -12,6 +14,20 @@ std::size_t batch_count(std::size_t m, std::size_t B) {
 std::size_t batch_size(std::size_t m, std::size_t B, std::size_t k) {
     if (B == 0 || B >= m) return m;
     return k + 1 < batch_count(m, B) ? B : m - k * B;
+}
+
+std::vector<std::size_t> sampled_epochs(std::size_t points, std::size_t rows) {
+    std::vector<std::size_t> out;
+    if (points <= rows || rows <= 10) {
+        for (std::size_t k = 0; k < points && k < std::max<std::size_t>(rows, 1); ++k) out.push_back(k);
+        if (points > rows && points > 0) out.back() = points - 1;
+        return out;
+    }
+    const std::size_t spaced = rows - 10;
+    const std::size_t stride = (points - 1 + spaced - 1) / spaced;
+    for (std::size_t k = 0; k < points; ++k)
+        if (k < 10 || k % stride == 0 || k + 1 == points) out.push_back(k);
+    return out;
 }
 
 // splitmix64: add the golden-ratio increment, then mix (the constants of Java's SplittableRandom).

@@ -39,6 +39,10 @@ struct SplitMix64 {
 // Fisher–Yates: every permutation of `order` equally likely, from the generator.
 void shuffle(std::vector<std::size_t>& order, SplitMix64& generator);
 
+// Which of `points` history entries (epoch 0, 1, …) a table of at most `rows` rows shows: all of a
+// short run; else the first ten, evenly spaced ones, and the last.
+std::vector<std::size_t> sampled_epochs(std::size_t points, std::size_t rows);
+
 // When to stop before the last epoch: never, when ‖∇C‖ ≤ tolerance, or when C ≤ tolerance
 // (C and ∇C on the whole data set, at the end of an epoch).
 enum class StopRule { none, gradient_norm, loss };
@@ -125,8 +129,11 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
     SplitMix64 generator{options.seed};
 
     DescentResult<T> r;
+    // C and ∇C on all the data at the current θ: a full-batch epoch's update starts from them
+    // (its one batch is all the examples, in order), so the objective runs once per epoch, not twice.
+    LossGradient<T> whole;
     auto record = [&] {  // C and ‖∇C‖² on all the data; true when the run must stop
-        LossGradient<T> whole = objective(theta, all);
+        whole = objective(theta, all);
         r.loss.push_back(whole.loss);
         r.gradient_norm_squared.push_back(squared_norm(whole.gradient));
         const T& C = r.loss.back();
@@ -154,7 +161,7 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
         if (options.shuffle && B < m) shuffle(order, generator);
         for (std::size_t k = 0; k < batches; ++k) {
             examples.assign(order.begin() + k * B, order.begin() + k * B + batch_size(m, B, k));
-            LossGradient<T> step = objective(theta, examples);
+            LossGradient<T> step = B == m ? std::move(whole) : objective(theta, examples);
             Matrix<T> next = theta - options.rate * step.gradient;  // θ ← θ − η ∇C
             ++r.updates;
             if (on_update) on_update(Iteration<T>{r.updates, epoch, k + 1, examples, theta, step, next});

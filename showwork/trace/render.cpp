@@ -1,6 +1,8 @@
 // The format names and the dispatch from a format to its renderer.
 #include "showwork/trace/render.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "showwork/error.hpp"
@@ -57,6 +59,13 @@ std::string render(const Document& document, Format format, const RenderOptions&
     for (const Named& named : document.inputs) check_depth(named.value);
     for (const Named& named : document.results) check_depth(named.value);
     check_depth(document.steps, 1);
+    // the results shown in this format only
+    const Named::Where hidden = format == Format::json ? Named::Where::not_json : Named::Where::json_only;
+    if (std::any_of(document.results.begin(), document.results.end(), [&](const Named& n) { return n.where == hidden; })) {
+        Document shown = document;
+        std::erase_if(shown.results, [&](const Named& n) { return n.where == hidden; });
+        return render(shown, format, options);
+    }
     switch (format) {
         case Format::latex: return detail::latex_fragments(document, options);
         case Format::document: return detail::latex_document(document, options);

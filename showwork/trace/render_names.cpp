@@ -30,7 +30,7 @@ constexpr std::array greek_names{
     Name{"Gamma", "\\Gamma", "Γ"},     Name{"Delta", "\\Delta", "Δ"},
     Name{"Theta", "\\Theta", "Θ"},     Name{"Lambda", "\\Lambda", "Λ"},
     Name{"Sigma", "\\Sigma", "Σ"},     Name{"Phi", "\\Phi", "Φ"},
-    Name{"Omega", "\\Omega", "Ω"},     Name{"partial", "\\partial", "∂"},
+    Name{"Omega", "\\Omega", "Ω"},     Name{"partial", "\\partial", "∂"}, Name{"boldpartial", "\\boldsymbol{\\partial}", "∂"},
     Name{"nabla", "\\nabla", "∇"},     Name{"emptyset", "\\emptyset", "∅"},
     Name{"infty", "\\infty", "∞"},     Name{"top", "\\top", "⊤"},
     Name{"ell", "\\ell", "ℓ"},       Name{"circ", "\\circ", "∘"},
@@ -44,6 +44,9 @@ constexpr std::pair<std::string_view, std::string_view> function_names[] = {
     {"min", "\\min"}, {"det", "\\det"}, {"arg", "\\arg"},
     // the calculus module's names: ReLU and its derivative, a Jacobian applied to a point
     {"ReLU", "\\operatorname{ReLU}"}, {"ReLU'", "\\operatorname{ReLU}'"}, {"J_F", "J_F"},
+    // the network module's activations and their derivatives
+    {"sigma'", "\\sigma'"}, {"tanh'", "\\tanh'"}, {"id", "\\operatorname{id}"}, {"id'", "\\operatorname{id}'"},
+    {"softmax", "\\operatorname{softmax}"},
 };
 
 // Unicode a sentence may hold, and its LaTeX for running text.
@@ -61,6 +64,7 @@ constexpr std::pair<std::string_view, std::string_view> prose_symbols[] = {
     {"₀", "$_0$"}, {"₁", "$_1$"}, {"₂", "$_2$"}, {"₃", "$_3$"}, {"₄", "$_4$"}, {"₅", "$_5$"},
     {"₆", "$_6$"}, {"₇", "$_7$"}, {"₈", "$_8$"}, {"₉", "$_9$"}, {"²", "$^2$"}, {"³", "$^3$"},
     {"′", "$'$"}, {"∘", "$\\circ$"},
+    {"ᵢ", "$_i$"}, {"ⱼ", "$_j$"}, {"ₖ", "$_k$"}, {"⊗", "$\\otimes$"}, {"±", "$\\pm$"},
 };
 
 }  // namespace

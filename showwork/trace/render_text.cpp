@@ -55,7 +55,8 @@ std::optional<std::string> unicode_script(std::string_view text, std::size_t whi
 // x₂, x²; or x_12, x^(n+1) when Unicode has no form for every character.
 std::string script(std::string_view text, bool sub) {
     if (auto unicode = unicode_script(text, sub ? 1 : 2)) return *unicode;
-    bool simple = detail::display_width(text) == 1;
+    // one character, or a bracketed layer index A^[2], needs no parentheses
+    bool simple = detail::display_width(text) == 1 || (text.front() == '[' && text.back() == ']');
     std::string mark = sub ? "_" : "^";
     return simple ? mark + std::string(text) : mark + "(" + std::string(text) + ")";
 }
@@ -211,7 +212,7 @@ TextBox sum(const Math& m, const RenderOptions& o) {
 }
 
 TextBox product(const Math& m, const RenderOptions& o) {
-    std::string op = m.text == "cdot" ? " · " : m.text == "times" ? " × " : m.text == "odot" ? " ⊙ " : "";
+    std::string op = m.text == "cdot" ? " · " : m.text == "times" ? " × " : m.text == "odot" ? " ⊙ " : m.text == "otimes" ? " ⊗ " : "";
     std::vector<TextBox> parts;
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         const Math& factor = m.args[k];
@@ -267,8 +268,11 @@ TextBox group(const Math& m, const RenderOptions& o) {
 }
 
 TextBox apply(const Math& m, const RenderOptions& o) {
-    std::string_view greek = detail::greek_unicode(m.text);
-    TextBox name = text_box(greek.empty() ? m.text : greek);
+    // a derivative's prime as ′: sigma' is σ′
+    const bool prime = m.text.size() > 1 && m.text.back() == '\'';
+    const std::string base = prime ? m.text.substr(0, m.text.size() - 1) : m.text;
+    std::string_view greek = detail::greek_unicode(base);
+    TextBox name = text_box((greek.empty() ? base : std::string(greek)) + (prime ? "′" : ""));
     if (detail::is_delimited(m)) return beside({name, text_box(" "), layout(m.args[0], o)});
     return beside({name, parenthesised(joined(m, ", ", o))});
 }

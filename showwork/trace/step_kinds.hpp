@@ -163,6 +163,40 @@ inline constexpr std::string_view descent_history = "descent_history";
 // the result against the closed-form least-squares fit
 inline constexpr std::string_view descent_comparison = "descent_comparison";
 
+// ---- Neural networks (nn/) ----
+// the network: its layers, sizes, activations and weights
+inline constexpr std::string_view network = "network";
+// one layer of the forward pass, as a sub-derivation
+inline constexpr std::string_view layer_forward = "layer_forward";
+// Z^{[l]} = A^{[l−1]} W^{[l]} + j ⊗ b^{[l]}
+inline constexpr std::string_view affine = "affine";
+// A^{[l]} = h(Z^{[l]})
+inline constexpr std::string_view activation = "activation";
+// the loss E of the output against the targets
+inline constexpr std::string_view loss = "loss";
+// ∂(L) = ∂E/∂A^{[L]}, the derivative the loss names
+inline constexpr std::string_view output_error = "output_error";
+// one layer of backpropagation, as a sub-derivation
+inline constexpr std::string_view layer_backward = "layer_backward";
+// G = h′(Z^{[l]}) ⊙ ∂(l), the error at the layer's inputs Z
+inline constexpr std::string_view local_error = "local_error";
+// ∂E/∂W^{[l]} = (A^{[l−1]})ᵀ G
+inline constexpr std::string_view weight_gradient = "weight_gradient";
+// one entry of ∂E/∂W^{[l]} by the chain rule, summed over the examples
+inline constexpr std::string_view weight_gradient_entry = "weight_gradient_entry";
+// ∂E/∂b^{[l]} = jᵀ G, the column sums of G
+inline constexpr std::string_view bias_gradient = "bias_gradient";
+// ∂(l−1) = G (W^{[l]})ᵀ, passed back to the layer before
+inline constexpr std::string_view backward_error = "backward_error";
+// W ← W − α ∂E/∂W and b ← b − α ∂E/∂b, one layer
+inline constexpr std::string_view layer_update = "layer_update";
+// one update of training (a forward pass, backpropagation, the step), as a sub-derivation
+inline constexpr std::string_view training_update = "training_update";
+// the loss (and accuracy) per epoch of a training run
+inline constexpr std::string_view training_history = "training_history";
+// backpropagation against central finite differences, parameter by parameter
+inline constexpr std::string_view gradient_check = "gradient_check";
+
 // ---- Worked examples ----
 // how the notes' convention maps onto the library's
 inline constexpr std::string_view convention = "convention";

@@ -151,6 +151,10 @@ private:
 struct Named {
     std::string name;
     Math value;
+    // Where it is shown: everywhere, in JSON only (a long series for programs, a loss per epoch),
+    // or everywhere but JSON (the same values laid out for reading, beside a JSON-only field).
+    enum class Where { everywhere, json_only, not_json };
+    Where where = Where::everywhere;
     friend bool operator==(const Named&, const Named&) = default;
 };
 
