@@ -62,12 +62,26 @@ Matrix<T> operator*(const T& c, const Matrix<T>& A) {
 template <Scalar T>
 Matrix<T> operator*(const Matrix<T>& A, const Matrix<T>& B);
 
+// C = AB into C's storage, reallocated only when C's shape differs (a training loop reuses it).
+template <Scalar T>
+void product_into(const Matrix<T>& A, const Matrix<T>& B, Matrix<T>& C);
+
+// C = Aᵀ into C's storage, as product_into.
+template <Scalar T>
+void transpose_into(const Matrix<T>& A, Matrix<T>& C) {
+    C.reshape_for_overwrite(A.cols(), A.rows());
+    auto a = A.entries();
+    auto c = C.entries();
+    const std::size_t m = A.rows(), n = A.cols();
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) c[j * m + i] = a[i * n + j];
+}
+
 // (Aᵀ)_ij = a_ji
 template <Scalar T>
 Matrix<T> transpose(const Matrix<T>& A) {
-    Matrix<T> C(A.cols(), A.rows());
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j) C(j, i) = A(i, j);
+    Matrix<T> C;
+    transpose_into(A, C);
     return C;
 }
 
@@ -110,6 +124,17 @@ Matrix<T> columns(const Matrix<T>& A, std::size_t first, std::size_t count) {
     for (std::size_t i = 0; i < A.rows(); ++i)
         for (std::size_t j = 0; j < count; ++j) C(i, j) = A(i, first + j);
     return C;
+}
+
+template <Scalar T>
+void product_into(const Matrix<T>& A, const Matrix<T>& B, Matrix<T>& C) {
+    if constexpr (std::is_same_v<T, double>) {  // the kernel overwrites every entry of C
+        require_product_shape(A.rows(), A.cols(), B.rows(), B.cols());
+        C.reshape_for_overwrite(A.rows(), B.cols());
+        multiply_into(A.entries().data(), B.entries().data(), C.entries().data(), A.rows(), A.cols(), B.cols());
+    } else {
+        C = A * B;
+    }
 }
 
 template <Scalar T>
@@ -156,6 +181,8 @@ Matrix<To> matrix_cast(const Matrix<From>& A) {
     EXTERN template Matrix<T> operator*(const T&, const Matrix<T>&);                 \
     EXTERN template Matrix<T> operator*(const Matrix<T>&, const Matrix<T>&);         \
     EXTERN template Matrix<T> transpose(const Matrix<T>&);                           \
+    EXTERN template void transpose_into(const Matrix<T>&, Matrix<T>&);               \
+    EXTERN template void product_into(const Matrix<T>&, const Matrix<T>&, Matrix<T>&); \
     EXTERN template Matrix<T> hadamard(const Matrix<T>&, const Matrix<T>&);          \
     EXTERN template Matrix<T> augment(const Matrix<T>&, const Matrix<T>&);           \
     EXTERN template Matrix<T> columns(const Matrix<T>&, std::size_t, std::size_t);

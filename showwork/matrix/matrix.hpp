@@ -59,6 +59,16 @@ public:
     std::span<const T> row_view(std::size_t i) const { return {data_.data() + i * cols_, cols_}; }
     std::vector<T> column_copy(std::size_t j) const;
 
+    // Makes this a rows×cols matrix whose every entry the caller is about to overwrite, keeping the
+    // storage when it already holds that many entries: a loop that refills a matrix of the same
+    // shape allocates once. Entries it had are kept in storage order; new ones are zero.
+    void reshape_for_overwrite(std::size_t rows, std::size_t cols) {
+        rows_ = rows;
+        cols_ = cols;
+        augment_ = 0;
+        data_.resize(rows * cols);
+    }
+
     std::span<T> entries() { return data_; }
     std::span<const T> entries() const { return data_; }
 

@@ -76,13 +76,16 @@ void require_computable(Activation h, std::string_view where) {
 }
 
 template <Scalar T>
-Matrix<T> activate(Activation h, const Matrix<T>& Z) {
+void activate_into(Activation h, const Matrix<T>& Z, Matrix<T>& A) {
     require_computable<T>(h, "activate");
-    Matrix<T> A = Z;
+    if (&A != &Z) {
+        A.reshape_for_overwrite(Z.rows(), Z.cols());
+        std::copy(Z.entries().begin(), Z.entries().end(), A.entries().begin());
+    }
     if (h == Activation::softmax) {
         // each row: subtract its largest entry first (the quotient is unchanged, e^{z} cannot overflow)
-        for (std::size_t i = 0; i < A.rows(); ++i) {
-            if constexpr (!ScalarTraits<T>::exact) {
+        if constexpr (!ScalarTraits<T>::exact) {
+            for (std::size_t i = 0; i < A.rows(); ++i) {
                 std::span<T> row = A.row_view(i);
                 T largest = row[0];
                 for (const T& z : row) largest = z > largest ? z : largest;
@@ -91,61 +94,75 @@ Matrix<T> activate(Activation h, const Matrix<T>& Z) {
                 for (T& z : row) z /= total;
             }
         }
-        return A;
+        return;
     }
-    for (T& z : A.entries()) {
-        switch (h) {
-            case Activation::identity: break;
-            case Activation::relu: z = z > 0 ? z : T(0); break;
-            case Activation::sigmoid:
-                if constexpr (!ScalarTraits<T>::exact) z = sigmoid(z);
-                break;
-            case Activation::tanh:
-                if constexpr (!ScalarTraits<T>::exact) z = T(tanh(z));
-                break;
-            case Activation::softmax: break;
-        }
+    switch (h) {
+        case Activation::identity: break;
+        case Activation::relu:
+            for (T& z : A.entries()) z = z > 0 ? z : T(0);
+            break;
+        case Activation::sigmoid:
+            if constexpr (!ScalarTraits<T>::exact)
+                for (T& z : A.entries()) z = sigmoid(z);
+            break;
+        case Activation::tanh:
+            if constexpr (!ScalarTraits<T>::exact)
+                for (T& z : A.entries()) z = T(tanh(z));
+            break;
+        case Activation::softmax: break;
     }
+}
+
+template <Scalar T>
+Matrix<T> activate(Activation h, const Matrix<T>& Z) {
+    Matrix<T> A;
+    activate_into(h, Z, A);
     return A;
 }
 
 template <Scalar T>
-Matrix<T> activation_derivative(Activation h, const Matrix<T>& Z, const T& relu_at_zero) {
-    require_computable<T>(h, "activation_derivative");
+void multiply_by_derivative(Activation h, const Matrix<T>& Z, const Matrix<T>& A, Matrix<T>& D, const T& relu_at_zero) {
+    require_computable<T>(h, "multiply_by_derivative");
+    require_same_shape("multiply by h′ of", Z.rows(), Z.cols(), D.rows(), D.cols());
     if (h == Activation::softmax)
         throw ShapeError("softmax has no entrywise derivative: its Jacobian couples the entries of each row");
-    Matrix<T> D = Z;
-    for (T& z : D.entries()) {
+    auto z = Z.entries(), a = A.entries();
+    auto d = D.entries();
+    for (std::size_t k = 0; k < d.size(); ++k) {
         switch (h) {
-            case Activation::identity: z = 1; break;
-            case Activation::relu: z = z > 0 ? T(1) : z < 0 ? T(0) : relu_at_zero; break;
-            case Activation::sigmoid:
-                if constexpr (!ScalarTraits<T>::exact) {
-                    const T s = sigmoid(z);
-                    z = s * (T(1) - s);  // σ′ = σ(1 − σ)
-                }
-                break;
-            case Activation::tanh:
-                if constexpr (!ScalarTraits<T>::exact) {
-                    const T t = tanh(z);
-                    z = T(1) - t * t;  // tanh′ = 1 − tanh²
-                }
-                break;
+            case Activation::identity: break;
+            case Activation::relu: d[k] *= z[k] > 0 ? T(1) : z[k] < 0 ? T(0) : relu_at_zero; break;
+            case Activation::sigmoid: d[k] *= a[k] * (T(1) - a[k]); break;  // σ′ = σ(1 − σ)
+            case Activation::tanh: d[k] *= T(1) - a[k] * a[k]; break;       // tanh′ = 1 − tanh²
             case Activation::softmax: break;
         }
     }
+}
+
+template <Scalar T>
+Matrix<T> activation_derivative(Activation h, const Matrix<T>& Z, const T& relu_at_zero) {
+    Matrix<T> D(Z.rows(), Z.cols(), T(1));  // h′(Z) = h′(Z) ⊙ 1
+    multiply_by_derivative(h, Z, activate(h, Z), D, relu_at_zero);
     return D;
 }
 
 template <Scalar T>
-Matrix<T> softmax_backward(const Matrix<T>& A, const Matrix<T>& dA) {
+void softmax_backward_into(const Matrix<T>& A, const Matrix<T>& dA, Matrix<T>& G) {
     require_same_shape("apply the softmax Jacobian to", A.rows(), A.cols(), dA.rows(), dA.cols());
-    Matrix<T> G(A.rows(), A.cols());
+    G.reshape_for_overwrite(A.rows(), A.cols());
     for (std::size_t i = 0; i < A.rows(); ++i) {
+        std::span<const T> a = A.row_view(i), d = dA.row_view(i);
+        std::span<T> g = G.row_view(i);
         T dot = 0;  // aᵢ · ∂ᵢ
-        for (std::size_t j = 0; j < A.cols(); ++j) dot += A(i, j) * dA(i, j);
-        for (std::size_t j = 0; j < A.cols(); ++j) G(i, j) = A(i, j) * (dA(i, j) - dot);
+        for (std::size_t j = 0; j < a.size(); ++j) dot += a[j] * d[j];
+        for (std::size_t j = 0; j < a.size(); ++j) g[j] = a[j] * (d[j] - dot);
     }
+}
+
+template <Scalar T>
+Matrix<T> softmax_backward(const Matrix<T>& A, const Matrix<T>& dA) {
+    Matrix<T> G;
+    softmax_backward_into(A, dA, G);
     return G;
 }
 

@@ -34,9 +34,17 @@ bool is_rational(Activation h);
 template <Scalar T>
 void require_computable(Activation h, std::string_view where);
 
-// h(Z), entry by entry (softmax: row by row).
+// h(Z), entry by entry (softmax: row by row); the _into form writes A's storage (reused when its
+// shape is unchanged).
 template <Scalar T>
 Matrix<T> activate(Activation h, const Matrix<T>& Z);
+template <Scalar T>
+void activate_into(Activation h, const Matrix<T>& Z, Matrix<T>& A);
+
+// D ← h′(Z) ⊙ D in place, with A = h(Z) already computed: σ′ = a(1 − a), tanh′ = 1 − a², no new
+// exponentials. Not softmax (softmax_backward).
+template <Scalar T>
+void multiply_by_derivative(Activation h, const Matrix<T>& Z, const Matrix<T>& A, Matrix<T>& D, const T& relu_at_zero);
 
 // h′(Z) entry by entry, with ReLU′(0) = relu_at_zero. Softmax has no entrywise derivative (its
 // Jacobian couples a row's entries): ShapeError; backpropagation uses softmax_backward.
@@ -47,12 +55,18 @@ Matrix<T> activation_derivative(Activation h, const Matrix<T>& Z, const T& relu_
 // row by row, gᵢ = aᵢ ⊙ (∂ᵢ − (aᵢ · ∂ᵢ) 1), the softmax Jacobian diag(a) − a aᵀ applied to ∂ᵢ.
 template <Scalar T>
 Matrix<T> softmax_backward(const Matrix<T>& A, const Matrix<T>& dA);
+template <Scalar T>
+void softmax_backward_into(const Matrix<T>& A, const Matrix<T>& dA, Matrix<T>& G);
 
 #define SHOWWORK_ACTIVATION_INSTANCES(EXTERN, T)                                                  \
     EXTERN template void require_computable<T>(Activation, std::string_view);                     \
     EXTERN template Matrix<T> activate(Activation, const Matrix<T>&);                              \
     EXTERN template Matrix<T> activation_derivative(Activation, const Matrix<T>&, const T&);       \
-    EXTERN template Matrix<T> softmax_backward(const Matrix<T>&, const Matrix<T>&);
+    EXTERN template Matrix<T> softmax_backward(const Matrix<T>&, const Matrix<T>&);                \
+    EXTERN template void activate_into(Activation, const Matrix<T>&, Matrix<T>&);                   \
+    EXTERN template void multiply_by_derivative(Activation, const Matrix<T>&, const Matrix<T>&, Matrix<T>&, \
+                                                const T&);                                          \
+    EXTERN template void softmax_backward_into(const Matrix<T>&, const Matrix<T>&, Matrix<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_ACTIVATION_INSTANCES)
 
 }  // namespace showwork::nn

@@ -123,19 +123,25 @@ T loss_value(Loss loss, const Matrix<T>& A, const Matrix<T>& Y, const Matrix<T>&
 }
 
 template <Scalar T>
-Matrix<T> loss_derivative(Loss loss, const Matrix<T>& A, const Matrix<T>& Y) {
+void loss_derivative_into(Loss loss, const Matrix<T>& A, const Matrix<T>& Y, Matrix<T>& D) {
     require_same_shape("compare the output with the targets", A.rows(), A.cols(), Y.rows(), Y.cols());
     const T m = T(A.rows());
-    Matrix<T> D(A.rows(), A.cols());
-    for (std::size_t k = 0; k < A.size(); ++k) {
-        const T& a = A.entries()[k];
-        const T& y = Y.entries()[k];
+    D.reshape_for_overwrite(A.rows(), A.cols());
+    auto a = A.entries(), y = Y.entries();
+    auto d = D.entries();
+    for (std::size_t k = 0; k < d.size(); ++k) {
         switch (loss) {
-            case Loss::mse: D.entries()[k] = 2 * (a - y) / m; break;
-            case Loss::half_mse: D.entries()[k] = (a - y) / m; break;
-            case Loss::cross_entropy: D.entries()[k] = y == 0 ? T(0) : -y / (a * m); break;
+            case Loss::mse: d[k] = 2 * (a[k] - y[k]) / m; break;
+            case Loss::half_mse: d[k] = (a[k] - y[k]) / m; break;
+            case Loss::cross_entropy: d[k] = y[k] == 0 ? T(0) : T(-y[k] / (a[k] * m)); break;
         }
     }
+}
+
+template <Scalar T>
+Matrix<T> loss_derivative(Loss loss, const Matrix<T>& A, const Matrix<T>& Y) {
+    Matrix<T> D;
+    loss_derivative_into(loss, A, Y, D);
     return D;
 }
 

@@ -41,6 +41,8 @@ T loss_value(Loss loss, const Matrix<T>& A, const Matrix<T>& Y, const Matrix<T>&
 // ∂(L) = ∂E/∂A^{[L]}.
 template <Scalar T>
 Matrix<T> loss_derivative(Loss loss, const Matrix<T>& A, const Matrix<T>& Y);
+template <Scalar T>
+void loss_derivative_into(Loss loss, const Matrix<T>& A, const Matrix<T>& Y, Matrix<T>& D);
 
 // One row per example with a 1 in the column of its class: labels are whole numbers 0 … k − 1.
 // InputError naming the example and the label when one is not.
@@ -55,6 +57,7 @@ double accuracy(const Matrix<T>& A, const Matrix<T>& Y);
     EXTERN template void check_loss(Loss, const Network<T>&);                                      \
     EXTERN template T loss_value(Loss, const Matrix<T>&, const Matrix<T>&, const Matrix<T>&);      \
     EXTERN template Matrix<T> loss_derivative(Loss, const Matrix<T>&, const Matrix<T>&);           \
+    EXTERN template void loss_derivative_into(Loss, const Matrix<T>&, const Matrix<T>&, Matrix<T>&); \
     EXTERN template Matrix<T> one_hot(const Matrix<T>&, std::size_t);                              \
     EXTERN template double accuracy(const Matrix<T>&, const Matrix<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_LOSS_INSTANCES)

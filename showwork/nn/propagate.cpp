@@ -67,11 +67,24 @@ void record_layer(const Layer<T>& layer, std::size_t l, const Matrix<T>& A_in, c
 }
 
 template <Scalar T>
-Matrix<T> column_sums(const Matrix<T>& G) {
-    Matrix<T> s(1, G.cols());
-    for (std::size_t i = 0; i < G.rows(); ++i)
-        for (std::size_t j = 0; j < G.cols(); ++j) s(0, j) += G(i, j);
-    return s;
+void column_sums_into(const Matrix<T>& G, Matrix<T>& s) {
+    s.reshape_for_overwrite(1, G.cols());
+    std::span<T> total = s.row_view(0);
+    std::fill(total.begin(), total.end(), T(0));
+    for (std::size_t i = 0; i < G.rows(); ++i) {
+        std::span<const T> g = G.row_view(i);
+        for (std::size_t j = 0; j < g.size(); ++j) total[j] += g[j];
+    }
+}
+
+// G^{[L]} = 1/m (A − Y): softmax and cross-entropy's derivatives combined
+template <Scalar T>
+void output_error_into(const Matrix<T>& A, const Matrix<T>& Y, Matrix<T>& G) {
+    G.reshape_for_overwrite(A.rows(), A.cols());
+    const T m = T(A.rows());
+    auto a = A.entries(), y = Y.entries();
+    auto g = G.entries();
+    for (std::size_t k = 0; k < g.size(); ++k) g[k] = (a[k] - y[k]) / m;
 }
 
 // ∂E/∂w^{[l]}_{11} = Σᵢ a^{[l−1]}_{i1} g_{i1}: the chain rule for one weight, over the examples
@@ -118,51 +131,64 @@ Math shaped(Math name, const Matrix<T>& M) {
 }
 
 template <Scalar T>
-Matrix<T> gather_rows(const Matrix<T>& X, const std::vector<std::size_t>& rows) {
-    Matrix<T> out(rows.size(), X.cols());
+void gather_rows_into(const Matrix<T>& X, const std::vector<std::size_t>& rows, Matrix<T>& out) {
+    out.reshape_for_overwrite(rows.size(), X.cols());
     for (std::size_t k = 0; k < rows.size(); ++k) {
         std::span<const T> from = X.row_view(rows[k]);
         std::copy(from.begin(), from.end(), out.row_view(k).begin());
     }
+}
+
+template <Scalar T>
+Matrix<T> gather_rows(const Matrix<T>& X, const std::vector<std::size_t>& rows) {
+    Matrix<T> out;
+    gather_rows_into(X, rows, out);
     return out;
 }
 
 template <Scalar T>
-ForwardPass<T> forward(const Network<T>& network, const Matrix<T>& X, trace::Trace* trace) {
+void forward_into(const Network<T>& network, const Matrix<T>& X, ForwardPass<T>& pass, trace::Trace* trace) {
     if (X.cols() != network.inputs())
         throw InputError("the examples have " + std::to_string(X.cols()) + " input columns but the network takes " +
                          std::to_string(network.inputs()) + " (W^{[1]} is " + network.layers.front().W.shape() + ")");
-    ForwardPass<T> pass;
-    pass.Z.emplace_back();
-    pass.A.push_back(X);
-    for (std::size_t l = 1; l <= network.depth(); ++l) {
+    const std::size_t L = network.depth();
+    pass.Z.resize(L + 1);
+    pass.A.resize(L + 1);
+    pass.Z[0] = Matrix<T>();
+    pass.A[0] = X;
+    for (std::size_t l = 1; l <= L; ++l) {
         const Layer<T>& layer = network.layers[l - 1];
-        Matrix<T> Z = pass.A.back() * layer.W;  // A^{[l−1]} W^{[l]}
+        Matrix<T>& Z = pass.Z[l];
+        product_into(pass.A[l - 1], layer.W, Z);  // A^{[l−1]} W^{[l]}
+        std::span<const T> b = layer.b.row_view(0);
         for (std::size_t i = 0; i < Z.rows(); ++i) {
             std::span<T> row = Z.row_view(i);
-            for (std::size_t j = 0; j < row.size(); ++j) row[j] += layer.b(0, j);  // + j ⊗ b^{[l]}
+            for (std::size_t j = 0; j < row.size(); ++j) row[j] += b[j];  // + j ⊗ b^{[l]}
         }
-        Matrix<T> A = activate(layer.h, Z);
-        if (trace) record_layer(layer, l, pass.A.back(), Z, A, *trace);
-        pass.Z.push_back(std::move(Z));
-        pass.A.push_back(std::move(A));
+        activate_into(layer.h, Z, pass.A[l]);
+        if (trace) record_layer(layer, l, pass.A[l - 1], Z, pass.A[l], *trace);
     }
+}
+
+template <Scalar T>
+ForwardPass<T> forward(const Network<T>& network, const Matrix<T>& X, trace::Trace* trace) {
+    ForwardPass<T> pass;
+    forward_into(network, X, pass, trace);
     return pass;
 }
 
 template <Scalar T>
-Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, Loss loss,
-                                 const T& relu_at_zero, trace::Trace* trace) {
+void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, Loss loss,
+                        const T& relu_at_zero, Backpropagation<T>& r, trace::Trace* trace) {
     check_loss(loss, network);
     if (Y.rows() != X.rows() || Y.cols() != network.outputs())
         throw InputError("the targets are " + Y.shape() + " but the network gives " +
                          shape_text(X.rows(), network.outputs()) + " outputs for the " + std::to_string(X.rows()) +
                          " examples");
     const std::size_t L = network.depth();
-    Backpropagation<T> r;
     {
         trace::SubDerivation sub(trace, trace::kind::layer_forward, "The forward pass, layer by layer.");
-        r.pass = forward(network, X, trace);
+        forward_into(network, X, r.pass, trace);
         sub.conclude([&] { return shaped(layer_symbol("A", L), r.pass.output()); });
     }
     r.loss = loss_value(loss, r.pass.output(), Y, r.pass.Z.back());
@@ -170,9 +196,12 @@ Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, 
         trace->add(trace::kind::loss, "The loss " + std::string(loss_name(loss)) + " of the output against the targets Y.",
                    loss_math(loss), trace::equals(sym("E"), to_math(r.loss)));
 
+    // D holds ∂(l) going back, G the error at the inputs of layer l
+    Matrix<T>& D = r.work.D;
+    Matrix<T>& G = r.work.G;
     const bool softmax_cross_entropy = loss == Loss::cross_entropy;  // check_loss: the output is softmax
-    Matrix<T> D = softmax_cross_entropy ? T(1) / T(X.rows()) * (r.pass.output() - Y)
-                                        : loss_derivative(loss, r.pass.output(), Y);
+    if (softmax_cross_entropy) output_error_into(r.pass.output(), Y, D);
+    else loss_derivative_into(loss, r.pass.output(), Y, D);
     if (trace) record_output_error(loss, softmax_cross_entropy, D, *trace, L);
 
     r.gradients.W.resize(L);
@@ -182,20 +211,20 @@ Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, 
         trace::SubDerivation sub(trace, trace::kind::layer_backward, [&] {
             return "Layer " + layer_text(l) + ", going back" + (l == L ? " from the loss." : ".");
         });
-        Matrix<T> G;  // ∂E/∂Z^{[l]}
         if (l == L && softmax_cross_entropy) {
-            G = std::move(D);
+            std::swap(G, D);  // G = 1/m (A − Y)
         } else if (layer.h == Activation::softmax) {
-            G = softmax_backward(r.pass.A[l], D);
+            softmax_backward_into(r.pass.A[l], D, G);
             if (sub)
                 trace->add(trace::kind::local_error,
                            "Softmax couples each row: gᵢ = aᵢ ⊙ (∂ᵢ − (aᵢ · ∂ᵢ) 1), its Jacobian applied to each row of ∂(" +
                                layer_text(l) + ").",
                            std::nullopt, shaped(bold("G"), G));
         } else {
-            Matrix<T> hZ = activation_derivative(layer.h, r.pass.Z[l], relu_at_zero);
-            G = hadamard(hZ, D);  // G = h′(Z^{[l]}) ⊙ ∂(l)
-            if (sub)
+            std::swap(G, D);
+            multiply_by_derivative(layer.h, r.pass.Z[l], r.pass.A[l], G, relu_at_zero);  // G = h′(Z^{[l]}) ⊙ ∂(l)
+            if (sub) {
+                const Matrix<T> hZ = activation_derivative(layer.h, r.pass.Z[l], relu_at_zero);
                 trace->add(trace::kind::local_error,
                            "The error at the layer's inputs: h′ at Z^{[" + layer_text(l) + "]}, entry by entry times ∂(" +
                                layer_text(l) + ")" +
@@ -205,10 +234,11 @@ Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, 
                                                                    "odot")),
                            trace::list({shaped(derivative_math(layer.h, layer_symbol("Z", l)), hZ), shaped(bold("G"), G)},
                                        ", "));
+            }
         }
-        Matrix<T> A_in_t = transpose(r.pass.A[l - 1]);
-        r.gradients.W[l - 1] = A_in_t * G;  // (A^{[l−1]})ᵀ G
-        r.gradients.b[l - 1] = column_sums(G);  // jᵀ G
+        transpose_into(r.pass.A[l - 1], r.work.At);
+        product_into(r.work.At, G, r.gradients.W[l - 1]);  // ∂E/∂W^{[l]} = (A^{[l−1]})ᵀ G
+        column_sums_into(G, r.gradients.b[l - 1]);         // ∂E/∂b^{[l]} = jᵀ G
         if (sub) {
             trace::SubDerivation w(trace, trace::kind::weight_gradient);
             w.describe("The gradient of the weights: the layer's input, transposed, times G.", [&] {
@@ -222,13 +252,21 @@ Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, 
                        shaped(ratio(sym("E"), layer_symbol("b", l)), r.gradients.b[l - 1]));
         }
         if (l > 1) {
-            D = G * transpose(layer.W);  // ∂(l−1) = G (W^{[l]})ᵀ
+            transpose_into(layer.W, r.work.Wt);
+            product_into(G, r.work.Wt, D);  // ∂(l−1) = G (W^{[l]})ᵀ
             if (sub)
                 trace->add(trace::kind::backward_error, "Pass the error back to layer " + layer_text(l - 1) + ".",
                            trace::equals(layer_error(l - 1), trace::product({bold("G"), transposed(layer_symbol("W", l))}, "")),
                            shaped(layer_error(l - 1), D));
         }
     }
+}
+
+template <Scalar T>
+Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, Loss loss,
+                                 const T& relu_at_zero, trace::Trace* trace) {
+    Backpropagation<T> r;
+    backpropagate_into(network, X, Y, loss, relu_at_zero, r, trace);
     return r;
 }
 

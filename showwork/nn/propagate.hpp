@@ -42,12 +42,19 @@ struct Backpropagation {
     ForwardPass<T> pass;
     T loss;
     Gradients<T> gradients;
+    // buffers backpropagate_into reuses from one call to the next: ∂(l), G, (A^{[l−1]})ᵀ, (W^{[l]})ᵀ
+    struct Work {
+        Matrix<T> D, G, At, Wt;
+    } work;
 };
 
 // The output of every layer for the examples X (m × n_0). Throws InputError when X's columns are
 // not the network's inputs. With a sink, one sub-derivation per layer.
 template <Scalar T>
 ForwardPass<T> forward(const Network<T>& network, const Matrix<T>& X, trace::Trace* trace = nullptr);
+// The same into `pass`, whose matrices are reused when their shapes are unchanged.
+template <Scalar T>
+void forward_into(const Network<T>& network, const Matrix<T>& X, ForwardPass<T>& pass, trace::Trace* trace = nullptr);
 
 // E and ∂E/∂W^{[l]}, ∂E/∂b^{[l]} for every layer, at the examples X and targets Y (m × n_L).
 // ReLU′(0) = relu_at_zero. With a sink: the forward pass, the loss, and one sub-derivation per layer
@@ -55,6 +62,10 @@ ForwardPass<T> forward(const Network<T>& network, const Matrix<T>& X, trace::Tra
 template <Scalar T>
 Backpropagation<T> backpropagate(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, Loss loss,
                                  const T& relu_at_zero = T(0), trace::Trace* trace = nullptr);
+// The same into `r`, whose matrices are reused: a training loop allocates on its first pass only.
+template <Scalar T>
+void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, Loss loss,
+                        const T& relu_at_zero, Backpropagation<T>& r, trace::Trace* trace = nullptr);
 
 // The gradients as one column, in the order of flatten().
 template <Scalar T>
@@ -63,6 +74,8 @@ Matrix<T> flatten(const Gradients<T>& gradients);
 // The rows of X listed in `rows`, in that order.
 template <Scalar T>
 Matrix<T> gather_rows(const Matrix<T>& X, const std::vector<std::size_t>& rows);
+template <Scalar T>
+void gather_rows_into(const Matrix<T>& X, const std::vector<std::size_t>& rows, Matrix<T>& out);
 
 // "name = matrix (m × k)", or the name and shape alone past max_shown_entries
 template <Scalar T>
@@ -70,6 +83,10 @@ trace::Math shaped(trace::Math name, const Matrix<T>& M);
 
 #define SHOWWORK_PROPAGATE_INSTANCES(EXTERN, T)                                                        \
     EXTERN template ForwardPass<T> forward(const Network<T>&, const Matrix<T>&, trace::Trace*);        \
+    EXTERN template void forward_into(const Network<T>&, const Matrix<T>&, ForwardPass<T>&, trace::Trace*); \
+    EXTERN template void backpropagate_into(const Network<T>&, const Matrix<T>&, const Matrix<T>&, Loss, const T&, \
+                                            Backpropagation<T>&, trace::Trace*);                       \
+    EXTERN template void gather_rows_into(const Matrix<T>&, const std::vector<std::size_t>&, Matrix<T>&); \
     EXTERN template Backpropagation<T> backpropagate(const Network<T>&, const Matrix<T>&, const Matrix<T>&, \
                                                      Loss, const T&, trace::Trace*);                   \
     EXTERN template Matrix<T> flatten(const Gradients<T>&);                                            \

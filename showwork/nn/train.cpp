@@ -125,18 +125,25 @@ Training<T> train(Network<T> start, const Matrix<T>& X, const Matrix<T>& Y, cons
     Training<T> r;
     Network<T> working = start;
     std::size_t scored = 0;  // epochs scored so far (0: the start)
+    Backpropagation<T> bp;   // reused by every call: after the first, an update allocates nothing large
+    Matrix<T> Xb, Yb;        // the batch's rows
+    ForwardPass<T> test_pass;
     auto objective = [&](const Matrix<T>& theta, const std::vector<std::size_t>& examples) {
         unflatten(theta, working);
         const bool all = examples.size() == m;  // the driver's record of an epoch: score it too
-        Backpropagation<T> bp = all ? backpropagate(working, X, Y, o.loss, o.relu_at_zero)
-                                    : backpropagate(working, gather_rows(X, examples), gather_rows(Y, examples), o.loss,
-                                                    o.relu_at_zero);
+        if (all) {
+            backpropagate_into(working, X, Y, o.loss, o.relu_at_zero, bp);
+        } else {
+            gather_rows_into(X, examples, Xb);
+            gather_rows_into(Y, examples, Yb);
+            backpropagate_into(working, Xb, Yb, o.loss, o.relu_at_zero, bp);
+        }
         if (all) {
             if (o.classification) r.accuracy.push_back(accuracy(bp.pass.output(), Y));
             if (test) {
-                ForwardPass<T> p = forward(working, o.test_X);
-                r.test_loss.push_back(loss_value(o.loss, p.output(), o.test_Y, p.Z.back()));
-                if (o.classification) r.test_accuracy.push_back(accuracy(p.output(), o.test_Y));
+                forward_into(working, o.test_X, test_pass);
+                r.test_loss.push_back(loss_value(o.loss, test_pass.output(), o.test_Y, test_pass.Z.back()));
+                if (o.classification) r.test_accuracy.push_back(accuracy(test_pass.output(), o.test_Y));
             }
             if (o.progress) o.progress(scored, bp.loss);
             ++scored;
