@@ -8,7 +8,7 @@
 //
 // The weights are small fractions chosen so that no ReLU input is exactly 0 (where ReLU′ is a
 // convention). Erratum: notes 002 write E = 1/m Σ_{i=0}^{m} (aᵢ − yᵢ)², m + 1 terms for m
-// examples; the sum runs over i = 1 … m, as computed here. The derivation ends with two checks
+// examples (and the bias update's Σ_{i=0}^{m} likewise); the sums run over i = 1 … m, as here. The derivation ends with two checks
 // that must agree exactly: the central difference (nn::check_gradient) and the symbolic
 // derivative of E by the rules of calculus (nn::symbolic_gradient).
 //
@@ -49,8 +49,8 @@ int main(int argc, char** argv) try {
 
     const Q by_examples = loss_by_examples(bp.pass.output(), Y);
     steps.add(trace::kind::check,
-              "Erratum: notes 002 sum from i = 0 to m, m + 1 terms; there are m = " + std::to_string(X.rows()) +
-                  " examples, i = 1 … m. Summed example by example, E is the loss above.",
+              "Erratum: notes 002 sum from i = 0 to m, m + 1 terms (in E and in the bias update); there are m = " +
+                  std::to_string(X.rows()) + " examples, i = 1 … m. Summed example by example, E is the loss above.",
               std::nullopt, trace::equals(trace::symbol("E"), to_math(by_examples)));
 
     nn::GradientCheck<Q> difference = nn::check_gradient(network, X, Y, nn::Loss::mse, Q(0), &steps);
