@@ -75,7 +75,8 @@ int main() {
     nn::Network<double> uniform = nn::initialise<double>({n_in, n_out}, {nn::Activation::relu}, nn::Init::he_uniform, seed);
     const Spread u = spread_of(uniform.layers[0].W);
     const double L = std::sqrt(6 / n);
-    fmt::print("He uniform: |w| ≤ L = √(6/n_in) = {:.6f}, the largest |w| = {:.6f}; sample variance {:.6f}, L²/3 = {:.6f}\n",
+    fmt::print("He uniform: |w| ≤ L = √(6/n_in) = {:.6f}, the largest |w| = {:.6f};"
+               " sample variance {:.6f}, L²/3 = {:.6f}\n",
                L, u.largest, u.variance, L * L / 3);
 
     // The weights have the variance 2/n_in (within 5 %), far from the notes' 4/n_in².

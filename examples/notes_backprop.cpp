@@ -8,9 +8,10 @@
 //
 // The weights are small fractions chosen so that no ReLU input is exactly 0 (where ReLU′ is a
 // convention). Erratum: notes 002 write E = 1/m Σ_{i=0}^{m} (aᵢ − yᵢ)², m + 1 terms for m
-// examples (and the bias update's Σ_{i=0}^{m} likewise); the sums run over i = 1 … m, as here. The derivation ends with two checks
-// that must agree exactly: the central difference (nn::check_gradient) and the symbolic
-// derivative of E by the rules of calculus (nn::symbolic_gradient).
+// examples (and the bias update's Σ_{i=0}^{m} likewise); the sums run over i = 1 … m, as here.
+// The derivation ends with two checks that must agree exactly: the central difference
+// (nn::check_gradient) and the symbolic derivative of E by the rules of calculus
+// (nn::symbolic_gradient).
 //
 //   notes_backprop [text|latex|document|markdown|json]     (text by default)
 #include <fmt/core.h>

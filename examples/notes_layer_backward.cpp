@@ -28,7 +28,8 @@ namespace {
 // δ = ∂C/∂z for every example: G = ReLU′(Z) ⊙ ∂(1), one row per example (notes 002).
 Matrix<Q> node_errors(const nn::Backpropagation<Q>& bp, const Matrix<Q>& Y, nn::Loss loss) {
     const Matrix<Q>& Z = bp.pass.Z[1];
-    return hadamard(nn::activation_derivative(nn::Activation::relu, Z, Q(0)), nn::loss_derivative(loss, bp.pass.output(), Y));
+    return hadamard(nn::activation_derivative(nn::Activation::relu, Z, Q(0)),
+                    nn::loss_derivative(loss, bp.pass.output(), Y));
 }
 
 // The layer of notes 003 forward in their convention (the neuron_layer example), then backward
@@ -46,7 +47,8 @@ bool layer_backward() {
     doc.title = "The same layer backward for the target y = (100, 150): the row convention, W transposed";
     doc.command = "notes_layer_backward";
     doc.number = "exact";
-    doc.inputs = {{"x", to_math(x)}, {"y", to_math(y)}, {"W", to_math(layer.layers[0].W)}, {"b", to_math(layer.layers[0].b)}};
+    doc.inputs = {{"x", to_math(x)}, {"y", to_math(y)}, {"W", to_math(layer.layers[0].W)},
+                  {"b", to_math(layer.layers[0].b)}};
     doc.results = {{"C", to_math(bp.loss)}, {"dC/dW", to_math(bp.gradients.W[0])}, {"dC/db", to_math(bp.gradients.b[0])}};
     doc.steps = steps.take_steps();
     fmt::print("\n");

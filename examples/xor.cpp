@@ -25,7 +25,8 @@ int main() {
 
     fmt::print("A 2-2-1 sigmoid network learns XOR: full batch, α = 2, He-normal weights from seed 3\n\n");
     fmt::print("{:>6}  {:>10}\n", "epoch", "E");
-    for (std::size_t epoch = 0; epoch < t.run.loss.size(); epoch += 250) fmt::print("{:>6}  {:>10.6f}\n", epoch, t.run.loss[epoch]);
+    for (std::size_t epoch = 0; epoch < t.run.loss.size(); epoch += 250)
+        fmt::print("{:>6}  {:>10.6f}\n", epoch, t.run.loss[epoch]);
     if ((t.run.loss.size() - 1) % 250 != 0) fmt::print("{:>6}  {:>10.6f}\n", t.run.loss.size() - 1, t.run.loss.back());
 
     const Matrix<double> A = nn::forward(t.network, X).output();
