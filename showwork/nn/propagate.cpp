@@ -55,8 +55,8 @@ void record_layer(const Layer<T>& layer, std::size_t l, const Matrix<T>& A_in, c
                                   })},
                                  {trace::Rel::equals, trace::Rel::equals});
     trace.add(trace::kind::affine,
-              "Each row of A^{[" + layer_text(l - 1) + "]} is one example: times W^{[" + layer_text(l) +
-                  "]}, plus the bias b^{[" + layer_text(l) + "]} added to every row" +
+              "Each row of A^[" + layer_text(l - 1) + "] is one example: times W^[" + layer_text(l) +
+                  "], plus the bias b^[" + layer_text(l) + "] added to every row" +
                   (by_entry ? ", entry (i, j) being row i times column j plus b_j." : "."),
               std::move(operation), shaped(layer_symbol("Z", l), Z));
     trace.add(trace::kind::activation, "Apply " + std::string(activation_name(layer.h)) + " to every entry" +
@@ -226,7 +226,7 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
             if (sub) {
                 const Matrix<T> hZ = activation_derivative(layer.h, r.pass.Z[l], relu_at_zero);
                 trace->add(trace::kind::local_error,
-                           "The error at the layer's inputs: h′ at Z^{[" + layer_text(l) + "]}, entry by entry times ∂(" +
+                           "The error at the layer's inputs: h′ at Z^[" + layer_text(l) + "], entry by entry times ∂(" +
                                layer_text(l) + ")" +
                                (layer.h == Activation::relu ? " (ReLU′(0) = " + scalar_text(relu_at_zero) + ")." : "."),
                            trace::equals(bold("G"), trace::product({derivative_math(layer.h, layer_symbol("Z", l)),

@@ -1,0 +1,79 @@
+// Notes 001, "Defining a mathematical perceptron": one neuron, ReLU(Σᵢ xᵢwᵢ + b), on three
+// examples, its average loss AL = 1/m Σ (yᵢ − p(xᵢ))² (the library's `mse`), the partial
+// derivatives ∂AL/∂wᵢ and ∂AL/∂b by backpropagation, and one gradient-descent update
+// weight ← weight − α ∂AL/∂weight (notes 001 §5), exactly.
+//
+// In the library's row convention (notes 002) the perceptron is a network of one layer: the
+// examples are the rows of X (m × n), the weights one column W (n × 1), and z = XW + b. Notes 001
+// write the bias bᵢ with an index, but a perceptron has one bias, added once.
+//
+//   notes_perceptron [text|latex|document|markdown|json]     (text by default)
+#include <fmt/core.h>
+
+#include <exception>
+
+#include "examples/network_example.hpp"
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/format.hpp"
+#include "showwork/nn/train.hpp"
+
+using namespace showwork;
+using Q = Rational;
+
+int main(int argc, char** argv) try {
+    const trace::Format format = examples::format_argument(argc, argv);
+    // Two inputs, three examples; the first has z = −1/2 < 0, so ReLU′ = 0 and it adds nothing.
+    Matrix<Q> X{{1, 2}, {2, 1}, {3, 0}};
+    Matrix<Q> Y{{0}, {2}, {2}};
+    nn::Network<Q> perceptron;
+    perceptron.layers.push_back({Matrix<Q>{{Q(1, 2)}, {-1}}, Matrix<Q>{{1}}, nn::Activation::relu});
+    const Q alpha(1, 10);
+
+    trace::Trace steps;
+    nn::Backpropagation<Q> bp = nn::backpropagate(perceptron, X, Y, nn::Loss::mse, Q(0), &steps);
+
+    // weight ← weight − α ∂AL/∂weight, for the weights and the bias alike
+    nn::Network<Q> updated = perceptron;
+    nn::Layer<Q>& layer = updated.layers[0];
+    layer.W = layer.W - alpha * bp.gradients.W[0];
+    layer.b = layer.b - alpha * bp.gradients.b[0];
+    steps.add(trace::kind::layer_update,
+              "Step against the gradient with learning rate α = " + rational_text(alpha) + " (notes 001 §5).",
+              std::nullopt,
+              trace::list({nn::shaped(nn::layer_symbol("W", 1), layer.W), nn::shaped(nn::layer_symbol("b", 1), layer.b)}));
+    const Q after = nn::backpropagate(updated, X, Y, nn::Loss::mse).loss;
+    steps.add(trace::kind::loss, "The average loss after the update.", std::nullopt,
+              trace::equals(trace::symbol("AL"), to_math(after)));
+
+    // The same update by the training driver: one full-batch epoch from the same weights.
+    nn::TrainOptions<Q> options;
+    options.descent.rate = alpha;
+    options.descent.epochs = 1;
+    const bool same = nn::train(perceptron, X, Y, options).network == updated;
+
+    trace::Document doc;
+    doc.title = "A perceptron ReLU(x·w + b) and one step of gradient descent";
+    doc.command = "notes_perceptron";
+    doc.number = "exact";
+    doc.inputs = {{"X", to_math(X)},
+                  {"Y", to_math(Y)},
+                  {"w", to_math(perceptron.layers[0].W)},
+                  {"b", to_math(perceptron.layers[0].b)},
+                  {"alpha", to_math(alpha)}};
+    doc.results = {{"AL", to_math(bp.loss)},
+                   {"dAL/dw", to_math(bp.gradients.W[0])},
+                   {"dAL/db", to_math(bp.gradients.b[0])},
+                   {"w_new", to_math(layer.W)},
+                   {"b_new", to_math(layer.b)},
+                   {"AL_new", to_math(after)}};
+    doc.steps = steps.take_steps();
+    examples::print_document(doc, format);
+    if (format == trace::Format::text)
+        fmt::print("\nAL = {} before the update, {} after it (α = {}); nn::train's one epoch gives the same "
+                   "weights: {}\n",
+                   bp.loss, after, alpha, same ? "yes" : "no");
+    return same && after < bp.loss ? 0 : 1;
+} catch (const std::exception& error) {
+    std::fprintf(stderr, "notes_perceptron: %s\n", error.what());
+    return 2;
+}
