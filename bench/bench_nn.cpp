@@ -1,7 +1,7 @@
 // The digits network 64-32-10 trained by nn::train, for the comparison with PyTorch
 // (bench/nn_vs_torch.sh runs this program and bench/nn_torch.py on the same weights).
 //
-//   nn_digits [--out DIR] [--epochs N] [--rate R] [--seed S]
+//   nn_digits [--out DIR] [--epochs N] [--rate R] [--seed S] [--keep-memory]
 //
 // Reads data/digits_train.csv (1,348 rows: 64 pixels / 16, then the digit), draws the initial
 // weights with nn::initialise<double>({64, 32, 10}, {relu, softmax}, he_normal, seed) and times
@@ -22,6 +22,7 @@
 #include <exception>
 #include <fmt/format.h>
 #include <fstream>
+#include <malloc.h>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -71,6 +72,7 @@ int main(int argc, char** argv) try {
     std::size_t epochs = 1000;
     double rate = 0.5;
     std::uint64_t seed = 1;
+    bool keep_memory = false;
     for (int i = 1; i < argc; ++i) {
         auto value = [&](const char* name) -> std::string {
             if (i + 1 >= argc) throw std::runtime_error(std::string(name) + " needs a value");
@@ -80,10 +82,16 @@ int main(int argc, char** argv) try {
         else if (std::strcmp(argv[i], "--epochs") == 0) epochs = std::stoul(value("--epochs"));
         else if (std::strcmp(argv[i], "--rate") == 0) rate = std::stod(value("--rate"));
         else if (std::strcmp(argv[i], "--seed") == 0) seed = std::stoull(value("--seed"));
+        else if (std::strcmp(argv[i], "--keep-memory") == 0) keep_memory = true;
         else {
-            fmt::print(stderr, "usage: nn_digits [--out DIR] [--epochs N] [--rate R] [--seed S]\n");
+            fmt::print(stderr, "usage: nn_digits [--out DIR] [--epochs N] [--rate R] [--seed S] [--keep-memory]\n");
             return 2;
         }
+    }
+
+    if (keep_memory) {
+        mallopt(M_MMAP_THRESHOLD, 256 << 20);  // a fixed threshold: large blocks come from the heap
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);    // and the heap's top is not given back
     }
 
     const std::string path = std::string(SHOWWORK_BENCH_DATA) + "/digits_train.csv";
@@ -115,16 +123,22 @@ int main(int argc, char** argv) try {
 
     // Where an epoch goes: nn::train runs backpropagation on all m rows once per epoch (and once
     // more for the loss after the last); the rest is the driver's.
+    // Loops of `calls` calls, so that each timed run is about as long as a few dozen epochs.
     volatile double sink = 0;
-    const double forward_seconds = bench::median_seconds([&] { sink = sink + nn::forward(start, X).output()(0, 0); });
-    const double backprop_seconds =
-        bench::median_seconds([&] { sink = sink + nn::backpropagate(start, X, Y, o.loss).loss; });
+    constexpr int calls = 25;
+    const double forward_seconds = bench::median_seconds([&] {
+        for (int c = 0; c < calls; ++c) sink = sink + nn::forward(start, X).output()(0, 0);
+    }) / calls;
+    const double backprop_seconds = bench::median_seconds([&] {
+        for (int c = 0; c < calls; ++c) sink = sink + nn::backpropagate(start, X, Y, o.loss).loss;
+    }) / calls;
 
     const double per_epoch = train_seconds / static_cast<double>(epochs);
     const double flops = epoch_flops(static_cast<double>(m), sizes);
     fmt::print("network       {} (relu, softmax), cross-entropy, full batch of m = {}, {} epochs, rate {}, double\n",
                nn::sizes_text(sizes), m, epochs, rate);
     fmt::print("initial       he_normal, seed {}\n", seed);
+    if (keep_memory) fmt::print("malloc        --keep-memory: freed memory is never given back to the kernel (a diagnostic)\n");
     fmt::print("build         buildtype={} optimization=-O{} cpp_args='{}'\n", SHOWWORK_BENCH_BUILDTYPE,
                SHOWWORK_BENCH_OPTIMIZATION, SHOWWORK_BENCH_CPP_ARGS);
     fmt::print("nn::train     {:.2f} ms per epoch ({:.3f} s per run, median of 3 after a warm-up), {:.2f} GFLOP/s "
@@ -132,8 +146,9 @@ int main(int argc, char** argv) try {
                per_epoch * 1e3, train_seconds, flops / per_epoch * 1e-9, flops * 1e-6);
     fmt::print("  forward     {:.3f} ms  (nn::forward on all m rows)\n", forward_seconds * 1e3);
     fmt::print("  backprop    {:.3f} ms  (nn::backpropagate: forward, loss, gradients)\n", backprop_seconds * 1e3);
-    fmt::print("  rest        {:.3f} ms  (the driver: flatten/unflatten, the update, the history)\n",
-               (per_epoch - backprop_seconds * static_cast<double>(epochs + 1) / static_cast<double>(epochs)) * 1e3);
+    const double rest = per_epoch - backprop_seconds * static_cast<double>(epochs + 1) / static_cast<double>(epochs);
+    fmt::print("  rest        {}  (the driver: flatten/unflatten, the update, the history)\n",
+               rest > 0 ? fmt::format("{:.3f} ms", rest * 1e3) : std::string("below the noise"));
     fmt::print("loss          {:.17g} before, {:.17g} after epoch {}\n", result.run.loss.front(), result.run.loss.back(),
                epochs);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """One table row of bench/nn_vs_torch.sh: showwork's and PyTorch's times and loss histories.
 
-    nn_compare.py SHOWWORK_DIR TORCH_DIR NAME     the row (fails when the histories differ by > 1e-9)
+    nn_compare.py SHOWWORK_DIR TORCH_DIR NAME [LABEL]   the row (fails when the histories differ by > 1e-9)
     nn_compare.py --header                        the table's header
 
 SHOWWORK_DIR holds showwork_history.txt and showwork_time.txt (bench/nn_digits), TORCH_DIR
@@ -35,6 +35,7 @@ def main():
         print(FORMAT % ("", "ms/epoch", "(BLAS)", "ms/epoch", "", "", "", ""))
         return
     sw_dir, torch_dir, name = sys.argv[1:4]
+    label_text = sys.argv[4] if len(sys.argv) > 4 else "digits MLP 64-32-10, %d epochs"
     with open(os.path.join(sw_dir, "showwork_time.txt")) as f:
         sw_seconds, sw_epochs = f.read().split()[:2]
     with open(os.path.join(torch_dir, "torch_time.txt")) as f:
@@ -53,7 +54,7 @@ def main():
             worst, at = d, k
     flops = epoch_flops()
     label = blas if blas.lower().startswith(name.lower()[:8]) else "%s (asked for %s)" % (blas, name)
-    print(FORMAT % ("digits MLP 64-32-10, %d epochs" % epochs, "%.3f" % sw_ms, label, "%.3f" % torch_ms,
+    print(FORMAT % (label_text.replace("%d", str(epochs)), "%.3f" % sw_ms, label, "%.3f" % torch_ms,
                     "%.2f" % (sw_ms / torch_ms), "%.2f" % (flops / sw_ms * 1e-6), "%.2f" % (flops / torch_ms * 1e-6),
                     "%.1e (epoch %d)%s" % (worst, at, "" if worst <= TOLERANCE else "  OVER 1e-9")))
     if worst > TOLERANCE:

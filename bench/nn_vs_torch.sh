@@ -21,6 +21,10 @@
 # Each PyTorch run reports the BLAS library it had mapped; a run that loaded another than asked
 # for is reported as such.
 #
+# After the table, a diagnostic: the same rows with showwork run by `nn_digits --keep-memory`
+# (glibc's malloc told never to give freed memory back to the kernel), which shows what the
+# matrices allocated afresh in every epoch cost.
+#
 # Prints one row per BLAS: showwork ms/epoch, PyTorch ms/epoch, the ratio showwork / PyTorch (below
 # 1: showwork is faster), GFLOP/s of both, and the largest relative difference between the two loss
 # histories (1,001 values; they must agree to 1e-9).
@@ -45,6 +49,10 @@ trap 'rm -rf "$work"' EXIT INT TERM
 echo "machine       $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$program" --out "$work" --epochs "$epochs" --rate "$rate"
+# A diagnostic: the same training with malloc never giving memory back to the kernel.
+mkdir -p "$work/keep"
+echo
+"$program" --out "$work/keep" --epochs "$epochs" --rate "$rate" --keep-memory
 
 if ! "$python" -c 'import torch' 2>/dev/null; then
     echo
@@ -53,6 +61,7 @@ if ! "$python" -c 'import torch' 2>/dev/null; then
 fi
 
 rows=""
+keep_rows=""
 status=0
 run_torch() {  # name, LD_LIBRARY_PATH
     name=$1
@@ -64,6 +73,9 @@ run_torch() {  # name, LD_LIBRARY_PATH
     LD_LIBRARY_PATH=$2${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} "$python" "$here/nn_torch.py" "$dir" --epochs "$epochs" --rate "$rate"
     row=$("$python" "$here/nn_compare.py" "$work" "$dir" "$name") || status=1
     rows="$rows$row
+"
+    row=$("$python" "$here/nn_compare.py" "$work/keep" "$dir" "$name" "  the same, showwork --keep-memory") || status=1
+    keep_rows="$keep_rows$row
 "
 }
 
@@ -78,6 +90,8 @@ fi
 echo
 "$python" "$here/nn_compare.py" --header
 printf '%s' "$rows"
+echo "diagnostic: showwork with malloc keeping freed memory (nn_digits --keep-memory; not how the library runs):"
+printf '%s' "$keep_rows"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$status" = 0 ] || echo "nn_vs_torch: the loss histories differ by more than 1e-9 (the last column)" >&2
 exit "$status"
