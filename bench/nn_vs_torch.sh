@@ -4,6 +4,8 @@
 # thread, ReLU hidden layer, softmax + cross-entropy.
 #
 #   bench/nn_vs_torch.sh [BUILD_DIR]          (default: build-bench)
+#   EPOCHS=20 bench/nn_vs_torch.sh            a quick check (default 1000)
+#   PYTHON=/path/to/python3 …                 another Python with torch (default /usr/bin/python3)
 #
 # Needs:   BUILD_DIR/bench/nn_digits           meson setup BUILD_DIR -Dbench=true --buildtype=release
 #                                              ninja -C BUILD_DIR bench/nn_digits
@@ -35,7 +37,7 @@ build=${1:-$here/../build-bench}
 epochs=${EPOCHS:-1000}
 rate=0.5
 program=$build/bench/nn_digits
-python=/usr/bin/python3
+python=${PYTHON:-/usr/bin/python3}  # Debian's Python, where python3-torch installs
 multiarch=/usr/lib/x86_64-linux-gnu
 
 if [ ! -x "$program" ]; then
