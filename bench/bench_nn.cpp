@@ -141,7 +141,7 @@ int main(int argc, char** argv) try {
     if (keep_memory) fmt::print("malloc        --keep-memory: freed memory is never given back to the kernel (a diagnostic)\n");
     fmt::print("build         buildtype={} optimization=-O{} cpp_args='{}'\n", SHOWWORK_BENCH_BUILDTYPE,
                SHOWWORK_BENCH_OPTIMIZATION, SHOWWORK_BENCH_CPP_ARGS);
-    fmt::print("nn::train     {:.2f} ms per epoch ({:.3f} s per run, median of 3 after a warm-up), {:.2f} GFLOP/s "
+    fmt::print("nn::train     {:.2f} ms per epoch ({:.3f} s per run, median of >= 3 runs after a warm-up), {:.2f} GFLOP/s "
                "({:.2f} MFLOP per epoch)\n",
                per_epoch * 1e3, train_seconds, flops / per_epoch * 1e-9, flops * 1e-6);
     fmt::print("  forward     {:.3f} ms  (nn::forward on all m rows)\n", forward_seconds * 1e3);
