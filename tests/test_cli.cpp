@@ -341,3 +341,61 @@ TEST_CASE("descend: bad options are one line naming the option; a divergence say
     CHECK(diverged.err.find("gradient descent diverged") != std::string::npos);
     CHECK(diverged.err.find("--rate") != std::string::npos);
 }
+
+// ---- forward, backprop, train: networks ----
+
+static const char* const xor_csv = "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n";
+
+// status, nothing on standard output, one line on standard error that contains `part`
+static void check_error_containing(const Run& r, int status, const std::string& part) {
+    CHECK(r.status == status);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("showwork: error: ", 0) == 0);
+    CHECK(r.err.find(part) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+TEST_CASE("train: an exact run's JSON fields, a loss history of epochs + 1 values, and its weights") {
+    Run r = showwork_run({"train", "-", "--layers", "2,2,1", "--init-method", "zeros", "--activation", "relu,identity",
+                          "--number", "exact", "--rate", "1/2", "--epochs", "2", "--format", "json", "--no-steps"},
+                         xor_csv);
+    REQUIRE(r.status == 0);
+    nlohmann::json j = nlohmann::json::parse(r.out)["result"];
+    CHECK(j["epochs"] == "2");
+    CHECK(j["loss"] == "mse");
+    // zeros: the output is b² for every example; E₀ = 1/4 (0 + 1 + 1 + 0) = 1/2, ∂E/∂b² = 2/4 Σ (0 − y) = −1,
+    // so b² = 1/2 after one step and E₁ = 1/4 (1/4 · 4) = 1/4; the hidden layer's gradients are 0 (ReLU′(0) = 0)
+    CHECK(j["loss_history"] == nlohmann::json::array({"1/2", "1/4", "1/4"}));
+    REQUIRE(j["weights"].size() == 2);
+    CHECK(j["weights"][1]["b"]["entries"] == nlohmann::json::array({nlohmann::json::array({"1/2"})}));
+}
+
+TEST_CASE("network commands: every bad input is one line with status 2; a divergence is status 1 and says when") {
+    check_error_containing(showwork_run({"train", "-", "--layers", "3,2,1"}, xor_csv), 2,
+                           "the data have 2 input columns but the network's first layer takes 3");
+    check_error_containing(showwork_run({"train", "-", "--layers", "2,2,1", "--activation", "swish"}, xor_csv), 2,
+                           "unknown activation 'swish'");
+    check_error_containing(showwork_run({"train", "-", "--layers", "2,2,1", "--rate", "0"}, xor_csv), 2,
+                           "--rate: the learning rate must be positive, not 0");
+    check_error_containing(showwork_run({"train", "-", "--layers", "2,2,2"}, xor_csv), 2,
+                           "1 target column but the network's output layer has 2 neurons");
+    check_error_containing(showwork_run({"backprop", "-", "--layers", "2,2,1", "--activation", "sigmoid", "--number",
+                                         "exact"},
+                                        xor_csv),
+                           2, "sigmoid is not a rational function");
+    check_error_containing(showwork_run({"backprop", "-", "--init",
+                                         "{\"layers\": [{\"W\": [[1, 2], [3, 4]], \"b\": [0, 0]}, "
+                                         "{\"W\": [[1], [2], [3]], \"b\": [0]}]}"},
+                                        xor_csv),
+                           2, "layer 2: W is 3×1 but layer 1 has 2 neurons");
+    check_error_containing(showwork_run({"backprop", "-", "--init", "{\"layers\": [{\"W\": [[1, \"x\"], [3, 4]], \"b\": [0, 0]}]}"},
+                                        xor_csv),
+                           2, "'x' is not a number");
+    check_error_containing(showwork_run({"train", "-", "--layers", "2,2,2", "--loss", "cross_entropy"},
+                                        "x1,x2,c\n0,0,0\n1,1,2\n"),
+                           2, "example 2: the label 2 is not a class");
+    check_error_containing(showwork_run({"train", "-", "--layers", "2,2,1", "--activation", "identity", "--rate", "1e6",
+                                         "--epochs", "100"},
+                                        xor_csv),
+                           1, "at epoch");
+}
