@@ -464,7 +464,7 @@ void register_nn_commands(CLI::App& app) {
         CommandSpec<NetworkScalars>{"train", "Train a network by gradient descent: the first updates, then the loss per epoch",
                                     {data},
                                     {"showwork train xor.csv --layers 2,2,1 --activation sigmoid --rate 2 --epochs 2000 --seed 3",
-                                     "showwork train xor.csv --init xor_weights.json --number exact --rate 1/10 --epochs 3",
+                                     "showwork train xor.csv --init xor_weights.json --number exact --rate 1/10 --epochs 2",
                                      "showwork train blobs.csv --layers 2,4,3 --loss cross_entropy --rate 0.5 --epochs 100 --batch 4"},
                                     network_scalars},
         std::make_shared<TrainCall>());
