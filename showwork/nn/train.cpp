@@ -26,13 +26,6 @@ Math approx(const T& x) {
 }
 Math percent(double share) { return trace::number(fmt::format("{:.2f}", 100 * share)); }
 
-std::string examples_text(const std::vector<std::size_t>& examples) {
-    std::string out;
-    for (std::size_t k = 0; k < examples.size() && k < 12; ++k) out += (k ? ", " : "") + std::to_string(examples[k] + 1);
-    if (examples.size() > 12) out += ", …";
-    return out;
-}
-
 template <Scalar T>
 void check_shapes(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, std::string_view what) {
     if (X.cols() != network.inputs())

@@ -71,13 +71,6 @@ Math gradient_equation(Loss loss) {
     return trace::equals(partial_ratio(sym("C"), beta()), trace::product({std::move(mean), Xt, sym("e")}, ""));
 }
 
-std::string examples_text(const std::vector<std::size_t>& examples) {
-    std::string out;
-    for (std::size_t k = 0; k < examples.size() && k < 12; ++k) out += (k ? ", " : "") + std::to_string(examples[k] + 1);
-    if (examples.size() > 12) out += ", …";
-    return out;
-}
-
 template <Scalar T>
 void record_start(const Design<T>& d, Loss loss, const DescentOptions<T>& o, std::size_t m, trace::Trace& trace) {
     if (d.X.size() + d.y.size() <= max_traced_entries)

@@ -30,6 +30,13 @@ std::vector<std::size_t> sampled_epochs(std::size_t points, std::size_t rows) {
     return out;
 }
 
+std::string examples_text(const std::vector<std::size_t>& examples) {
+    std::string out;
+    for (std::size_t k = 0; k < examples.size() && k < 12; ++k) out += (k ? ", " : "") + std::to_string(examples[k] + 1);
+    if (examples.size() > 12) out += ", …";
+    return out;
+}
+
 // splitmix64: add the golden-ratio increment, then mix (the constants of Java's SplittableRandom).
 std::uint64_t SplitMix64::next() {
     std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -42,6 +43,9 @@ void shuffle(std::vector<std::size_t>& order, SplitMix64& generator);
 // Which of `points` history entries (epoch 0, 1, …) a table of at most `rows` rows shows: all of a
 // short run; else the first ten, evenly spaced ones, and the last.
 std::vector<std::size_t> sampled_epochs(std::size_t points, std::size_t rows);
+
+// "1, 2, 3": a batch's examples, 1-based, the first twelve and "…" after them (trace sentences).
+std::string examples_text(const std::vector<std::size_t>& examples);
 
 // When to stop before the last epoch: never, when ‖∇C‖ ≤ tolerance, or when C ≤ tolerance
 // (C and ∇C on the whole data set, at the end of an epoch).
