@@ -355,6 +355,27 @@ static void check_error_containing(const Run& r, int status, const std::string& 
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }
 
+TEST_CASE("train: a progress line on standard error when it is a terminal, and none with --quiet") {
+    // `script` (util-linux) gives the program a terminal and copies what it writes there.
+    if (!std::filesystem::exists("/usr/bin/script")) {
+        MESSAGE("no /usr/bin/script: the progress line is not checked");
+        return;
+    }
+    const std::filesystem::path data = std::filesystem::temp_directory_path() / "showwork-progress-xor.csv";
+    std::ofstream(data) << xor_csv;
+    const std::string command = std::string(SHOWWORK_PROGRAM) + " train " + data.string() +
+                                " --layers 2,2,1 --epochs 300 --no-steps --format json >/dev/null";
+    Run shown = showwork::testing::run_program("/usr/bin/script", {"-qec", command, "/dev/null"});
+    Run quiet = showwork::testing::run_program("/usr/bin/script", {"-qec", command + " --quiet", "/dev/null"});
+    std::filesystem::remove(data);
+    CHECK(shown.status == 0);
+    CHECK(shown.out.find("\repoch 300/300  loss ") != std::string::npos);
+    CHECK(shown.out.find("elapsed ") != std::string::npos);
+    CHECK(shown.out.find("remaining 0.0 s") != std::string::npos);
+    CHECK(quiet.status == 0);
+    CHECK(quiet.out.find("epoch") == std::string::npos);
+}
+
 TEST_CASE("train: an exact run's JSON fields, a loss history of epochs + 1 values, and its weights") {
     Run r = showwork_run({"train", "-", "--layers", "2,2,1", "--init-method", "zeros", "--activation", "relu,identity",
                           "--number", "exact", "--rate", "1/2", "--epochs", "2", "--format", "json", "--no-steps"},

@@ -150,6 +150,47 @@ TEST_CASE("a forward pass, backpropagation and one training step checked by hand
     CHECK(t.run.loss == std::vector<Q>{16, 16});
 }
 
+TEST_CASE("exact training of a 2-2-1 ReLU network, full batch and SGD, checked by hand") {
+    // X = (1 2; 2 −1), Y = (4; 1), W1 = (1 −1; 1 1), b1 = (0 1), ReLU; W2 = (1; 2), b2 = −1, identity.
+    // Z1 = (3 2; 1 −2), A1 = (3 2; 1 0), Z2 = (6; 0), E = ((6 − 4)² + (0 − 1)²)/2 = 5/2.
+    // ∂(2) = 2/m (A − Y) = (2; −1) = G2;  ∂E/∂W2 = A1ᵀG2 = (5; 4),  ∂E/∂b2 = 1;
+    // ∂(1) = G2 W2ᵀ = (2 4; −1 −2), ReLU′(Z1) = (1 1; 1 0), G1 = (2 4; −1 0);
+    // ∂E/∂W1 = XᵀG1 = (0 4; 5 8), ∂E/∂b1 = (1 4). With α = 1/20:
+    // W1 = (1 −6/5; 3/4 3/5), b1 = (−1/20 4/5), W2 = (3/4; 9/5), b2 = −21/20, and then
+    // Z1 = (49/20 4/5; 6/5 −11/5), Z2 = (891/400; −3/20), E = ((−709/400)² + (−23/20)²)/2 = 714281/320000.
+    Network<Q> n = two_layer<Q>({{1, -1}, {1, 1}}, {{0, 1}}, Activation::relu, {{1}, {2}}, {{-1}},
+                                Activation::identity);
+    Matrix<Q> X{{1, 2}, {2, -1}}, Y{{4}, {1}};
+    Backpropagation<Q> bp = backpropagate(n, X, Y, Loss::mse);
+    CHECK(bp.loss == Q(5, 2));
+    CHECK(bp.gradients.W[1] == Matrix<Q>{{5}, {4}});
+    CHECK(bp.gradients.b[1] == Matrix<Q>{{1}});
+    CHECK(bp.gradients.W[0] == Matrix<Q>{{0, 4}, {5, 8}});
+    CHECK(bp.gradients.b[0] == Matrix<Q>{{1, 4}});
+
+    TrainOptions<Q> o;
+    o.descent.rate = Q(1, 20);
+    o.descent.epochs = 1;
+    Training<Q> t = train(n, X, Y, o);
+    CHECK(t.network.layers[0].W == Matrix<Q>{{1, Q(-6, 5)}, {Q(3, 4), Q(3, 5)}});
+    CHECK(t.network.layers[0].b == Matrix<Q>{{Q(-1, 20), Q(4, 5)}});
+    CHECK(t.network.layers[1].W == Matrix<Q>{{Q(3, 4)}, {Q(9, 5)}});
+    CHECK(t.network.layers[1].b == Matrix<Q>{{Q(-21, 20)}});
+    CHECK(t.run.loss == std::vector<Q>{Q(5, 2), Q(714281, 320000)});
+
+    // SGD in order: example 1 alone (both neurons active, E = 4, G2 = 4) gives W1 = (4/5 −7/5; 3/5 1/5),
+    // b1 = (−1/5 3/5), W2 = (2/5; 8/5), b2 = −6/5; then example 2 (Z1 = (4/5 −12/5), neuron 2 off,
+    // Z2 = −22/25, G2 = −94/25, G1 = (−188/125 0)) changes only neuron 1's weights, W2's first entry and b2.
+    o.descent.batch = 1;
+    o.descent.shuffle = false;
+    Training<Q> sgd = train(n, X, Y, o);
+    CHECK(sgd.run.updates == 2);
+    CHECK(sgd.network.layers[0].W == Matrix<Q>{{Q(594, 625), Q(-7, 5)}, {Q(328, 625), Q(1, 5)}});
+    CHECK(sgd.network.layers[0].b == Matrix<Q>{{Q(-78, 625), Q(3, 5)}});
+    CHECK(sgd.network.layers[1].W == Matrix<Q>{{Q(344, 625)}, {Q(8, 5)}});
+    CHECK(sgd.network.layers[1].b == Matrix<Q>{{Q(-253, 250)}});
+}
+
 TEST_CASE("notes 003's layer: z = Wx + b = (96, 156), in the row convention W is transposed") {
     Network<Q> n;
     n.layers.push_back({transpose(Matrix<Q>{{5, 2}, {3, 6}}), Matrix<Q>{{6, 6}}, Activation::relu});
