@@ -12,17 +12,6 @@ namespace {
 
 namespace kind = trace::kind;
 
-bool reads_negative(const Expr& e) {
-    if (e.is_constant()) return e.value() < 0;
-    return e.op() == Op::product && e.arg(0).is_constant() && e.arg(0).value() < 0;
-}
-
-// A factor or term written between others: sums and negative terms in parentheses.
-trace::Math factor_math(const Expr& e) {
-    if (e.op() == Op::sum || reads_negative(e)) return trace::group(to_math(e));
-    return to_math(e);
-}
-
 // a · b · …, unsimplified, as written between two equals signs.
 trace::Math written_product(const std::vector<Expr>& factors) {
     std::vector<trace::Math> parts;
@@ -306,8 +295,7 @@ trace::Math derivative_math(const Expr& f, std::string_view var) {
 }
 
 trace::Math partial_ratio(const std::string& f, const std::string& x) {
-    return trace::fraction(trace::product({trace::symbol("partial"), variable_math(f)}, ""),
-                           trace::product({trace::symbol("partial"), variable_math(x)}, ""));
+    return trace::partial_fraction(variable_math(f), variable_math(x));
 }
 
 void note_unevaluated_powers(const std::vector<Expr>& expressions, trace::Trace* trace) {

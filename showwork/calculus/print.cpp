@@ -185,8 +185,6 @@ private:
 
 trace::Math number_math(const Rational& q) { return trace::number(rational_text(q)); }
 
-trace::Math factor_math(const Expr& f);
-
 trace::Math juxtapose_math(const Integer& coefficient, const std::vector<Expr>& factors) {
     std::vector<trace::Math> out;
     if (coefficient != 1 || factors.empty()) out.push_back(trace::number(coefficient.str()));
@@ -217,12 +215,12 @@ trace::Math function_math(const Expr& e) {
     return trace::apply(name ? name : std::string(function_name(e.fn())), std::move(args));
 }
 
+}  // namespace
+
 trace::Math factor_math(const Expr& f) {
     if (f.op() == Op::sum || reads_negative(f)) return trace::group(to_math(f));
     return to_math(f);
 }
-
-}  // namespace
 
 std::string variable_latex(const std::string& name) {
     auto bar = name.find('_');

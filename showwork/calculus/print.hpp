@@ -20,6 +20,9 @@ namespace showwork::calculus {
 std::string to_latex(const Expr& e);
 std::string to_text(const Expr& e);
 trace::Math to_math(const Expr& e);
+// e as a factor written between others (a · b, a product of rules): a sum or a term that reads
+// negative (−3, −2x) in parentheses.
+trace::Math factor_math(const Expr& e);
 
 // A variable's name as LaTeX / as a math symbol: "x_1" is x_{1}.
 std::string variable_latex(const std::string& name);

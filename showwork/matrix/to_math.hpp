@@ -2,6 +2,7 @@
 // writes them.
 #pragma once
 
+#include "showwork/matrix/decimal.hpp"
 #include "showwork/matrix/matrix.hpp"
 #include "showwork/trace/math.hpp"
 #include "showwork/matrix/instances.hpp"
@@ -11,6 +12,14 @@ namespace showwork {
 template <Scalar T>
 trace::Math to_math(const T& x) {
     return trace::number(scalar_text(x));
+}
+
+// An exact value as a decimal of `digits` significant digits, correctly rounded (its fraction may
+// run to hundreds of digits after a few hundred training updates); a floating one as it is.
+template <Scalar T>
+trace::Math to_math_decimal(const T& x, int digits) {
+    if constexpr (ScalarTraits<T>::exact) return trace::number(decimal_text(x, digits));
+    else return to_math(x);
 }
 
 // The matrix node keeps the augmentation bar; `highlight` marks cells (row-major), e.g. pivots.

@@ -20,20 +20,9 @@ constexpr std::size_t max_history_rows = 200;
 
 Math num(std::size_t n) { return trace::number(std::to_string(n)); }
 Math sym(std::string name) { return trace::symbol(std::move(name)); }
-// ∂C/∂β
-Math partial_ratio(Math of, Math by) {
-    return trace::fraction(trace::product({sym("partial"), std::move(of)}, ""),
-                           trace::product({sym("partial"), std::move(by)}, ""));
-}
+using trace::partial_fraction;  // ∂C/∂β
 Math beta() { return sym("beta"); }
 
-// An exact value as a decimal of `digits` significant digits (its exact text may run to
-// thousands of digits after a few hundred updates); a floating one as it is.
-template <Scalar T>
-Math approx(const T& x, int digits) {
-    if constexpr (ScalarTraits<T>::exact) return trace::number(decimal_text(x, digits));
-    else return to_math(x);
-}
 
 // ‖g‖ from ‖g‖²: exactly, the root correctly rounded; in floating point, the scalar's root.
 template <Scalar T>
@@ -68,7 +57,7 @@ Math gradient_equation(Loss loss) {
     Math mean = loss == Loss::half_mse ? trace::fraction(trace::number("1"), sym("m"))
                                        : trace::fraction(trace::number("2"), sym("m"));
     Math Xt = trace::symbol("X", trace::empty(), trace::empty(), {.transpose = true});
-    return trace::equals(partial_ratio(sym("C"), beta()), trace::product({std::move(mean), Xt, sym("e")}, ""));
+    return trace::equals(partial_fraction(sym("C"), beta()), trace::product({std::move(mean), Xt, sym("e")}, ""));
 }
 
 template <Scalar T>
@@ -101,9 +90,9 @@ void record_update(const Iteration<T>& it, const Matrix<T>& e, const T& rate, tr
               trace::list({trace::equals(beta(), to_math(it.before)), trace::equals(sym("e"), to_math(e)),
                            trace::equals(sym("C"), to_math(it.step.loss))}));
     trace.add(trace::kind::descent_gradient, "The gradient on the batch.", std::nullopt,
-              trace::equals(partial_ratio(sym("C"), beta()), to_math(it.step.gradient)));
+              trace::equals(partial_fraction(sym("C"), beta()), to_math(it.step.gradient)));
     Math update = trace::relation(beta(), trace::Rel::to,
-                                  trace::sum({beta(), trace::negate(trace::product({sym("eta"), partial_ratio(sym("C"), beta())}, ""))}));
+                                  trace::sum({beta(), trace::negate(trace::product({sym("eta"), partial_fraction(sym("C"), beta())}, ""))}));
     trace.add(trace::kind::descent_step, "Step against the gradient, learning rate " + scalar_text(rate) + ".",
               std::move(update), trace::equals(beta(), to_math(it.after)));
     sub.conclude([&] { return trace::equals(beta(), to_math(it.after)); });
@@ -113,7 +102,7 @@ template <Scalar T>
 Math history_table(const Descent<T>& r, int digits, std::size_t max_rows) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_rows))
-        rows.push_back({num(k), approx(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
+        rows.push_back({num(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     return trace::table({trace::text("epoch"), trace::text("loss"), trace::text("gradient norm")}, rows);
 }
 
@@ -121,21 +110,21 @@ template <Scalar T>
 void record_history(const Descent<T>& r, int digits, trace::Trace& trace) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_table_rows))
-        rows.push_back({num(k), approx(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
+        rows.push_back({num(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     trace.add(trace::kind::descent_history,
               "The loss and the gradient's norm on all the data, at the start and after each epoch (" +
                   std::to_string(r.run.epochs_run) + " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) +
                   ").",
               std::nullopt,
-              trace::table({trace::text("epoch"), sym("C"), trace::norm(partial_ratio(sym("C"), beta()))}, rows));
+              trace::table({trace::text("epoch"), sym("C"), trace::norm(partial_fraction(sym("C"), beta()))}, rows));
 }
 
 template <Scalar T>
 Math comparison_table(const Descent<T>& r, int digits) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t j = 0; j < r.parameters.size(); ++j)
-        rows.push_back({trace::text(r.parameters[j]), approx(r.run.parameters(j, 0), digits),
-                        approx(r.closed_form(j, 0), digits), approx(r.distance(j, 0), digits)});
+        rows.push_back({trace::text(r.parameters[j]), to_math_decimal(r.run.parameters(j, 0), digits),
+                        to_math_decimal(r.closed_form(j, 0), digits), to_math_decimal(r.distance(j, 0), digits)});
     return trace::table({trace::empty(), trace::text("gradient descent"), trace::text("closed form"),
                          trace::text("distance")},
                         rows);
@@ -229,7 +218,7 @@ std::vector<trace::Named> descent_results(const Descent<T>& r, int digits) {
     for (std::size_t j = 0; j < r.parameters.size(); ++j) {
         coefficients.push_back(to_math(r.run.parameters(j, 0)));
         closed.push_back(to_math(r.closed_form(j, 0)));
-        distance.push_back(approx(r.distance(j, 0), digits));
+        distance.push_back(to_math_decimal(r.distance(j, 0), digits));
     }
     return {
         {"comparison", comparison_table(r, digits)},

@@ -136,6 +136,10 @@ Math indexed(std::string name, std::size_t index, SymbolStyle style) {
 
 Math equals(Math left, Math right) { return relation(std::move(left), Rel::equals, std::move(right)); }
 
+Math partial_fraction(Math of, Math by) {
+    return fraction(product({symbol("partial"), std::move(of)}, ""), product({symbol("partial"), std::move(by)}, ""));
+}
+
 std::string subscripted(std::string_view name, std::size_t index) {
     static constexpr const char* digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
     std::string out(name);

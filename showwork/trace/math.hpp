@@ -116,6 +116,8 @@ Math table(std::vector<Math> header, const std::vector<std::vector<Math>>& rows,
 // Convenience: x_{i}, with an integer subscript ("R_2").
 Math indexed(std::string name, std::size_t index, SymbolStyle style = {});
 Math equals(Math left, Math right);
+// ∂of/∂by, the Leibniz fraction of notes 003: ∂E/∂W^{[l]}, ∂C/∂β.
+Math partial_fraction(Math of, Math by);
 
 // A name with a subscript for a sentence of prose: "x₂", "R₁₂". Every renderer writes it well
 // (LaTeX prose turns the subscript digits into math).
