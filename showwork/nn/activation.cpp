@@ -48,6 +48,17 @@ std::string_view activation_name(Activation h) {
     return "";
 }
 
+std::string_view activation_title(Activation h) {
+    switch (h) {
+        case Activation::identity: return "the identity";
+        case Activation::relu: return "ReLU";
+        case Activation::sigmoid: return "the sigmoid σ";
+        case Activation::tanh: return "tanh";
+        case Activation::softmax: return "softmax";
+    }
+    return "";
+}
+
 Activation parse_activation(std::string_view name) {
     for (Activation h : all_activations)
         if (activation_name(h) == name) return h;

@@ -22,6 +22,8 @@ namespace showwork::nn {
 enum class Activation { identity, relu, sigmoid, tanh, softmax };
 
 std::string_view activation_name(Activation h);  // "identity", "relu", "sigmoid", "tanh", "softmax"
+// For a sentence: "the identity", "ReLU", "the sigmoid σ", "tanh", "softmax".
+std::string_view activation_title(Activation h);
 // InputError naming the activations when `name` is none of them.
 Activation parse_activation(std::string_view name);
 // h applied to a symbol, in the notes' notation: \operatorname{ReLU}(z), \sigma(z), \tanh(z), …

@@ -23,6 +23,13 @@ T relative_floor() {
 template <Scalar T>
 T magnitude(const T& x) { return x < 0 ? T(-x) : x; }
 
+// A relative error to 3 significant digits: an exact one is a fraction whose digits say nothing.
+template <Scalar T>
+std::string error_text(const T& error) {
+    if constexpr (ScalarTraits<T>::exact) return decimal_text(error, 3);
+    else return scalar_text(error);
+}
+
 template <Scalar T>
 T loss_at(const Network<T>& network, const Matrix<T>& X, const Matrix<T>& Y, Loss loss) {
     ForwardPass<T> pass = forward(network, X);
@@ -65,16 +72,18 @@ GradientCheck<T> check_gradient(const Network<T>& network, const Matrix<T>& X, c
         std::vector<std::vector<trace::Math>> rows;
         auto row = [&](std::size_t k) {
             rows.push_back({trace::text(parameter_name(network, k)), to_math(c.backpropagation[k]),
-                            to_math(c.difference[k]), to_math(c.relative_error[k])});
+                            to_math(c.difference[k]), trace::number(error_text(c.relative_error[k]))});
         };
         for (std::size_t k = 0; k < c.relative_error.size() && k < max_checked_rows; ++k) row(k);
         if (c.worst >= max_checked_rows) row(c.worst);
         trace->add(trace::kind::gradient_check,
                    "Every parameter θₖ moved by ±h and ±2h, h = " + scalar_text(c.step) +
                        ": backpropagation against the five-point difference (−E(θ + 2h) + 8E(θ + h) − 8E(θ − h) + "
-                       "E(θ − 2h))/12h. The largest "
-                       "relative error is " + scalar_text(c.largest_relative_error()) + ", at " +
-                       parameter_name(network, c.worst) +
+                       "E(θ − 2h))/12h. " +
+                       (c.largest_relative_error() == 0
+                            ? std::string("Every relative error is 0")
+                            : "The largest relative error is " + error_text(c.largest_relative_error()) + ", at " +
+                                  parameter_name(network, c.worst)) +
                        (c.relative_error.size() > max_checked_rows ? " (the first " + std::to_string(max_checked_rows) +
                                                                          " parameters of " +
                                                                          std::to_string(c.relative_error.size()) +

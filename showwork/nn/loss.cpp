@@ -32,6 +32,15 @@ std::string_view loss_name(Loss loss) {
     return "";
 }
 
+std::string_view loss_title(Loss loss) {
+    switch (loss) {
+        case Loss::mse: return "the mean squared error";
+        case Loss::half_mse: return "half the mean squared error";
+        case Loss::cross_entropy: return "the cross-entropy";
+    }
+    return "";
+}
+
 Loss parse_loss(std::string_view name) {
     for (Loss loss : {Loss::mse, Loss::half_mse, Loss::cross_entropy})
         if (loss_name(loss) == name) return loss;
@@ -68,8 +77,7 @@ Math loss_derivative_math(Loss loss) {
         case Loss::half_mse:
             return trace::equals(partial_L, trace::product({trace::fraction(num("1"), sym("m")), difference}, ""));
         case Loss::cross_entropy: {
-            Math dZ = trace::fraction(trace::product({sym("partial"), sym("E")}, ""),
-                                      trace::product({sym("partial"), layer_symbol("Z", "L")}, ""));
+            Math dZ = trace::partial_fraction(sym("E"), layer_symbol("Z", "L"));
             return trace::equals(dZ, trace::product({trace::fraction(num("1"), sym("m")), difference}, ""));
         }
     }

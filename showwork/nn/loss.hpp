@@ -23,6 +23,8 @@ namespace showwork::nn {
 enum class Loss { mse, half_mse, cross_entropy };
 
 std::string_view loss_name(Loss loss);   // "mse", "half_mse", "cross_entropy"
+// For a sentence: "the mean squared error", "half the mean squared error", "the cross-entropy".
+std::string_view loss_title(Loss loss);
 Loss parse_loss(std::string_view name);  // InputError naming the losses
 
 // E in the notes' symbols, and ∂(L) = ∂E/∂A^{[L]} (for cross-entropy after softmax, ∂E/∂Z^{[L]}).

@@ -19,10 +19,7 @@ Math transposed(Math name) {
     t.style.transpose = true;
     return t;
 }
-Math ratio(Math of, Math by) {
-    return trace::fraction(trace::product({sym("partial"), std::move(of)}, ""),
-                           trace::product({sym("partial"), std::move(by)}, ""));
-}
+using trace::partial_fraction;
 // j ⊗ b^{[l]}
 Math bias_rows(std::size_t l) { return trace::product({bold("j"), layer_symbol("b", l)}, "otimes"); }
 // the layer's equation, Z^{[l]} = A^{[l−1]} W^{[l]} + j ⊗ b^{[l]}
@@ -43,7 +40,8 @@ void record_layer(const Layer<T>& layer, std::size_t l, const Matrix<T>& A_in, c
                   trace::Trace& trace) {
     trace::SubDerivation sub(&trace, trace::kind::layer_forward, [&] {
         return "Layer " + layer_text(l) + ": " + std::to_string(layer.W.rows()) + " inputs to " +
-               std::to_string(layer.W.cols()) + (layer.W.cols() == 1 ? " neuron" : " neurons") + ", activation " + std::string(activation_name(layer.h)) + ".";
+               std::to_string(layer.W.cols()) + (layer.W.cols() == 1 ? " neuron" : " neurons") + ", activation " +
+               std::string(activation_title(layer.h)) + ".";
     });
     if (!sub) return;
     Math operation = affine_equation(l);
@@ -55,12 +53,12 @@ void record_layer(const Layer<T>& layer, std::size_t l, const Matrix<T>& A_in, c
                                   })},
                                  {trace::Rel::equals, trace::Rel::equals});
     trace.add(trace::kind::affine,
-              "Each row of A^[" + layer_text(l - 1) + "] is one example: times W^[" + layer_text(l) +
-                  "], plus the bias b^[" + layer_text(l) + "] added to every row" +
-                  (by_entry ? ", entry (i, j) being row i times column j plus b_j." : "."),
+              std::string("Each row of the layer's input is one example: it is multiplied by the weights, and the "
+                          "bias is added to every row") +
+                  (by_entry ? " (entry (i, j) is row i of the input times column j of the weights, plus bⱼ)." : "."),
               std::move(operation), shaped(layer_symbol("Z", l), Z));
-    trace.add(trace::kind::activation, "Apply " + std::string(activation_name(layer.h)) + " to every entry" +
-                                           (layer.h == Activation::softmax ? " (softmax: to every row)." : "."),
+    trace.add(trace::kind::activation, "Apply " + std::string(activation_title(layer.h)) +
+                                           (layer.h == Activation::softmax ? " to every row." : " to every entry."),
               trace::equals(layer_symbol("A", l), activation_math(layer.h, layer_symbol("Z", l))),
               shaped(layer_symbol("A", l), A));
     sub.conclude([&] { return shaped(layer_symbol("A", l), A); });
@@ -103,9 +101,9 @@ void record_weight_entry(std::size_t l, const Matrix<T>& A_in, const Matrix<T>& 
     trace.add(trace::kind::weight_gradient_entry,
               "One entry by hand: w_11 feeds z_i1 of every example i, with ∂z_i1/∂w_11 = a_i1 of the layer's input, "
               "so its derivative sums a_i1 g_i1 over the examples.",
-              trace::chain({ratio(sym("E"), w11), general, terms.size() == 1 ? terms[0] : trace::sum(std::move(terms))},
+              trace::chain({partial_fraction(sym("E"), w11), general, terms.size() == 1 ? terms[0] : trace::sum(std::move(terms))},
                            {trace::Rel::equals, trace::Rel::equals}),
-              trace::equals(ratio(sym("E"), w11), to_math(dW(0, 0))));
+              trace::equals(partial_fraction(sym("E"), w11), to_math(dW(0, 0))));
 }
 
 template <Scalar T>
@@ -116,7 +114,7 @@ void record_output_error(Loss loss, bool softmax_cross_entropy, const Matrix<T>&
                   "at the inputs of the output layer.",
                   loss_derivative_math(loss), shaped(bold("G"), D));
     else
-        trace.add(trace::kind::output_error, "The derivative the loss " + std::string(loss_name(loss)) + " names.",
+        trace.add(trace::kind::output_error, "The derivative of the loss with respect to the output, where backpropagation starts.",
                   loss_derivative_math(loss), shaped(layer_error(L), D));
 }
 
@@ -193,7 +191,7 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
     }
     r.loss = loss_value(loss, r.pass.output(), Y, r.pass.Z.back());
     if (trace)
-        trace->add(trace::kind::loss, "The loss " + std::string(loss_name(loss)) + " of the output against the targets Y.",
+        trace->add(trace::kind::loss, "The loss: " + std::string(loss_title(loss)) + " of the output against the targets Y.",
                    loss_math(loss), trace::equals(sym("E"), to_math(r.loss)));
 
     // D holds ∂(l) going back, G the error at the inputs of layer l
@@ -226,8 +224,8 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
             if (sub) {
                 const Matrix<T> hZ = activation_derivative(layer.h, r.pass.Z[l], relu_at_zero);
                 trace->add(trace::kind::local_error,
-                           "The error at the layer's inputs: h′ at Z^[" + layer_text(l) + "], entry by entry times ∂(" +
-                               layer_text(l) + ")" +
+                           "The error at the layer's inputs: the activation's derivative at each entry of Z, times ∂(" +
+                               layer_text(l) + ") entry by entry" +
                                (layer.h == Activation::relu ? " (ReLU′(0) = " + scalar_text(relu_at_zero) + ")." : "."),
                            trace::equals(bold("G"), trace::product({derivative_math(layer.h, layer_symbol("Z", l)),
                                                                     layer_error(l)},
@@ -242,14 +240,14 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
         if (sub) {
             trace::SubDerivation w(trace, trace::kind::weight_gradient);
             w.describe("The gradient of the weights: the layer's input, transposed, times G.", [&] {
-                return trace::equals(ratio(sym("E"), layer_symbol("W", l)),
+                return trace::equals(partial_fraction(sym("E"), layer_symbol("W", l)),
                                      trace::product({transposed(layer_symbol("A", l - 1)), bold("G")}, ""));
             });
             record_weight_entry(l, r.pass.A[l - 1], G, r.gradients.W[l - 1], *trace);
-            w.conclude([&] { return shaped(ratio(sym("E"), layer_symbol("W", l)), r.gradients.W[l - 1]); });
+            w.conclude([&] { return shaped(partial_fraction(sym("E"), layer_symbol("W", l)), r.gradients.W[l - 1]); });
             trace->add(trace::kind::bias_gradient, "The gradient of the bias: the column sums of G (∂Z/∂b = 1).",
-                       trace::equals(ratio(sym("E"), layer_symbol("b", l)), trace::product({transposed(bold("j")), bold("G")}, "")),
-                       shaped(ratio(sym("E"), layer_symbol("b", l)), r.gradients.b[l - 1]));
+                       trace::equals(partial_fraction(sym("E"), layer_symbol("b", l)), trace::product({transposed(bold("j")), bold("G")}, "")),
+                       shaped(partial_fraction(sym("E"), layer_symbol("b", l)), r.gradients.b[l - 1]));
         }
         if (l > 1) {
             transpose_into(layer.W, r.work.Wt);

@@ -13,17 +13,10 @@ namespace {
 
 Math sym(std::string name) { return trace::symbol(std::move(name)); }
 Math num(std::size_t n) { return trace::number(std::to_string(n)); }
-Math ratio(Math of, Math by) {
-    return trace::fraction(trace::product({sym("partial"), std::move(of)}, ""),
-                           trace::product({sym("partial"), std::move(by)}, ""));
-}
-
-// An exact loss as a decimal (its fraction may run to hundreds of digits), a floating one as it is.
+using trace::partial_fraction;
+// An exact loss as a decimal of 12 digits, a floating one as it is.
 template <Scalar T>
-Math approx(const T& x) {
-    if constexpr (ScalarTraits<T>::exact) return trace::number(decimal_text(x, 12));
-    else return to_math(x);
-}
+Math approx(const T& x) { return to_math_decimal(x, 12); }
 Math percent(double share) { return trace::number(fmt::format("{:.2f}", 100 * share)); }
 
 template <Scalar T>
@@ -61,9 +54,9 @@ void record_update(const Iteration<T>& it, const Network<T>& shape, const Matrix
                   "Step layer " + std::to_string(l) + " against its gradient, learning rate α = " +
                       scalar_text(o.descent.rate) + ".",
                   trace::list({trace::relation(W, trace::Rel::to,
-                                               trace::sum({W, trace::negate(trace::product({alpha, ratio(sym("E"), W)}, ""))})),
+                                               trace::sum({W, trace::negate(trace::product({alpha, partial_fraction(sym("E"), W)}, ""))})),
                                trace::relation(b, trace::Rel::to,
-                                               trace::sum({b, trace::negate(trace::product({alpha, ratio(sym("E"), b)}, ""))}))}),
+                                               trace::sum({b, trace::negate(trace::product({alpha, partial_fraction(sym("E"), b)}, ""))}))}),
                   trace::list({shaped(W, after.layers[l - 1].W), shaped(b, after.layers[l - 1].b)}));
     }
 }
@@ -83,7 +76,7 @@ void record_history(const Training<T>& r, const TrainOptions<T>& o, trace::Trace
         rows.push_back(std::move(row));
     }
     trace.add(trace::kind::training_history,
-              "The loss " + std::string(loss_name(o.loss)) + " on all the training examples, before training and after each epoch (" + std::to_string(r.run.epochs_run) +
+              "The loss (" + std::string(loss_title(o.loss)) + ") on all the training examples, before training and after each epoch (" + std::to_string(r.run.epochs_run) +
                   " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) + ").",
               std::nullopt, trace::table(std::move(header), rows));
 }
@@ -146,8 +139,8 @@ Training<T> train(Network<T> start, const Matrix<T>& X, const Matrix<T>& Y, cons
     std::function<void(const Iteration<T>&)> on_update;
     if (trace) {
         trace->add(trace::kind::network,
-                   "The network " + sizes_text(start.sizes()) + ", trained on " + std::to_string(m) + " examples with the loss " +
-                       std::string(loss_name(o.loss)) + ", learning rate α = " + scalar_text(o.descent.rate) + ".",
+                   "The network " + sizes_text(start.sizes()) + ", trained on " + std::to_string(m) + " examples with " +
+                       std::string(loss_title(o.loss)) + " as the loss, learning rate α = " + scalar_text(o.descent.rate) + ".",
                    loss_math(o.loss));
         on_update = [&](const Iteration<T>& it) {
             if (it.epoch <= o.traced_epochs && it.number <= max_traced_updates) record_update(it, start, X, Y, o, *trace);
