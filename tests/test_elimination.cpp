@@ -13,6 +13,7 @@
 #include "showwork/matrix/lu.hpp"
 #include "showwork/matrix/row_ops.hpp"
 #include "showwork/matrix/subspaces.hpp"
+#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 using Q = Rational;
@@ -551,4 +552,23 @@ TEST_CASE("a derivation past its size limit stops, says how many steps it left o
     inverse(H, {}, &roomy);
     CHECK(!roomy.exhausted());
     CHECK(roomy.take_steps().back().kind != trace::kind::omitted);
+}
+
+TEST_CASE("long numbers count against the limit by their length: a hundred scalings by 10^4000 stay a few MB") {
+    // Each scaling adds 4,000 digits to row 1; written in full, the hundred states would be 20
+    // million digits. Counted once per 16 characters, the derivation stops after about 20 of them.
+    M A{{1, 2}, {3, 4}};
+    std::string text;
+    for (int k = 0; k < 100; ++k) text += "R1 -> (1e4000)R1; ";
+    auto ops = parse_row_operations<Q>(text, 2);
+    trace::Trace t;
+    M B = apply_row_operations(A, ops, &t);
+    CHECK(B(0, 0) == Q(boost::multiprecision::pow(Integer(10), 400'000)));
+    CHECK(B(1, 1) == 4);
+    CHECK(t.exhausted());
+    std::vector<trace::Step> steps = t.take_steps();
+    REQUIRE(steps.size() < 100);
+    CHECK(steps.back().kind == trace::kind::omitted);
+    trace::Document d{"Row operations", "rowops", "exact", {}, {}, std::move(steps)};
+    CHECK(trace::render(d, trace::Format::text).size() < 12'000'000);
 }

@@ -92,8 +92,9 @@ Matrix<T> apply_row_operations(Matrix<T> A, const std::vector<RowOperation<T>>& 
                                trace::Trace* trace = nullptr) {
     for (const auto& op : ops) op.check_rows(A.rows());
     for (const auto& op : ops) {
-        if (!trace) {
+        if (!trace || trace->exhausted()) {  // past the derivation's limit a step is only counted
             op.apply(A);
+            if (trace) trace->add(trace::kind::row_operation, {});
             continue;
         }
         trace::Math before = showwork::to_math(A);

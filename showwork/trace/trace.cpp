@@ -16,6 +16,33 @@ std::size_t node_count(const Step& step) {
     return n;
 }
 
+namespace {
+
+// What a piece of math counts against the limit: each node once, and once more for every 16
+// characters of its text beyond the first (numbers and words; labels too).
+std::size_t weight(const Math& m) {
+    std::size_t n = 0;
+    std::vector<const Math*> pending{&m};
+    while (!pending.empty()) {
+        const Math* x = pending.back();
+        pending.pop_back();
+        n += 1 + x->text.size() / 16;
+        for (const Math& a : x->args) pending.push_back(&a);
+        for (const Math& a : x->labels) pending.push_back(&a);
+    }
+    return n;
+}
+
+std::size_t weight(const Step& step) {
+    std::size_t n = step.text.size() / 16;
+    if (step.operation) n += weight(*step.operation);
+    if (step.state) n += weight(*step.state);
+    for (const Step& sub : step.substeps) n += weight(sub);
+    return n;
+}
+
+}  // namespace
+
 bool Trace::admit(std::size_t nodes) {
     if (omitted_ > 0 || nodes_ + nodes > max_nodes_) {
         ++omitted_;
@@ -26,7 +53,7 @@ bool Trace::admit(std::size_t nodes) {
 }
 
 Step& Trace::add(Step step) {
-    if (!admit(node_count(step))) {
+    if (!admit(weight(step))) {
         scratch_ = Step{};
         return scratch_;
     }
@@ -50,7 +77,7 @@ void Trace::close(std::optional<Math> state) {
     if (open_.empty()) return;  // the steps were taken while it was open
     std::size_t index = open_.back();
     open_.pop_back();
-    if (state && admit(node_count(*state))) current()[index].state = std::move(state);
+    if (state && admit(weight(*state))) current()[index].state = std::move(state);
 }
 
 std::vector<Step> Trace::take_steps() {
@@ -78,7 +105,7 @@ void SubDerivation::describe(std::string text, std::optional<Math> operation) {
     if (!trace_ || trace_->depth() == 0) return;
     Step& step = trace_->innermost_open();
     step.text = std::move(text);
-    if (operation && trace_->admit(node_count(*operation))) step.operation = std::move(operation);
+    if (operation && trace_->admit(weight(*operation))) step.operation = std::move(operation);
 }
 
 }  // namespace showwork::trace

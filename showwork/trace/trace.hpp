@@ -29,7 +29,9 @@ struct Step {
 };
 
 // The most math nodes (numbers, symbols, operators: a 50×50 matrix is about 2,500) one
-// derivation records. A step that would pass it is left out and counted, and every later one
+// derivation records. A number or a piece of text counts once for every 16 characters it has
+// (a fraction of 4,000 digits as 250 small numbers), so that what is written stays bounded too:
+// about 5 MB at most. A step that would pass it is left out and counted, and every later one
 // too, so that a derivation nobody could read is not built: take_steps() ends with a step that
 // says how many were left out. Algorithms ask `exhausted()` before building a step's math.
 inline constexpr std::size_t max_derivation_nodes = 300'000;
