@@ -327,8 +327,8 @@ TEST_CASE("Jacobian chain rule for [sin(x^2 + y), ln(y^3)]: J_F(g) J_g, not the 
     REQUIRE(rule != nullptr);
     REQUIRE(rule->operation.has_value());
     CHECK(trace::to_latex(*rule->operation)
-              .ends_with("= \\begin{pmatrix} 2x \\cos\\left( x^{2} + y \\right) & \\cos\\left( x^{2} + y \\right) "
-                         "\\\\ 0 & \\frac{3}{y} \\end{pmatrix}"));
+              .ends_with("= {\\def\\arraystretch{1.4}\\begin{pmatrix} 2x \\cos\\left( x^{2} + y \\right) & \\cos\\left( x^{2} + y \\right) "
+                         "\\\\ 0 & \\frac{3}{y} \\end{pmatrix}}"));
     CHECK(trace::to_latex(*rule->operation).starts_with("J_{F\\circ g} = J_F\\left( g \\right) \\cdot J_g"));
 }
 
@@ -345,13 +345,13 @@ TEST_CASE("each Jacobian of the chain rule is named by its function: J_F with f_
     };
     collect(t.steps());
     REQUIRE(jacobians.size() == 2);
-    CHECK(jacobians[0].starts_with("J_F = \\begin{pmatrix} \\frac{\\partial f_1}{\\partial u}"));
-    CHECK(jacobians[1].starts_with("J_g = \\begin{pmatrix} \\frac{\\partial g_1}{\\partial x}"));
+    CHECK(jacobians[0].starts_with("J_F = {\\def\\arraystretch{1.4}\\begin{pmatrix} \\frac{\\partial f_1}{\\partial u}"));
+    CHECK(jacobians[1].starts_with("J_g = {\\def\\arraystretch{1.4}\\begin{pmatrix} \\frac{\\partial g_1}{\\partial x}"));
     CHECK(jacobians[1].find("f_") == std::string::npos);
     // a library caller names its own function
     trace::Trace named;
     (void)jacobian(parse_expressions("x y; x + y"), {"x", "y"}, "G", {}, &named);
-    CHECK(trace::to_latex(*named.steps().back().operation).starts_with("J_G = \\begin{pmatrix} \\frac{\\partial g_1}"));
+    CHECK(trace::to_latex(*named.steps().back().operation).starts_with("J_G = {\\def\\arraystretch{1.4}\\begin{pmatrix} \\frac{\\partial g_1}"));
 }
 
 TEST_CASE("symbolic matrix product checks shapes") {

@@ -87,8 +87,8 @@ TEST_CASE("the calculus names are typeset: sigma, ReLU', nabla, partial, e") {
     std::string relu = ok({"diff", "relu(x^2 - 1)", "--format", "latex", "--no-steps"}).out;
     CHECK(relu.find("\\operatorname{ReLU}'\\left( x^{2} - 1; 2x \\right)") != std::string::npos);
     std::string nabla = ok({"gradient", "x y", "--vars", "x,y", "--format", "latex"}).out;
-    CHECK(nabla.find("\\nabla f = \\begin{pmatrix} \\frac{\\partial f}{\\partial x} \\\\ "
-                     "\\frac{\\partial f}{\\partial y} \\end{pmatrix}") != std::string::npos);
+    CHECK(nabla.find("\\nabla f = {\\def\\arraystretch{1.4}\\begin{pmatrix} \\frac{\\partial f}{\\partial x} \\\\ "
+                     "\\frac{\\partial f}{\\partial y} \\end{pmatrix}}") != std::string::npos);
     std::string text = ok({"gradient", "exp(x) + sigma(y)", "--vars", "x,y"}).out;
     CHECK(text.find("∇f = ") != std::string::npos);
     CHECK(text.find("σ(y)") != std::string::npos);

@@ -79,15 +79,22 @@ std::string matrix_rows(const Math& m, const RenderOptions& o) {
 
 // \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}, or with a bar:
 // \left(\begin{array}{cc|c} 2 & 3 & 6 \\ 4 & 5 & 10 \end{array}\right)
+// Rows holding fractions are spread apart (\arraystretch, within a group) so that a numerator
+// does not touch the denominator above it.
 std::string matrix(const Math& m, const RenderOptions& o) {
+    const std::string rows = matrix_rows(m, o);
+    std::string out;
     if (m.augment == 0 && m.cols <= matrix_environment_columns) {
         std::string env = o.bmatrix ? "bmatrix" : "pmatrix";
-        return "\\begin{" + env + "}" + matrix_rows(m, o) + "\\end{" + env + "}";
+        out = "\\begin{" + env + "}" + rows + "\\end{" + env + "}";
+    } else {
+        std::string columns(m.cols - std::min(m.augment, m.cols), 'c');
+        if (m.augment > 0) columns += "|" + std::string(std::min(m.augment, m.cols), 'c');
+        std::string open = o.bmatrix ? "\\left[" : "\\left(", close = o.bmatrix ? "\\right]" : "\\right)";
+        out = open + "\\begin{array}{" + columns + "}" + rows + "\\end{array}" + close;
     }
-    std::string columns(m.cols - std::min(m.augment, m.cols), 'c');
-    if (m.augment > 0) columns += "|" + std::string(std::min(m.augment, m.cols), 'c');
-    std::string open = o.bmatrix ? "\\left[" : "\\left(", close = o.bmatrix ? "\\right]" : "\\right)";
-    return open + "\\begin{array}{" + columns + "}" + matrix_rows(m, o) + "\\end{array}" + close;
+    if (m.rows > 1 && rows.find("\\frac") != std::string::npos) return "{\\def\\arraystretch{1.4}" + out + "}";
+    return out;
 }
 
 // \begin{array}{lrr} & \text{df} & … \\ \hline \text{Residual} & 3 & … \\ \hline … \end{array}
