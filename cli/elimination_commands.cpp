@@ -243,6 +243,16 @@ struct Solve {
     }
 };
 
+// A basis as the columns of a matrix. The zero subspace has the empty basis: ∅ for reading (an
+// n × 0 matrix would print as an empty bracket pair); JSON keeps the n × 0 matrix.
+template <Scalar T>
+std::vector<trace::Named> basis_results(const Matrix<T>& basis, trace::Named count) {
+    if (basis.cols() > 0) return {{"basis", to_math(basis)}, std::move(count)};
+    return {{"basis", to_math(basis), trace::Named::Where::json_only},
+            {"basis", trace::symbol("emptyset"), trace::Named::Where::not_json},
+            std::move(count)};
+}
+
 struct NullSpace {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
     template <Scalar T>
@@ -250,7 +260,7 @@ struct NullSpace {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> N = null_space(A, elimination_options<T>(call), call.sink());
         return document(call, "nullspace", "Null space of A", {{"A", to_math(A)}},
-                        {{"basis", to_math(N)}, {"nullity", count(N.cols())}});
+                        basis_results(N, {"nullity", count(N.cols())}));
     }
 };
 
@@ -261,7 +271,7 @@ struct ColumnSpace {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> C = column_space(A, elimination_options<T>(call), call.sink());
         return document(call, "colspace", "Column space of A", {{"A", to_math(A)}},
-                        {{"basis", to_math(C)}, {"rank", count(C.cols())}});
+                        basis_results(C, {"rank", count(C.cols())}));
     }
 };
 

@@ -252,6 +252,12 @@ TEST_CASE("rref, ref, rank, det, inverse, nullspace, colspace, lu give exact res
           nlohmann::json::parse(R"([["-5/2","3/2"],["2","-1"]])"));
     CHECK(json({"nullspace", "1 2 3; 2 4 6"})["result"]["nullity"] == "2");
     CHECK(json({"colspace", "1 2 3; 2 4 6"})["result"]["basis"]["entries"] == nlohmann::json::parse(R"([["1"],["2"]])"));
+    // the zero subspace: its basis is empty, ∅ to read, a 2 × 0 matrix in JSON
+    auto zero = json({"nullspace", "1 2; 3 4"});
+    CHECK(zero["result"]["basis"]["cols"] == 0);
+    CHECK(zero["result"]["nullity"] == "0");
+    Run zero_text = showwork_run({"nullspace", "1 2; 3 4", "--no-steps"});
+    CHECK(zero_text.out.find("basis = ∅") != std::string::npos);
     auto lu = json({"lu", "2 1 1; 4 3 3; 8 7 9"});
     CHECK(lu["result"]["U"]["entries"][0] == nlohmann::json::parse(R"(["2","1","1"])"));
     CHECK(json({"rowops", "2 3 6; 4 5 10", "R2 -> R2 - 2R1; R1 <-> R2", "--augment", "1"})["result"]["entries"] ==
