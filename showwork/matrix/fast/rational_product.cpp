@@ -143,10 +143,15 @@ void set_integer(mpz_ptr z, UInt128 magnitude, bool negative) {
 // C is symmetric when B = Aᵀ (XᵀX): the cleared rows of A are then B's cleared columns, and only
 // the entries on and above the diagonal are summed.
 bool multiply_in_128_bits(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C) {
-    std::optional<SmallLines> a = clear_lines_small(A, false);
-    if (!a) return false;
-    std::optional<SmallLines> b = clear_lines_small(B, true);
-    if (!b || a->bits + b->bits + std::bit_width(A.cols()) > 127) return false;
+    // The smaller factor first: when it does not fit (Xβ̂, β̂ with large denominators) the
+    // larger one is never read.
+    std::optional<SmallLines> a, b;
+    if (A.size() <= B.size()) {
+        if (!(a = clear_lines_small(A, false)) || !(b = clear_lines_small(B, true))) return false;
+    } else {
+        if (!(b = clear_lines_small(B, true)) || !(a = clear_lines_small(A, false))) return false;
+    }
+    if (a->bits + b->bits + std::bit_width(A.cols()) > 127) return false;
     const bool symmetric = a->values == b->values && a->lcms == b->lcms;
     const std::size_t n = A.cols();
     for (std::size_t i = 0; i < C.rows(); ++i) {
