@@ -145,4 +145,47 @@ TEST_CASE("exact products through integers equal the textbook sum Σ_k a_ik b_kj
             B(i, j) = other * Q(int(i * j) + 1) + Q(1, 7);
         }
     CHECK(A * B == textbook(A, B));
+
+    // Data with short decimals: every cleared entry fits in 64 bits and every sum in 128, XᵀX is
+    // symmetric and summed once per pair.
+    for (int trial = 0; trial < 20; ++trial) {
+        std::uniform_int_distribution<int> digits(-999999, 999999), places(0, 4);
+        M X(40, 6), y(40, 1);
+        for (Q& x : X.entries()) x = Q(digits(rng), boost::multiprecision::pow(Integer(10), unsigned(places(rng))));
+        for (Q& x : y.entries()) x = Q(digits(rng), 100);
+        const M Xt = transpose(X), XtX = Xt * X;
+        CHECK(XtX == textbook(Xt, X));
+        CHECK(XtX == transpose(XtX));
+        CHECK(Xt * y == textbook(Xt, y));
+    }
+    // The 128-bit bound: n · max|a| · max|b| < 2^(bits(a) + bits(b) + bits(n)) must be at most
+    // 2^127. A is 1×64 and B 64×1, their entries alternating two values; n = 64 has 7 bits.
+    // Each answer must be the exact sum, whichever path it took.
+    const Integer two = 2;
+    auto alternating = [](std::size_t rows, std::size_t cols, const Q& even, const Q& odd) {
+        M L(rows, cols);
+        for (std::size_t k = 0; k < L.size(); ++k) L.entries()[k] = k % 2 ? odd : even;
+        return L;
+    };
+    const Q bits60 = Q(pow(two, 60) - 1), bits61 = Q(pow(two, 61) - 1), bits63 = Q(pow(two, 63) - 1);
+    struct Bound {
+        Q a0, a1, b0, b1;
+    };
+    const std::vector<Bound> bounds = {
+        {bits60, -bits60, bits60, bits60},  // 60 + 60 + 7 = 127: 128-bit sums
+        {bits61, bits61, bits60, -bits60},  // 61 + 60 + 7 = 128: GMP, though these sums would fit
+        {bits63, bits63, bits63, bits63},   // 63 + 63 + 7: GMP, and the sums overflow 128 bits
+        {Q(pow(two, 63)), Q(1), Q(1), Q(1)},  // a numerator of 64 bits: GMP
+        {Q(pow(two, 62) + 1, 3), Q(-1, 3), Q(1), Q(1, 5)},  // l a = 2^62 + 1, 63 bits: 128-bit sums
+        {Q(pow(two, 62), 3), Q(1, 5), Q(1), Q(1)},  // l a = 5 · 2^62 needs 65 bits: GMP
+        {Q(1, pow(two, 40)), Q(1, boost::multiprecision::pow(Integer(3), 20)), Q(1), Q(1)},  // l > 2^63: GMP
+    };
+    for (const Bound& c : bounds) {
+        CAPTURE(c.a0);
+        CAPTURE(c.b1);
+        const M A = alternating(1, 64, c.a0, c.a1), B = alternating(64, 1, c.b0, c.b1);
+        CHECK(A * B == textbook(A, B));
+        CHECK(transpose(A) * A == textbook(transpose(A), A));
+        CHECK(B * transpose(B) == textbook(B, transpose(B)));
+    }
 }

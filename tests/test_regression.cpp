@@ -11,6 +11,7 @@
 #include "support.hpp"
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/decimal.hpp"
+#include "showwork/matrix/inverse.hpp"
 #include "showwork/regression/fit.hpp"
 #include "showwork/regression/report.hpp"
 #include "showwork/regression/simple.hpp"
@@ -299,4 +300,35 @@ TEST_CASE("by QR the standard errors come from R: s² ‖row j of R⁻¹‖², a
     Fit<Float50> line = fit(design(read_data<Float50>(line_data), {}), {.method = LeastSquaresMethod::qr});
     CHECK(abs(line.variance_factors[1] - Float50(1) / 10) < Float50(1e-45));
     CHECK(abs(line.variance_factors[0] - Float50(11) / 10) < Float50(1e-45));  // Σx²/(m Σ(x − x̄)²) = 55/50
+}
+
+TEST_CASE("an exact fit's sums of squares and (XᵀX)⁻¹ diagonal equal the term-by-term values") {
+    // SSE, SST and the variance factors are formed over common denominators and from the normal
+    // equations' own XᵀX; each must equal the plain rational computation exactly.
+    std::mt19937_64 rng(442);
+    for (int trial = 0; trial < 10; ++trial) {
+        const std::size_t m = 12, p = 4;
+        Design<Q> d;
+        d.X = testing::random_rational(rng, m, p, 9, true);
+        for (std::size_t i = 0; i < m; ++i) d.X(i, 0) = 1;
+        d.y = testing::random_rational(rng, m, 1, 99, trial % 2 == 0);
+        for (std::size_t j = 0; j < p; ++j) d.parameters.push_back(j == 0 ? "(Intercept)" : "x" + std::to_string(j));
+        Fit<Q> f;
+        try {
+            f = fit(d);
+        } catch (const SingularError&) {
+            continue;  // dependent random columns: nothing to compare
+        }
+        CAPTURE(trial);
+        Q sse = 0, sst = 0, mean = 0;
+        for (std::size_t i = 0; i < m; ++i) sse += f.residuals(i, 0) * f.residuals(i, 0);
+        for (std::size_t i = 0; i < m; ++i) mean += d.y(i, 0);
+        mean /= Q(int(m));
+        for (std::size_t i = 0; i < m; ++i) sst += (d.y(i, 0) - mean) * (d.y(i, 0) - mean);
+        CHECK(f.sse == sse);
+        CHECK(f.sst == sst);
+        const Matrix<Q> gram_inverse = inverse(Matrix<Q>(transpose(d.X) * d.X));
+        REQUIRE(f.variance_factors.size() == p);
+        for (std::size_t j = 0; j < p; ++j) CHECK(f.variance_factors[j] == gram_inverse(j, j));
+    }
 }

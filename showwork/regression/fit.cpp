@@ -3,6 +3,8 @@
 #include <boost/multiprecision/number.hpp>
 
 #include <cmath>
+#include <span>
+#include <type_traits>
 
 #include "showwork/matrix/decimal.hpp"
 #include "showwork/matrix/to_math.hpp"
@@ -19,11 +21,47 @@ using trace::Math;
 // Designs up to this many entries are shown whole in a trace; larger ones by their shape.
 constexpr std::size_t max_traced_design_entries = 240;
 
+// Σ xᵢ² exactly, over the common denominator L of the xᵢ: Σ xᵢ² = (Σ (L xᵢ)²) / L², integer
+// products and one reduction at the end instead of a fraction reduced at every term.
+Rational exact_sum_of_squares(std::span<const Rational> xs) {
+    Integer L = 1, scaled, sum = 0;
+#if SHOWWORK_USE_GMP
+    mpz_ptr l = L.backend().data(), t = scaled.backend().data(), s = sum.backend().data();
+    for (const Rational& x : xs) {
+        mpz_srcptr d = mpq_denref(x.backend().data());
+        if (mpz_cmp_ui(d, 1) != 0) mpz_lcm(l, l, d);
+    }
+    for (const Rational& x : xs) {
+        mpq_srcptr q = x.backend().data();
+        if (mpq_sgn(q) == 0) continue;
+        mpz_divexact(t, l, mpq_denref(q));
+        mpz_mul(t, t, mpq_numref(q));
+        mpz_addmul(s, t, t);
+    }
+#else
+    for (const Rational& x : xs) L = lcm(L, Integer(denominator(x)));
+    for (const Rational& x : xs) {
+        scaled = numerator(x) * (L / denominator(x));
+        sum += scaled * scaled;
+    }
+#endif
+    return Rational(sum, Integer(L * L));  // in lowest terms
+}
+
+template <Scalar T>
+T sum_of_squares(std::span<const T> xs) {
+    if constexpr (std::is_same_v<T, Rational>) {
+        return exact_sum_of_squares(xs);
+    } else {
+        T s = T(0);
+        for (const T& x : xs) s += x * x;
+        return s;
+    }
+}
+
 template <Scalar T>
 T sum_of_squares(const Matrix<T>& v) {
-    T s = T(0);
-    for (const T& x : v.entries()) s += x * x;
-    return s;
+    return sum_of_squares(std::span<const T>(v.entries()));
 }
 
 template <Scalar T>
@@ -103,10 +141,11 @@ void record_statistics(const Fit<T>& f, int digits, trace::Trace& trace) {
 }
 
 // β̂ by the method asked for: notes 000's sums for a line, the normal equations otherwise, or
-// Householder QR, which also hands back its R (for the standard errors).
+// Householder QR. For the standard errors, QR hands back its R and the normal equations their
+// XᵀX (`gram`).
 template <Scalar T>
 Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, std::optional<Matrix<T>>& R,
-                       trace::Trace* trace) {
+                       std::optional<Matrix<T>>& gram, trace::Trace* trace) {
     if (method == LeastSquaresMethod::qr) {
         if constexpr (ScalarTraits<T>::exact) {
             throw InputError("the QR method needs square roots, which are not exact: an exact fit uses the normal "
@@ -123,7 +162,8 @@ Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, std::optio
         if (trace) record_simple_regression(x, d.y, s, *trace);
         return Matrix<T>::column({s.intercept(), s.slope()});
     }
-    return normal_equations(d.X, d.y, method, d.parameters, trace);
+    gram.emplace();
+    return normal_equations(d.X, d.y, method, d.parameters, trace, &*gram);
 }
 
 // R⁻¹ of an upper-triangular R with a nonzero diagonal, column by column: R z = e_c by back
@@ -144,9 +184,11 @@ Matrix<T> inverse_upper_triangular(const Matrix<T>& R) {
 
 // [(XᵀX)⁻¹]ⱼⱼ. From QR, XᵀX = RᵀR, so (XᵀX)⁻¹ = R⁻¹R⁻ᵀ and its j-th diagonal entry is
 // ‖row j of R⁻¹‖²: XᵀX is never formed, so its squared condition number does not enter the
-// standard errors either. The other methods invert XᵀX.
+// standard errors either. The other methods invert XᵀX (`gram`, when the normal equations
+// formed it).
 template <Scalar T>
-std::vector<T> variance_factors(const Matrix<T>& X, const std::optional<Matrix<T>>& R) {
+std::vector<T> variance_factors(const Matrix<T>& X, const std::optional<Matrix<T>>& R,
+                                const std::optional<Matrix<T>>& gram) {
     std::vector<T> factors;
     if (R) {
         Matrix<T> Rinv = inverse_upper_triangular(*R);
@@ -157,7 +199,7 @@ std::vector<T> variance_factors(const Matrix<T>& X, const std::optional<Matrix<T
         }
         return factors;
     }
-    Matrix<T> gram_inverse = inverse(Matrix<T>(transpose(X) * X));
+    Matrix<T> gram_inverse = inverse(gram ? *gram : Matrix<T>(transpose(X) * X));
     for (std::size_t j = 0; j < X.cols(); ++j) factors.push_back(gram_inverse(j, j));
     return factors;
 }
@@ -192,8 +234,8 @@ Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
     f.response = d.response;
     f.intercept = d.intercept;
     f.method = method;
-    std::optional<Matrix<T>> R;
-    f.coefficients = coefficients(d, method, R, trace);
+    std::optional<Matrix<T>> R, gram;
+    f.coefficients = coefficients(d, method, R, gram, trace);
     f.fitted = d.X * f.coefficients;
     f.residuals = d.y - f.fitted;
 
@@ -206,7 +248,10 @@ Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
         T mean = T(0);
         for (const T& y : d.y.entries()) mean += y;
         mean /= T(m);
-        for (const T& y : d.y.entries()) f.sst += (y - mean) * (y - mean);
+        std::vector<T> deviations;
+        deviations.reserve(m);
+        for (const T& y : d.y.entries()) deviations.push_back(y - mean);
+        f.sst = sum_of_squares(std::span<const T>(deviations));
         f.ssr = f.sst - f.sse;
     } else {
         f.sst = sum_of_squares(d.y);
@@ -221,7 +266,7 @@ Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
         if (f.df_regression > 0 && *f.residual_variance != 0)
             f.f_statistic = *f.mean_square_regression() / *f.residual_variance;
     }
-    f.variance_factors = variance_factors(d.X, R);
+    f.variance_factors = variance_factors(d.X, R, gram);
 
     if (trace) {
         trace->add(trace::kind::model, "The fitted model.", std::nullopt, model_equation(f));

@@ -66,10 +66,12 @@ Matrix<T> traced_product(const Matrix<T>& A, const Matrix<T>& B, std::string_vie
 }  // namespace solvers_detail
 
 // β̂ (p × 1) from the normal equations, by `method` normal or inverse. `names` (one per column
-// of X, optional) name the columns in the error for dependent columns.
+// of X, optional) name the columns in the error for dependent columns. `gram`, when given,
+// receives XᵀX (for the standard errors, from (XᵀX)⁻¹, without forming it again).
 template <Scalar T>
 Matrix<T> normal_equations(const Matrix<T>& X, const Matrix<T>& y, LeastSquaresMethod method,
-                           const std::vector<std::string>& names = {}, trace::Trace* trace = nullptr) {
+                           const std::vector<std::string>& names = {}, trace::Trace* trace = nullptr,
+                           Matrix<T>* gram = nullptr) {
     using namespace solvers_detail;
     if (y.rows() != X.rows() || y.cols() != 1)
         throw ShapeError("least squares needs y of shape " + shape_text(X.rows(), 1) + " for X " + X.shape() +
@@ -107,12 +109,13 @@ Matrix<T> normal_equations(const Matrix<T>& X, const Matrix<T>& y, LeastSquaresM
         beta = std::move(s.particular);
     }
     if (sub) sub.conclude(trace::equals(beta_hat(), showwork::to_math(beta)));
+    if (gram) *gram = XtX;
     return beta;
 }
 
 #define SHOWWORK_LEAST_SQUARES_INSTANCES(EXTERN, T)                                                          \
     EXTERN template Matrix<T> normal_equations(const Matrix<T>&, const Matrix<T>&, LeastSquaresMethod,       \
-                                               const std::vector<std::string>&, trace::Trace*);
+                                               const std::vector<std::string>&, trace::Trace*, Matrix<T>*);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_LEAST_SQUARES_INSTANCES)
 
 }  // namespace showwork
