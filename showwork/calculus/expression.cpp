@@ -213,6 +213,8 @@ Expr power(const Expr& base, const Expr& exponent) {
         if (base.is_constant() && power_within_length(base.value(), numerator(n))) {
             return constant(integer_power(base.value(), numerator(n)));
         }
+        // (x^a)^n = x^{an} for an integer n, whatever a: so 1/(3^a·3^b) and 3^{−a}·3^{−b} are both 3^{−a−b}
+        if (base.op() == Op::power) return power(base.arg(0), base.arg(1) * exponent);
         // (a·b)^n = aⁿ·bⁿ for an integer n
         if (base.op() == Op::product) {
             std::vector<Expr> factors;
