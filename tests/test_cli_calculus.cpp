@@ -72,9 +72,9 @@ TEST_CASE("the derivation of each Jacobian entry matches its golden file in text
 
 TEST_CASE("the chain rule for sin(x^2) reads as notes 003 writes it") {
     std::string latex = ok({"diff", "sin(x^2)", "--wrt", "x", "--format", "latex"}).out;
-    CHECK(latex.find("f = \\sin\\left( g \\right), g = x^{2}, \\frac{\\partial f}{\\partial x} = "
+    CHECK(latex.find("f = \\sin(g), g = x^{2}, \\frac{\\partial f}{\\partial x} = "
                      "\\frac{\\partial f}{\\partial g} \\cdot \\frac{\\partial g}{\\partial x} = "
-                     "\\cos\\left( g \\right) \\cdot 2x = 2x \\cos\\left( x^{2} \\right)\n") != std::string::npos);
+                     "\\cos(g) \\cdot 2x = 2x \\cos(x^{2})\n") != std::string::npos);
     std::string text = ok({"diff", "sin(x^2)", "--wrt", "x"}).out;
     CHECK(text.find("f = sin(g), g = x², ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x²)") != std::string::npos);
     // --wrt may be left out when the expression has one variable
@@ -83,9 +83,9 @@ TEST_CASE("the chain rule for sin(x^2) reads as notes 003 writes it") {
 
 TEST_CASE("the calculus names are typeset: sigma, ReLU', nabla, partial, e") {
     std::string sigma = ok({"diff", "sigma(x)", "--format", "latex", "--no-steps"}).out;
-    CHECK(sigma.find("\\sigma\\left( x \\right)") != std::string::npos);
+    CHECK(sigma.find("\\sigma(x)") != std::string::npos);
     std::string relu = ok({"diff", "relu(x^2 - 1)", "--format", "latex", "--no-steps"}).out;
-    CHECK(relu.find("\\operatorname{ReLU}'\\left( x^{2} - 1; 2x \\right)") != std::string::npos);
+    CHECK(relu.find("\\operatorname{ReLU}'(x^{2} - 1; 2x)") != std::string::npos);
     std::string nabla = ok({"gradient", "x y", "--vars", "x,y", "--format", "latex"}).out;
     CHECK(nabla.find("\\nabla f = {\\def\\arraystretch{1.4}\\begin{pmatrix} \\frac{\\partial f}{\\partial x} \\\\ "
                      "\\frac{\\partial f}{\\partial y} \\end{pmatrix}}") != std::string::npos);
@@ -122,7 +122,7 @@ TEST_CASE("jacobian at a point, exact and float50") {
 TEST_CASE("diff at a point records its value and a check step") {
     Json d = json_of({"diff", "sin(x^2)", "--wrt", "x", "--at", "x=0.7", "--number", "double"});
     CHECK(d["command"] == "diff");
-    CHECK(d["result"]["result"]["latex"] == "2x \\cos\\left( x^{2} \\right)");
+    CHECK(d["result"]["result"]["latex"] == "2x \\cos(x^{2})");
     CHECK(std::stod(d["result"]["value"].get<std::string>()) == doctest::Approx(1.4 * std::cos(0.49)));
     REQUIRE(d["steps"].back()["kind"] == "check");
     CHECK(d["steps"].back()["text"].get<std::string>().find("they agree within") != std::string::npos);
@@ -154,7 +154,7 @@ TEST_CASE("max(0, x), max(x, 0) and relu(x) have one derivative at 0, and their 
                 CAPTURE(f);
                 Json d = json_of({"diff", f, "--at", "x=0", "--relu-at-zero", c, "--number", number});
                 CHECK(d["result"]["value"] == c);
-                CHECK(d["result"]["result"]["latex"] == "\\operatorname{ReLU}'\\left( x \\right)");
+                CHECK(d["result"]["result"]["latex"] == "\\operatorname{ReLU}'(x)");
                 REQUIRE(d["steps"].back()["kind"] == "check");
                 CHECK(d["steps"].back()["text"].get<std::string>().find("they agree") != std::string::npos);
             }

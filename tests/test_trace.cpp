@@ -132,7 +132,7 @@ TEST_CASE("entry-wise operations show the operation, the entry formulas and the 
     CHECK(trace::to_text(*s[2].operation) == "-1/2 [ 1  -2 ] = [ (-1/2) · 1  (-1/2) · (-2) ]");
     CHECK(trace::to_latex(*s[3].operation) ==
           "\\begin{pmatrix} 1 & -2 \\end{pmatrix} \\odot \\begin{pmatrix} \\frac{1}{2} & 3 \\end{pmatrix} = "
-          "\\begin{pmatrix} 1 \\cdot \\frac{1}{2} & \\left( -2 \\right) \\cdot 3 \\end{pmatrix}");
+          "\\begin{pmatrix} 1 \\cdot \\frac{1}{2} & (-2) \\cdot 3 \\end{pmatrix}");
     CHECK(trace::to_latex(*s[4].operation) == "\\begin{pmatrix} 1 & -2 \\end{pmatrix}^{\\top}");
     CHECK(trace::to_text(*s[4].state) == "⎡  1 ⎤\n⎣ -2 ⎦");
     CHECK(trace::to_text(*s[5].operation) == "ReLU([ 1  -2 ]) = [ max(0, 1)  max(0, -2) ]");

@@ -290,8 +290,12 @@ trace::Math partial_operator(std::string_view var) {
                            trace::product({trace::symbol("partial"), variable_math(std::string(var))}, ""));
 }
 
+// ∂/∂x x², ∂/∂x sin(x²); a sum, a product or a negative number in parentheses: ∂/∂x (2x).
 trace::Math derivative_math(const Expr& f, std::string_view var) {
-    return trace::product({partial_operator(var), trace::group(to_math(f))}, "");
+    bool bare = f.op() == Op::variable || f.op() == Op::apply || (f.is_constant() && f.value() >= 0) ||
+                (f.op() == Op::power && f.arg(0).op() == Op::variable && f.arg(1).is_constant() && f.arg(1).value() > 0);
+    trace::Math m = to_math(f);
+    return trace::product({partial_operator(var), bare ? std::move(m) : trace::group(std::move(m))}, "");
 }
 
 trace::Math partial_ratio(const std::string& f, const std::string& x) {

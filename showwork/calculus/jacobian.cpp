@@ -4,6 +4,7 @@
 
 #include "showwork/calculus/print.hpp"
 #include "showwork/error.hpp"
+#include "showwork/trace/render.hpp"
 
 namespace showwork::calculus {
 
@@ -85,14 +86,7 @@ SymbolicMatrix substitute(const SymbolicMatrix& A, const std::vector<std::string
     return out;
 }
 
-std::string to_latex(const SymbolicMatrix& A) {
-    std::string out = "\\begin{pmatrix} ";
-    for (std::size_t i = 0; i < A.rows; ++i) {
-        for (std::size_t j = 0; j < A.cols; ++j) out += (j ? " & " : "") + to_latex(A(i, j));
-        out += i + 1 < A.rows ? " \\\\ " : " ";
-    }
-    return out + "\\end{pmatrix}";
-}
+std::string to_latex(const SymbolicMatrix& A) { return trace::to_latex(to_math(A)); }
 
 std::string to_text(const SymbolicMatrix& A) {
     std::string out = "[";

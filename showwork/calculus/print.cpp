@@ -1,5 +1,7 @@
 #include "showwork/calculus/print.hpp"
 
+#include "showwork/trace/render.hpp"
+
 #include <cctype>
 
 namespace showwork::calculus {
@@ -60,29 +62,13 @@ bool power_on_name(const Expr& base, const Expr& exponent) {
     return f == Fn::sin || f == Fn::cos || f == Fn::tanh || f == Fn::ln || f == Fn::sigmoid;
 }
 
-std::string latex_function(Fn fn) {
-    switch (fn) {
-        case Fn::ln: return "\\ln";
-        case Fn::sin: return "\\sin";
-        case Fn::cos: return "\\cos";
-        case Fn::tanh: return "\\tanh";
-        case Fn::sigmoid: return "\\sigma";
-        case Fn::relu: return "\\operatorname{ReLU}";
-        case Fn::relu_step: return "\\operatorname{ReLU}'";
-        case Fn::max: return "\\max";
-        case Fn::exp: return "\\exp";
-    }
-    return "?";
-}
-
+// The plain text form, which the parser reads back.
 class Writer {
 public:
-    explicit Writer(bool latex) : latex_(latex) {}
-
     std::string write(const Expr& e) const {
         switch (e.op()) {
             case Op::constant: return number(e.value());
-            case Op::variable: return latex_ ? variable_latex(e.name()) : e.name();
+            case Op::variable: return e.name();
             case Op::sum: return sum(e);
             case Op::product: return product(e);
             case Op::power:
@@ -93,9 +79,7 @@ public:
     }
 
 private:
-    std::string number(const Rational& q) const {
-        return latex_ ? number_latex(rational_text(q)) : rational_text(q);
-    }
+    static std::string number(const Rational& q) { return rational_text(q); }
 
     std::string sum(const Expr& e) const {
         std::string out = write(e.arg(0));
@@ -121,11 +105,9 @@ private:
         for (const Expr& f : factors) {
             std::string s = factor(f);
             if (!out.empty()) {
-                if (std::isdigit(static_cast<unsigned char>(s[0]))) out += latex_ ? " \\cdot " : "*";
-                else if (only_coefficient && reads_as_exponent(s)) out += latex_ ? " \\cdot " : " ";  // 2 e1, not 20
-                else if (only_coefficient) out += "";  // 3y^{2}, 2(x + 1), 2\cos(x)
-                else if (!latex_) out += " ";
-                else if (s[0] == '\\' || s.rfind("e^", 0) == 0) out += " ";
+                if (std::isdigit(static_cast<unsigned char>(s[0]))) out += "*";
+                else if (only_coefficient && reads_as_exponent(s)) out += " ";  // 2 e1, not 20
+                else if (!only_coefficient) out += " ";  // 3y^2, 2(x + 1), 2cos(x); x y
             }
             out += s;
             only_coefficient = false;
@@ -139,12 +121,6 @@ private:
         std::string top = juxtapose(q.numerator_coefficient, q.numerator);
         if (q.denominator.empty() && q.denominator_coefficient == 1) return sign + top;
         std::string bottom = juxtapose(q.denominator_coefficient, q.denominator);
-        if (latex_) {
-            // the fraction bar groups: \frac{1}{1 + e^{-x}}, not \frac{1}{(1 + e^{-x})}
-            if (q.numerator.size() == 1 && q.numerator_coefficient == 1) top = write(q.numerator[0]);
-            if (q.denominator.size() == 1 && q.denominator_coefficient == 1) bottom = write(q.denominator[0]);
-            return sign + "\\frac{" + top + "}{" + bottom + "}";
-        }
         bool single_bottom = q.denominator.size() + (q.denominator_coefficient != 1) <= 1;
         // 2x/y reads as (2x)/y: juxtaposition binds like ·, left to right
         return sign + top + "/" + (single_bottom ? bottom : parenthesised(bottom));
@@ -153,8 +129,7 @@ private:
     std::string power_of(const Expr& base, const Expr& exponent) const {
         if (power_on_name(base, exponent)) {
             std::string n = number(exponent.value());
-            return latex_ ? latex_function(base.fn()) + "^{" + n + "}(" + write(base.arg(0)) + ")"
-                          : std::string(function_name(base.fn())) + "(" + write(base.arg(0)) + ")^" + n;
+            return std::string(function_name(base.fn())) + "(" + write(base.arg(0)) + ")^" + n;
         }
         bool wrap = base.op() == Op::sum || base.op() == Op::product || base.op() == Op::power ||
                     (base.is_constant() && (base.value() < 0 || denominator(base.value()) != 1));
@@ -163,7 +138,6 @@ private:
     }
 
     std::string exponent_text(const Expr& exponent) const {
-        if (latex_) return "{" + write(exponent) + "}";
         return is_simple_exponent(exponent) ? write(exponent) : parenthesised(write(exponent));
     }
 
@@ -175,10 +149,8 @@ private:
         const char* separator = e.fn() == Fn::relu_step ? "; " : ", ";
         std::string args;
         for (const Expr& a : e.args()) args += (args.empty() ? "" : separator) + write(a);
-        return (latex_ ? latex_function(e.fn()) : std::string(function_name(e.fn()))) + "(" + args + ")";
+        return std::string(function_name(e.fn())) + "(" + args + ")";
     }
-
-    bool latex_;
 };
 
 // ---- The trace's math tree ----
@@ -188,7 +160,8 @@ trace::Math number_math(const Rational& q) { return trace::number(rational_text(
 trace::Math juxtapose_math(const Integer& coefficient, const std::vector<Expr>& factors) {
     std::vector<trace::Math> out;
     if (coefficient != 1 || factors.empty()) out.push_back(trace::number(coefficient.str()));
-    for (const Expr& f : factors) out.push_back(factor_math(f));
+    // the renderers parenthesise a sum or a negative factor where it needs it: 2(x + 1)
+    for (const Expr& f : factors) out.push_back(to_math(f));
     if (out.size() == 1) return std::move(out[0]);
     return trace::product(std::move(out), "");
 }
@@ -222,20 +195,15 @@ trace::Math factor_math(const Expr& f) {
     return to_math(f);
 }
 
-std::string variable_latex(const std::string& name) {
-    auto bar = name.find('_');
-    if (bar == std::string::npos || bar + 1 == name.size()) return name;
-    return name.substr(0, bar) + "_{" + name.substr(bar + 1) + "}";
-}
-
 trace::Math variable_math(const std::string& name) {
     auto bar = name.find('_');
     if (bar == std::string::npos || bar + 1 == name.size()) return trace::symbol(name);
     return trace::symbol(name.substr(0, bar), trace::symbol(name.substr(bar + 1)));
 }
 
-std::string to_latex(const Expr& e) { return Writer(true).write(e); }
-std::string to_text(const Expr& e) { return Writer(false).write(e); }
+// LaTeX is the trace's renderer applied to the math tree: one LaTeX writer in the library.
+std::string to_latex(const Expr& e) { return trace::to_latex(to_math(e)); }
+std::string to_text(const Expr& e) { return Writer().write(e); }
 
 trace::Math to_math(const Expr& e) {
     switch (e.op()) {
@@ -251,11 +219,8 @@ trace::Math to_math(const Expr& e) {
         case Op::product: return product_math(e);
         case Op::power: {
             if (negative_constant_exponent(e)) return product_math(e);
-            const Expr& base = e.arg(0);
-            bool wrap = base.op() == Op::sum || base.op() == Op::product || base.op() == Op::power ||
-                        reads_negative(base);
-            trace::Math b = wrap ? trace::group(to_math(base)) : to_math(base);
-            return trace::power(std::move(b), to_math(e.arg(1)));
+            // (1 + y)², (2x)³, (x^y)^z: the renderers parenthesise a base that is not an atom
+            return trace::power(to_math(e.arg(0)), to_math(e.arg(1)));
         }
         case Op::apply: return function_math(e);
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <string_view>
 
 #include "showwork/trace/number.hpp"
 #include "showwork/trace/render.hpp"
@@ -19,7 +20,23 @@ constexpr std::size_t matrix_environment_columns = 10;
 
 std::string latex(const Math& m, const RenderOptions& o);
 
-std::string parens(const std::string& inner) { return "\\left( " + inner + " \\right)"; }
+// Whether LaTeX sets this taller than a line of text: a fraction, a matrix, a big operator, or
+// delimiters already sized to such a thing.
+bool tall(const std::string& latex) {
+    for (std::string_view command : {"\\frac", "\\begin", "\\left", "\\sum", "\\prod", "\\sqrt", "\\xrightarrow"}) {
+        // the command itself, not a longer one that starts with its letters (\leftrightarrow)
+        for (std::size_t at = latex.find(command); at != std::string::npos; at = latex.find(command, at + 1)) {
+            std::size_t after = at + command.size();
+            if (after == latex.size() || !std::isalpha(static_cast<unsigned char>(latex[after]))) return true;
+        }
+    }
+    return false;
+}
+
+// (x + 1) around a line of text; \left( \frac{1}{2} \right) only where the parentheses must grow.
+std::string parens(const std::string& inner) {
+    return tall(inner) ? "\\left( " + inner + " \\right)" : "(" + inner + ")";
+}
 
 // x where a node of at least `level` is needed: parenthesised when it binds less tightly.
 std::string operand(const Math& m, int level, const RenderOptions& o) {
@@ -191,8 +208,20 @@ std::string product(const Math& m, const RenderOptions& o) {
     return out;
 }
 
+// sin, cos, tanh, ln and σ raised to a positive whole power are written as the notes write them,
+// \sin^{2}(x) rather than \sin(x)^{2}.
+bool power_on_name(const Math& base, const Math& exponent) {
+    static constexpr std::string_view names[] = {"sin", "cos", "tan", "tanh", "ln", "log", "sigma"};
+    return base.kind == Kind::apply && std::find(std::begin(names), std::end(names), base.text) != std::end(names) &&
+           exponent.kind == Kind::number && !exponent.text.empty() &&
+           std::all_of(exponent.text.begin(), exponent.text.end(), ::isdigit);
+}
+
+std::string apply(const Math& m, const RenderOptions& o, const std::string& exponent = {});
+
 std::string power(const Math& m, const RenderOptions& o) {
     const Math& base = m.args[0];
+    if (power_on_name(base, m.args[1])) return apply(base, o, "^{" + latex(m.args[1], o) + "}");
     bool atom = precedence(base) == detail::atom_level &&
                 !(base.kind == Kind::number && is_compound_number(base.text)) &&
                 base.kind != Kind::fraction &&
@@ -211,10 +240,11 @@ std::string group(const Math& m, const RenderOptions& o) {
     return out;
 }
 
-std::string apply(const Math& m, const RenderOptions& o) {
+std::string apply(const Math& m, const RenderOptions& o, const std::string& exponent) {
     std::string name(detail::known_function_latex(m.text));
     if (name.empty()) name = detail::greek_latex(m.text);
     if (name.empty()) name = m.text.size() == 1 ? m.text : "\\operatorname{" + m.text + "}";
+    name += exponent;
     std::string arguments;
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         arguments += (k > 0 ? ", " : "") + latex(m.args[k], o);

@@ -106,7 +106,12 @@ bool juxtaposes_tightly(const Math& left, const Math& right) {
     // a power of a plain symbol sits as close as the symbol: 3y^{2}, like 2x
     bool symbol_like = right.kind == Kind::symbol ||
                        (right.kind == Kind::power && is_plain_symbol(right.args[0]));
-    return symbol_like && (left.kind == Kind::number || is_plain_symbol(left));
+    if (symbol_like) return left.kind == Kind::number || is_plain_symbol(left);
+    // a parenthesis after a number, a letter, a power, a function's value or another
+    // parenthesis: 2(x + 1), x²(x − 1), σ(x)(1 − σ(x)), (a + b)(c + d)
+    bool parenthesised = right.kind == Kind::sum || right.kind == Kind::group;
+    return parenthesised && (left.kind == Kind::number || is_plain_symbol(left) || left.kind == Kind::apply ||
+                             left.kind == Kind::power || left.kind == Kind::sum || left.kind == Kind::group);
 }
 
 int precedence(const Math& math) {

@@ -302,13 +302,16 @@ TextBox layout(const Math& m, const RenderOptions& o) {
         case Kind::symbol: return symbol(m, o);
         case Kind::text: return text_box(m.text);
         case Kind::fraction: {
-            auto part = [&](const Math& x) {
+            // a/b on one line, read left to right with juxtaposition binding as tightly as /:
+            // 2xy/(1 + y²)² needs no parentheses on top, and none round a power below
+            auto part = [&](const Math& x, int level) {
                 TextBox box = layout(x, o);
-                bool atom = precedence(x) == detail::atom_level && x.kind != Kind::fraction &&
+                bool bare = precedence(x) >= level && x.kind != Kind::fraction &&
                             !(x.kind == Kind::number && is_compound_number(x.text));
-                return atom ? box : parenthesised(box);
+                return bare ? box : parenthesised(box);
             };
-            return beside({part(m.args[0]), text_box("/"), part(m.args[1])});
+            return beside({part(m.args[0], detail::product_level), text_box("/"),
+                           part(m.args[1], detail::power_level)});
         }
         case Kind::matrix: return matrix(m, o);
         case Kind::table: return table(m, o);
