@@ -87,8 +87,8 @@ TEST_CASE("every arithmetic command gives exact values") {
     CHECK(showwork_run({"add", "1 2", "1/2 1/3", "--format", "json"}).out.find("\"3/2\"") != std::string::npos);
     Run scaled = showwork_run({"scale", "-1/2", "2 4; 6 8", "--no-steps"});
     CHECK(scaled.status == 0);
-    CHECK(scaled.out.find("-2") != std::string::npos);
-    CHECK(scaled.out.find("-4") != std::string::npos);
+    CHECK(scaled.out.find("−2") != std::string::npos);  // the one minus sign of text output
+    CHECK(scaled.out.find("−4") != std::string::npos);
     Run transposed = showwork_run({"transpose", "1 2 3", "--no-steps"});
     CHECK(transposed.status == 0);
     CHECK(std::count(transposed.out.begin(), transposed.out.end(), '\n') >= 3);
@@ -266,7 +266,7 @@ TEST_CASE("rref, ref, rank, det, inverse, nullspace, colspace, lu give exact res
 
 TEST_CASE("exact and floating answers differ where rounding bites") {
     Run exact = showwork_run({"inverse", "1 1/2 1/3; 1/2 1/3 1/4; 1/3 1/4 1/5", "--no-steps"});
-    CHECK(exact.out.find("-36") != std::string::npos);  // the exact inverse of H_3 has integer entries
+    CHECK(exact.out.find("−36") != std::string::npos);  // the exact inverse of H_3 has integer entries
     Run floating = showwork_run({"inverse", "1 1/2 1/3; 1/2 1/3 1/4; 1/3 1/4 1/5", "--no-steps", "--number", "double"});
     CHECK(floating.status == 0);
     CHECK(floating.out.find('.') != std::string::npos);  // rounding shows as decimals

@@ -277,7 +277,7 @@ TEST_CASE("the traced line: the sums table, m and b by the notes' formulas, the 
                                             "statistics", "statistics", "anova"});
     std::string text = trace::render(trace::Document{"", "regress", "exact", {}, {}, t.take_steps()},
                                      trace::Format::text, {});
-    CHECK(text.find("y = 3/5x + 11/5") != std::string::npos);
+    CHECK(text.find("y = (3/5)x + 11/5") != std::string::npos);
     trace::Trace multiple;
     fit_text("a, b, y\n1, 2, 1\n2, 1, 3\n3, 5, 2\n4, 3, 5\n", {}, {}, &multiple);
     CHECK(multiple.steps()[1].kind == "normal_equations");

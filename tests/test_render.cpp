@@ -43,7 +43,7 @@ TEST_CASE("numbers: fractions, signs and powers of ten in LaTeX; exact text in t
     CHECK(latex_number("-inf") == "-\\infty");
     CHECK(latex_number("42") == "42");
     CHECK(to_latex(number("3/4")) == "\\frac{3}{4}");
-    CHECK(to_text(number("-1/2")) == "-1/2");
+    CHECK(to_text(number("-1/2")) == "−1/2");
     // matrix/scalar.hpp writes a scalar's LaTeX through the same code
     CHECK(scalar_latex(Rational(-3, 4)) == "-\\frac{3}{4}");
     CHECK(scalar_latex(1e-05) == "10^{-5}");
@@ -110,7 +110,7 @@ TEST_CASE("sums, negations and products are parenthesised only where precedence 
     CHECK(to_latex(product({a, b}, "times")) == "a \\times b");
     CHECK(to_latex(product({a, b}, "odot")) == "a \\odot b");
     CHECK(to_text(product({a, b}, "odot")) == "a ⊙ b");
-    CHECK(to_text(product({number("5"), number("-10")})) == "5 · (-10)");
+    CHECK(to_text(product({number("5"), number("-10")})) == "5 · (−10)");
     CHECK(to_text(sum({a, negate(sum({b, c}))})) == "a − (b + c)");
 }
 
@@ -183,8 +183,8 @@ TEST_CASE("matrices: pmatrix or bmatrix, augmented arrays, highlighted cells, wi
     pivots.highlight = {0, 3};
     CHECK(to_latex(pivots) == "\\begin{pmatrix} \\boxed{1} & 2 \\\\ 3 & \\boxed{4} \\end{pmatrix}");
     CHECK(to_text(pivots) == "⎡ [1]    2 ⎤\n⎣   3  [4] ⎦");
-    CHECK(to_text(matrix(1, 3, {number("1"), number("-1/2"), number("10")})) == "[ 1  -1/2  10 ]");
-    CHECK(to_text(matrix(3, 1, {number("1"), number("-1/2"), number("10")})) == "⎡    1 ⎤\n⎢ -1/2 ⎥\n⎣   10 ⎦");
+    CHECK(to_text(matrix(1, 3, {number("1"), number("-1/2"), number("10")})) == "[ 1  −1/2  10 ]");
+    CHECK(to_text(matrix(3, 1, {number("1"), number("-1/2"), number("10")})) == "⎡    1 ⎤\n⎢ −1/2 ⎥\n⎣   10 ⎦");
     std::vector<Math> cells(11, number("0"));
     CHECK(to_latex(matrix(1, 11, cells)).starts_with("\\left(\\begin{array}{ccccccccccc} 0 & "));
 }
@@ -199,7 +199,7 @@ TEST_CASE("text layout: matrices side by side with their middle rows on one base
     CHECK(to_text(power(A, symbol("top"))) == "⎡ 1  2 ⎤ᵀ\n⎣ 3  4 ⎦");
     CHECK(to_text(arrow(A, replacement(), m22("1", "2", "0", "-2"))) ==
           "⎡ 1  2 ⎤  ─R₂ → R₂ − 2R₁→  ⎡ 1   2 ⎤\n"
-          "⎣ 3  4 ⎦                   ⎣ 0  -2 ⎦");
+          "⎣ 3  4 ⎦                   ⎣ 0  −2 ⎦");
 }
 
 TEST_CASE("format names parse and print; an unknown one is an InputError") {
@@ -402,8 +402,9 @@ TEST_CASE("the .tex documents compile with pdflatex: neuron layer, fractions, lo
         {"chain", long_chain_document()},
         {"nested", nested_document()},
     };
-    for (const auto& [name, document] : documents) {
-        CAPTURE(name);
+    for (const auto& named : documents) {
+        const auto& [name, document] = named;
+        CAPTURE(named.first);  // not the binding: clang 14 cannot capture one
         Compiled result = compile_with_pdflatex(name, render(document, Format::document));
         CHECK(result.status == 0);
         CHECK(result.pdf);
@@ -417,4 +418,15 @@ TEST_CASE("the long chain is set one link per line in align*, with display break
     CHECK(tex.find("\\allowdisplaybreaks") != std::string::npos);
     CHECK(tex.find("\\begin{align*}") != std::string::npos);
     CHECK(tex.find("&\\xrightarrow{R_1 \\to R_1 - \\frac{1}{2}R_2}") != std::string::npos);
+}
+
+TEST_CASE("text has one minus sign: in numbers, in coefficients and before a number in a sentence") {
+    Document d;
+    d.title = "Signs";
+    d.steps = {{"rule", "Add -1/2 times row 1 to row 2; the row-echelon form (x = -3)."}};
+    d.steps[0].operation = relation(indexed("R", 2), Rel::to, product({number("-1/3"), indexed("R", 2)}, ""));
+    const std::string text = render(d, Format::text);
+    CHECK(text.find("Add \u22121/2 times row 1 to row 2; the row-echelon form (x = \u22123).") != std::string::npos);
+    CHECK(text.find("R\u2082 \u2192 \u2212(1/3)R\u2082") != std::string::npos);  // not −1/3R₂
+    CHECK(render(d, Format::document).find("Add $-$1/2 times row 1 to row 2; the row-echelon form") != std::string::npos);
 }

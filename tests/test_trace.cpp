@@ -126,16 +126,16 @@ TEST_CASE("entry-wise operations show the operation, the entry formulas and the 
     relu(A, &sink);
     const auto& s = sink.steps();
     REQUIRE(s.size() == 6);
-    CHECK(trace::to_text(*s[0].operation) == "[ 1  -2 ] + [ 1/2  3 ] = [ 1 + 1/2  -2 + 3 ]");
+    CHECK(trace::to_text(*s[0].operation) == "[ 1  −2 ] + [ 1/2  3 ] = [ 1 + 1/2  −2 + 3 ]");
     CHECK(trace::to_text(*s[0].state) == "[ 3/2  1 ]");
-    CHECK(trace::to_text(*s[1].operation) == "[ 1  -2 ] − [ 1/2  3 ] = [ 1 − 1/2  -2 − 3 ]");
-    CHECK(trace::to_text(*s[2].operation) == "-1/2 [ 1  -2 ] = [ (-1/2) · 1  (-1/2) · (-2) ]");
+    CHECK(trace::to_text(*s[1].operation) == "[ 1  −2 ] − [ 1/2  3 ] = [ 1 − 1/2  −2 − 3 ]");
+    CHECK(trace::to_text(*s[2].operation) == "−(1/2) [ 1  −2 ] = [ (−1/2) · 1  (−1/2) · (−2) ]");
     CHECK(trace::to_latex(*s[3].operation) ==
           "\\begin{pmatrix} 1 & -2 \\end{pmatrix} \\odot \\begin{pmatrix} \\frac{1}{2} & 3 \\end{pmatrix} = "
           "\\begin{pmatrix} 1 \\cdot \\frac{1}{2} & (-2) \\cdot 3 \\end{pmatrix}");
     CHECK(trace::to_latex(*s[4].operation) == "\\begin{pmatrix} 1 & -2 \\end{pmatrix}^{\\top}");
-    CHECK(trace::to_text(*s[4].state) == "⎡  1 ⎤\n⎣ -2 ⎦");
-    CHECK(trace::to_text(*s[5].operation) == "ReLU([ 1  -2 ]) = [ max(0, 1)  max(0, -2) ]");
+    CHECK(trace::to_text(*s[4].state) == "⎡  1 ⎤\n⎣ −2 ⎦");
+    CHECK(trace::to_text(*s[5].operation) == "ReLU([ 1  −2 ]) = [ max(0, 1)  max(0, −2) ]");
     CHECK(trace::to_text(*s[5].state) == "[ 1  0 ]");
 }
 

@@ -35,6 +35,10 @@ std::string_view greek_unicode(std::string_view name);
 // Functions LaTeX knows as operators: "sin" -> \sin, "max" -> \max. Empty otherwise.
 std::string_view known_function_latex(std::string_view name);
 
+// A sentence with the minus sign of math before a number that starts a word: "Add −1/2 times
+// row 1", not "Add -1/2" (a hyphen); "row-echelon" keeps its hyphen.
+std::string with_minus_signs(std::string_view words);
+
 // Text for \text{…} and for prose in a .tex file: special characters escaped, the Unicode
 // symbols sentences use (×, →, ≈, −, ⊙, ᵀ, Greek) written as LaTeX.
 std::string latex_prose(std::string_view words);

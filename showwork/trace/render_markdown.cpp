@@ -23,7 +23,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, std::size_t i
     for (std::size_t k = 0; k < steps.size(); ++k) {
         const Step& step = steps[k];
         std::string marker = std::to_string(k + 1) + ". ";
-        out += pad + marker + step.text + "\n\n";
+        out += pad + marker + detail::with_minus_signs(step.text) + "\n\n";
         std::size_t inner = indent + marker.size();
         if (step.operation) out += block(*step.operation, inner, o);
         if (step.state) out += block(*step.state, inner, o);

@@ -145,7 +145,20 @@ std::string_view known_function_latex(std::string_view name) {
     return {};
 }
 
-std::string latex_prose(std::string_view words) {
+std::string with_minus_signs(std::string_view words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        bool starts_word = i == 0 || std::string_view(" ([=,").find(words[i - 1]) != std::string_view::npos;
+        bool before_number = i + 1 < words.size() && std::isdigit(static_cast<unsigned char>(words[i + 1]));
+        if (words[i] == '-' && starts_word && before_number) out += "−";
+        else out += words[i];
+    }
+    return out;
+}
+
+std::string latex_prose(std::string_view text) {
+    const std::string minus_signs = with_minus_signs(text);
+    const std::string_view words = minus_signs;
     std::string out;
     for (std::size_t i = 0; i < words.size();) {
         char c = words[i];

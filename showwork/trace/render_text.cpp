@@ -19,6 +19,13 @@ TextBox layout(const Math& m, const RenderOptions& o);
 
 TextBox parenthesised(const TextBox& box) { return delimited(box, paren_left, paren_right); }
 
+// A number with the one minus sign text uses everywhere, in matrices as in operations: −1/2, 1e−05.
+std::string number_text(std::string_view exact) {
+    std::string out;
+    for (char c : exact) out += c == '-' ? std::string("−") : std::string(1, c);
+    return out;
+}
+
 TextBox operand(const Math& m, int level, const RenderOptions& o) {
     TextBox box = layout(m, o);
     return precedence(m) < level ? parenthesised(box) : box;
@@ -26,10 +33,10 @@ TextBox operand(const Math& m, int level, const RenderOptions& o) {
 
 // Characters with a Unicode sub- or superscript form; text with any other character keeps
 // the ASCII form (R_12 stays R₁₂, x_ab stays x_ab).
-constexpr std::array<std::array<std::string_view, 3>, 30> scripts{{
+constexpr std::array<std::array<std::string_view, 3>, 31> scripts{{
     {"0", "₀", "⁰"}, {"1", "₁", "¹"}, {"2", "₂", "²"}, {"3", "₃", "³"}, {"4", "₄", "⁴"},
     {"5", "₅", "⁵"}, {"6", "₆", "⁶"}, {"7", "₇", "⁷"}, {"8", "₈", "⁸"}, {"9", "₉", "⁹"},
-    {"+", "₊", "⁺"}, {"-", "₋", "⁻"}, {"=", "₌", "⁼"}, {"(", "₍", "⁽"}, {")", "₎", "⁾"},
+    {"+", "₊", "⁺"}, {"-", "₋", "⁻"}, {"−", "₋", "⁻"}, {"=", "₌", "⁼"}, {"(", "₍", "⁽"}, {")", "₎", "⁾"},
     {"i", "ᵢ", "ⁱ"}, {"j", "ⱼ", ""}, {"k", "ₖ", ""}, {"l", "ₗ", ""}, {"m", "ₘ", ""},
     {"n", "ₙ", "ⁿ"}, {"t", "ₜ", ""}, {"x", "ₓ", ""}, {"a", "ₐ", ""}, {"e", "ₑ", ""},
     {"o", "ₒ", ""}, {"p", "ₚ", ""}, {"s", "ₛ", ""}, {"T", "", "ᵀ"}, {"⊤", "", "ᵀ"},
@@ -218,7 +225,15 @@ TextBox product(const Math& m, const RenderOptions& o) {
         const Math& factor = m.args[k];
         TextBox box = layout(factor, o);
         bool leading_sign = k == 0 && m.text.empty() && detail::is_negative(factor);
-        if (precedence(factor) < detail::product_level && !leading_sign) box = parenthesised(box);
+        if (leading_sign && factor.kind == Kind::number && is_compound_number(factor.text) && m.args.size() > 1) {
+            // a fraction as a coefficient cannot be misread: −(1/3)R₂, not −1/3R₂
+            box = beside({text_box("−"), parenthesised(text_box(number_text(factor.text.substr(1))))});
+        } else if (m.text.empty() && factor.kind == Kind::number && is_compound_number(factor.text) &&
+                   m.args.size() > 1) {
+            box = parenthesised(box);  // (1/2)R₁
+        } else if (precedence(factor) < detail::product_level && !leading_sign) {
+            box = parenthesised(box);
+        }
         if (k > 0) {
             bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
             std::string gap = m.text.empty() ? (tight ? "" : " ") : op;
@@ -298,7 +313,7 @@ TextBox cases(const Math& m, const RenderOptions& o) {
 TextBox layout(const Math& m, const RenderOptions& o) {
     switch (m.kind) {
         case Kind::empty: return text_box("");
-        case Kind::number: return text_box(m.text);
+        case Kind::number: return text_box(number_text(m.text));
         case Kind::symbol: return symbol(m, o);
         case Kind::text: return text_box(m.text);
         case Kind::fraction: {

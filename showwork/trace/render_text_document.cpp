@@ -26,7 +26,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, const std::st
     for (std::size_t k = 0; k < steps.size(); ++k) {
         const Step& step = steps[k];
         std::string number = step_number(parent, k) + ". ";
-        out += std::string(indent, ' ') + number + step.text + "\n";
+        out += std::string(indent, ' ') + number + with_minus_signs(step.text) + "\n";
         std::size_t inner = indent + number.size();
         if (step.operation) out += indented(text_layout(*step.operation, o), inner);
         if (step.state) out += indented(text_layout(*step.state, o), inner);
