@@ -12,17 +12,20 @@ using trace::Document;
 
 constexpr Operand matrix_b{"B", "Second matrix, in any of the same forms"};
 
-// The one result of an arithmetic command.
+// The one result of an arithmetic command, written after what it is: AB = …, Aᵀ = ….
 template <Scalar T>
-std::vector<trace::Named> result(const Matrix<T>& M) {
-    return {{"result", to_math(M)}};
+std::vector<trace::Named> result(const Matrix<T>& M, trace::Math label) {
+    return {{"result", to_math(M), trace::Named::Where::everywhere, std::move(label)}};
 }
+
+trace::Math A() { return trace::symbol("A"); }
+trace::Math B() { return trace::symbol("B"); }
 
 struct Show {
     template <Scalar T>
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
-        return document(call, "show", "The matrix A", {}, result(A));
+        return document(call, "show", "The matrix A", {}, result(A, cli::A()));
     }
 };
 
@@ -33,31 +36,35 @@ struct Binary {
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]), B = read_matrix<T>(call.operands[1]);
         Matrix<T> C = Op::apply(A, B, call.sink());
-        return document(call, Op::command, Op::title, {{"A", to_math(A)}, {"B", to_math(B)}}, result(C));
+        return document(call, Op::command, Op::title, {{"A", to_math(A)}, {"B", to_math(B)}}, result(C, Op::label()));
     }
 };
 
 struct AddOp {
     static constexpr const char* command = "add";
     static constexpr const char* title = "Add A and B";
+    static trace::Math label() { return trace::sum({A(), B()}); }
     template <Scalar T>
     static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) { return add(A, B, t); }
 };
 struct SubtractOp {
     static constexpr const char* command = "subtract";
     static constexpr const char* title = "Subtract B from A";
+    static trace::Math label() { return trace::sum({A(), trace::negate(B())}); }
     template <Scalar T>
     static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) { return subtract(A, B, t); }
 };
 struct MultiplyOp {
     static constexpr const char* command = "multiply";
     static constexpr const char* title = "Multiply A by B";
+    static trace::Math label() { return trace::product({A(), B()}, ""); }
     template <Scalar T>
     static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) { return multiply(A, B, t); }
 };
 struct HadamardOp {
     static constexpr const char* command = "hadamard";
     static constexpr const char* title = "Hadamard product of A and B";
+    static trace::Math label() { return trace::product({A(), B()}, "odot"); }
     template <Scalar T>
     static Matrix<T> apply(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* t) {
         return hadamard(A, B, t);
@@ -69,7 +76,8 @@ struct Transpose {
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
         Matrix<T> At = transposed(A, call.sink());
-        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}}, result(At));
+        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}},
+                        result(At, trace::power(cli::A(), trace::symbol("top"))));
     }
 };
 
@@ -79,7 +87,8 @@ struct Scale {
         T c = parse_scalar<T>(call.operands[0]);
         Matrix<T> A = read_matrix<T>(call.operands[1]);
         Matrix<T> cA = scale(c, A, call.sink());
-        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}}, result(cA));
+        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}},
+                        result(cA, trace::product({trace::symbol("c"), cli::A()}, "")));
     }
 };
 
@@ -90,7 +99,8 @@ struct Identity {
         constexpr std::size_t largest = 2'000;
         static_assert(largest * largest <= max_matrix_entries);
         std::size_t n = parse_count(call.operands[0], "N", largest);
-        return document(call, "identity", "The identity matrix", {}, result(Matrix<T>::identity(n)));
+        return document(call, "identity", "The identity matrix", {},
+                        result(Matrix<T>::identity(n), trace::symbol("I", trace::number(std::to_string(n)))));
     }
 };
 

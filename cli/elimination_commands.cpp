@@ -171,7 +171,8 @@ struct Inverse {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> Ainv = inverse(A, elimination_options<T>(call), call.sink());
-        return document(call, "inverse", "Inverse of A", {{"A", to_math(A)}}, {{"inverse", to_math(Ainv)}});
+        return document(call, "inverse", "Inverse of A", {{"A", to_math(A)}}, {{"inverse", to_math(Ainv), trace::Named::Where::everywhere,
+                                                                       trace::power(trace::symbol("A"), trace::number("-1"))}});
     }
 };
 

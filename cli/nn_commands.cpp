@@ -251,8 +251,11 @@ struct Backprop {
         nn::Backpropagation<T> bp = nn::backpropagate(network, e.X, Y, loss, c, call.sink());
         std::vector<trace::Named> results{{"loss", trace::text(call.loss)}, {"E", to_math(bp.loss)}};
         for (std::size_t l = 1; l <= network.depth(); ++l) {
-            results.push_back({"dE/dW" + std::to_string(l), to_math(bp.gradients.W[l - 1])});
-            results.push_back({"dE/db" + std::to_string(l), to_math(bp.gradients.b[l - 1])});
+            // ∂E/∂W^{[l]}, ∂E/∂b^{[l]}, keyed "dE/dWl", "dE/dbl" in JSON
+            results.push_back({"dE/dW" + std::to_string(l), to_math(bp.gradients.W[l - 1]), trace::Named::Where::everywhere,
+                               trace::partial_fraction(trace::symbol("E"), nn::layer_symbol("W", l))});
+            results.push_back({"dE/db" + std::to_string(l), to_math(bp.gradients.b[l - 1]), trace::Named::Where::everywhere,
+                               trace::partial_fraction(trace::symbol("E"), nn::layer_symbol("b", l))});
         }
         if (!call.rate.empty()) {
             const T rate = parse_scalar<T>(call.rate);

@@ -83,6 +83,20 @@ TEST_CASE("--help, --version and help COMMAND succeed and show examples") {
     }
 }
 
+TEST_CASE("a result says what it is, and a step does not repeat the matrix its operation ends in") {
+    Run product = showwork_run({"multiply", "1 2; 3 4", "5; 6"});
+    CHECK(product.out.find("AB = \u23a1 17 \u23a4") != std::string::npos);
+    CHECK(product.out.find("\u23a3 3  4 \u23a6 \u23a3 6 \u23a6   \u23a3 39 \u23a6") != std::string::npos);  // AB = C on one line
+    CHECK(showwork_run({"add", "1 2", "3 4", "--no-steps"}).out.find("A + B = [ 4  6 ]") != std::string::npos);
+    CHECK(showwork_run({"subtract", "1 2", "3 4", "--no-steps"}).out.find("A \u2212 B = [ \u22122  \u22122 ]") != std::string::npos);
+    CHECK(showwork_run({"transpose", "1 2", "--no-steps"}).out.find("A\u1d40 = ") != std::string::npos);
+    CHECK(showwork_run({"scale", "2", "1 2", "--no-steps"}).out.find("cA = [ 2  4 ]") != std::string::npos);
+    CHECK(showwork_run({"inverse", "2 1; 1 1", "--no-steps"}).out.find("A\u207b\u00b9 = ") != std::string::npos);
+    CHECK(showwork_run({"inverse", "2 1; 1 1", "--no-steps", "--format", "latex"}).out.find("A^{-1} = ") != std::string::npos);
+    // JSON keys the result by its name, as before
+    CHECK(showwork_run({"inverse", "2 1; 1 1", "--no-steps", "--format", "json"}).out.find("\"result\": {") != std::string::npos);
+}
+
 TEST_CASE("every arithmetic command gives exact values") {
     CHECK(showwork_run({"add", "1 2", "1/2 1/3", "--format", "json"}).out.find("\"3/2\"") != std::string::npos);
     Run scaled = showwork_run({"scale", "-1/2", "2 4; 6 8", "--no-steps"});

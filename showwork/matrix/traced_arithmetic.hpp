@@ -43,15 +43,16 @@ trace::Math formula_matrix(std::size_t rows, std::size_t cols, Formula formula) 
     return trace::matrix(rows, cols, std::move(cells));
 }
 
-// One step: `symbols` = (the matrix of entry formulas, when small enough), then the result.
+// One step, one chain: `symbols` = (the matrix of entry formulas, when small enough) = the result;
+// the result is the step's state as well (for JSON; the other formats do not repeat it).
 template <Scalar T, class Formula>
 void record_entrywise(trace::Trace& trace, std::string_view kind, std::string text, trace::Math symbols,
                       const Matrix<T>& result, Formula formula) {
-    trace::Math operation = std::move(symbols);
-    if (result.size() <= max_traced_entrywise) {
-        operation = trace::equals(std::move(operation), formula_matrix(result.rows(), result.cols(), formula));
-    }
-    trace.add(kind, std::move(text), std::move(operation), to_math(result));
+    std::vector<trace::Math> chain{std::move(symbols)};
+    if (result.size() <= max_traced_entrywise) chain.push_back(formula_matrix(result.rows(), result.cols(), formula));
+    chain.push_back(to_math(result));
+    std::vector<trace::Rel> equals(chain.size() - 1, trace::Rel::equals);
+    trace.add(kind, std::move(text), trace::chain(std::move(chain), std::move(equals)), to_math(result));
 }
 
 // c_ij = a_i1 · b_1j + … + a_in · b_nj
@@ -73,11 +74,11 @@ void record_product(const Matrix<T>& A, const Matrix<T>& B, const Matrix<T>& C, 
     bool by_entry = C.size() <= max_traced_product_entries && A.cols() <= max_traced_inner_dimension;
     if (!by_entry) {
         text += fmt::format(" The {} entries, {} terms each, are not shown one by one.", C.size(), A.cols());
-        trace.add(trace::kind::multiply, std::move(text), trace::equals(std::move(operation), to_math(C)));
+        trace.add(trace::kind::multiply, std::move(text), trace::equals(std::move(operation), to_math(C)), to_math(C));
         return;
     }
     trace::SubDerivation entries(&trace, trace::kind::multiply);
-    entries.describe(std::move(text), std::move(operation));
+    entries.describe(std::move(text), trace::equals(std::move(operation), to_math(C)));
     for (std::size_t i = 0; i < C.rows(); ++i) {
         for (std::size_t j = 0; j < C.cols(); ++j) {
             trace.add(trace::kind::entry, fmt::format("Entry ({}, {}): row {} times column {}.", i + 1, j + 1, i + 1, j + 1),
@@ -158,7 +159,7 @@ Matrix<T> transposed(const Matrix<T>& A, trace::Trace* trace = nullptr) {
     Matrix<T> C = transpose(A);
     if (trace) {
         trace->add(trace::kind::transpose, "Transpose: row i becomes column i, (Aᵀ)_ij = a_ji.",
-                   trace::power(to_math(A), trace::symbol("top")), to_math(C));
+                   trace::equals(trace::power(to_math(A), trace::symbol("top")), to_math(C)), to_math(C));
     }
     return C;
 }

@@ -56,6 +56,10 @@ Math name_math(const std::string& name);
 // "result" or already says what it is (a relation, or a list of relations: x = 0, y = 2).
 Math named_math(const Named& named);
 
+// The state a step shows after its operation: none when the operation already ends in it
+// (AB = … = C), which JSON keeps as the step's state all the same.
+const Math* shown_state(const Step& step);
+
 // Steps numbered as the reader sees them: "1", "1.2", "1.2.3".
 std::string step_number(const std::string& parent, std::size_t index);
 

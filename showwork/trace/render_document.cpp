@@ -42,7 +42,7 @@ void fragment_steps(std::string& out, const std::vector<Step>& steps, const std:
         std::string number = step_number(parent, k);
         out += "% " + number + ". " + step.text + "\n";
         if (step.operation) out += to_latex(*step.operation, o) + "\n";
-        if (step.state) out += to_latex(*step.state, o) + "\n";
+        if (const Math* state = shown_state(step)) out += to_latex(*state, o) + "\n";
         fragment_steps(out, step.substeps, number, o);
     }
 }
@@ -95,7 +95,7 @@ void document_steps(std::string& out, const std::vector<Step>& steps, std::size_
     for (const auto& step : steps) {
         out += (list ? "\\item " : "\\par\\noindent ") + latex_prose(step.text) + "\n";
         if (step.operation) out += display(*step.operation, o);
-        if (step.state) out += display(*step.state, o);
+        if (const Math* state = shown_state(step)) out += display(*state, o);
         if (!step.substeps.empty()) document_steps(out, step.substeps, depth + 1, o);
     }
     if (list) out += "\\end{enumerate}\n";

@@ -26,7 +26,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, std::size_t i
         out += pad + marker + detail::with_minus_signs(step.text) + "\n\n";
         std::size_t inner = indent + marker.size();
         if (step.operation) out += block(*step.operation, inner, o);
-        if (step.state) out += block(*step.state, inner, o);
+        if (const Math* state = shown_state(step)) out += block(*state, inner, o);
         write_steps(out, step.substeps, inner, o);
     }
 }

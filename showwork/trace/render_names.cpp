@@ -209,35 +209,7 @@ std::size_t display_width(std::string_view utf8) {
     return width;
 }
 
-}  // namespace showwork::trace::detail
-
-namespace showwork::trace::detail {
-
-namespace {
-
-// "dE/dW1", the name of a network's gradient in its results: ∂E/∂W^{[1]} (notes 002).
-std::optional<Math> gradient_name_math(const std::string& name) {
-    const std::size_t slash = name.find('/');
-    if (name.size() < 5 || name[0] != 'd' || slash == std::string::npos || slash < 2 || slash + 2 >= name.size() ||
-        name[slash + 1] != 'd')
-        return std::nullopt;
-    const std::string of = name.substr(1, slash - 1), by = name.substr(slash + 2);
-    const std::size_t digits = by.find_first_of("0123456789");
-    auto letters = [](const std::string& s) {
-        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-    };
-    if (!letters(of) || digits == 0 || digits == std::string::npos || !letters(by.substr(0, digits)) ||
-        !std::all_of(by.begin() + static_cast<std::ptrdiff_t>(digits), by.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-        return std::nullopt;
-    return partial_fraction(symbol(of), symbol(by.substr(0, digits), empty(), symbol("[" + by.substr(digits) + "]"),
-                                               {.bold = true}));
-}
-
-}  // namespace
-
 Math name_math(const std::string& name) {
-    if (auto gradient = gradient_name_math(name)) return *gradient;
     bool letter = name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0]));
     if (letter || !greek_latex(name).empty()) return symbol(name);
     std::string words = name;
@@ -250,8 +222,17 @@ Math named_math(const Named& named) {
     bool says_itself = is_relation(named.value) ||
                        (named.value.kind == Kind::list && !named.value.args.empty() &&
                         std::all_of(named.value.args.begin(), named.value.args.end(), is_relation));
-    if (named.name == "result" || says_itself) return named.value;
+    if (says_itself) return named.value;
+    if (named.label) return equals(*named.label, named.value);
+    if (named.name == "result") return named.value;
     return equals(name_math(named.name), named.value);
+}
+
+const Math* shown_state(const Step& step) {
+    if (!step.state) return nullptr;
+    const bool ends_in_it = step.operation && step.operation->kind == Kind::relation && !step.operation->args.empty() &&
+                            step.operation->args.back() == *step.state;
+    return ends_in_it ? nullptr : &*step.state;
 }
 
 std::string step_number(const std::string& parent, std::size_t index) {

@@ -29,7 +29,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, const std::st
         out += std::string(indent, ' ') + number + with_minus_signs(step.text) + "\n";
         std::size_t inner = indent + number.size();
         if (step.operation) out += indented(text_layout(*step.operation, o), inner);
-        if (step.state) out += indented(text_layout(*step.state, o), inner);
+        if (const Math* state = shown_state(step)) out += indented(text_layout(*state, o), inner);
         write_steps(out, step.substeps, step_number(parent, k), inner, o);
     }
 }

@@ -157,6 +157,9 @@ struct Named {
     // or everywhere but JSON (the same values laid out for reading, beside a JSON-only field).
     enum class Where { everywhere, json_only, not_json };
     Where where = Where::everywhere;
+    // How the value is written before it where its name would not say it: A⁻¹, AB, ∂E/∂W^{[1]}.
+    // JSON keys the value by its name all the same.
+    std::optional<Math> label = std::nullopt;
     friend bool operator==(const Named&, const Named&) = default;
 };
 
