@@ -293,7 +293,8 @@ TEST_CASE("the documents of the Jacobian and of the chain rule compile with pdfl
         {"quotient", {"diff", "relu(x)/(1 + x^2) + max(x, x^2) + x^x", "--wrt", "x"}},
     };
     for (auto [name, args] : documents) {
-        CAPTURE(name);
+        const std::string label = name;  // clang 14 cannot capture a structured binding
+        CAPTURE(label);
         args.insert(args.end(), {"--format", "document"});
         auto result = showwork::testing::compile_with_pdflatex("cli-" + name, ok(args).out);
         CHECK(result.status == 0);

@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,7 +40,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 // The subcommands `showwork --help` lists, but `help` itself.
-std::vector<std::string> commands() {
+std::vector<std::string> all_commands() {
     std::vector<std::string> names;
     bool listing = false;
     for (const std::string& line : lines_of(run({"--help"}).out)) {
@@ -52,6 +54,20 @@ std::vector<std::string> commands() {
         }
     }
     return names;
+}
+
+// This run's share of the commands: with SHOWWORK_SHARD=k/n, every n-th from the k-th (so that
+// meson runs the n shares side by side); all of them without it.
+std::vector<std::string> commands() {
+    std::vector<std::string> all = all_commands();
+    const char* shard = std::getenv("SHOWWORK_SHARD");
+    if (shard == nullptr) return all;
+    unsigned k = 0, n = 0;
+    REQUIRE_MESSAGE(std::sscanf(shard, "%u/%u", &k, &n) == 2, "SHOWWORK_SHARD=" << shard << " is not k/n");
+    REQUIRE_MESSAGE((1 <= k && k <= n), "SHOWWORK_SHARD=" << shard << ": k must be between 1 and n");
+    std::vector<std::string> share;
+    for (std::size_t i = k - 1; i < all.size(); i += n) share.push_back(all[i]);
+    return share;
 }
 
 // A line of the help's examples as an argument vector: words split at blanks outside quotes,
@@ -242,7 +258,7 @@ const Outputs& outputs_of(const std::string& command) {
 }  // namespace
 
 TEST_CASE("the program lists its commands, each with examples") {
-    std::vector<std::string> names = commands();
+    std::vector<std::string> names = all_commands();
     CHECK(names.size() >= 20);
     CHECK(has(names, "solve"));
     for (const auto& name : names) {
@@ -261,9 +277,9 @@ TEST_CASE("every document and every piece of math of every command compiles with
     for (const auto& command : commands()) {
         const Outputs& outputs = outputs_of(command);
         REQUIRE(!outputs.documents.empty());
-        for (const auto& [where, tex] : outputs.documents) {
-            auto result = compile_with_pdflatex("formats-" + command, tex);
-            CHECK_MESSAGE(result.pdf, where << " writes a document that does not compile:\n"
+        for (const auto& document : outputs.documents) {
+            auto result = compile_with_pdflatex("formats-" + command, document.second);
+            CHECK_MESSAGE(result.pdf, document.first << " writes a document that does not compile:\n"
                                             << showwork::testing::first_error(result.log));
         }
         check_pieces_compile(command, preamble_of(outputs.documents.begin()->second), outputs.pieces);

@@ -62,7 +62,9 @@ TEST_CASE("the blocked product is within n·u·|A||B| of the exact product for e
         {121, 33, 17}, {130, 300, 20}, {50, 520, 3}, {2, 40, 2100}, {64, 64, 64}, {97, 101, 103},
     };
     std::mt19937_64 rng(20240611);
-    for (auto [m, n, p] : shapes) {
+    for (const auto& shape : shapes) {
+        // plain variables: clang 14 cannot capture structured bindings (CAPTURE is a lambda)
+        const std::size_t m = std::get<0>(shape), n = std::get<1>(shape), p = std::get<2>(shape);
         CAPTURE(m);
         CAPTURE(n);
         CAPTURE(p);
