@@ -193,7 +193,7 @@ CLI::App* register_calculus(CLI::App& app, const CommandSpec<>& spec, const std:
     CLI::App* command = register_command<Command>(app, spec, call);
     command->add_option("--at", call->at, "A point: \"x=1, y=2\" (values in the --number scalar)");
     command->add_option("--relu-at-zero", call->relu_at_zero,
-                        "ReLU'(0): 0 (notes 003, the default) or 1 (notes 004)")
+                        "ReLU′(0): 0 (notes 003, the default) or 1 (notes 004)")
         ->check(CLI::IsMember({"0", "1"}));
     return command;
 }

@@ -2,6 +2,9 @@
 // from the command line. Each shares --augment K, --pivot RULE and --method METHOD.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <regex>
+
 #include "cli/commands.hpp"
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/determinant.hpp"
@@ -76,10 +79,11 @@ Matrix<T> read_operand(const EliminationCall& call, std::size_t default_augment 
 }
 
 // 0-based columns as the 1-based list a reader counts: [1, 3].
+// {1, 2}, {3}, ∅: a set of columns cannot be mistaken for a number (JSON: an array).
 trace::Math column_list(const std::vector<std::size_t>& columns) {
     std::vector<trace::Math> items;
     for (std::size_t c : columns) items.push_back(trace::number(std::to_string(c + 1)));
-    return trace::list(std::move(items));
+    return trace::set(trace::list(std::move(items)), trace::empty());
 }
 
 trace::Math count(std::size_t n) { return trace::number(std::to_string(n)); }
@@ -161,7 +165,8 @@ struct Det {
         } else {
             d = determinant(A, elimination_options<T>(call), call.sink());
         }
-        return document(call, "det", "Determinant of A", {{"A", to_math(A)}}, {{"determinant", to_math(d)}});
+        return document(call, "det", "Determinant of A", {{"A", to_math(A)}}, {{"determinant", to_math(d), trace::Named::Where::everywhere,
+                                                                       trace::apply("det", {trace::symbol("A")})}});
     }
 };
 
@@ -176,29 +181,49 @@ struct Inverse {
     }
 };
 
-// The unknowns' names: --unknowns x,y, else x, y, z for up to three, else x_1 … x_n.
-std::vector<std::string> unknown_names(const std::string& given, std::size_t n) {
-    std::vector<std::string> names;
-    if (!given.empty()) {
-        std::size_t start = 0;
-        while (start <= given.size()) {
-            std::size_t comma = std::min(given.find(',', start), given.size());
-            names.push_back(given.substr(start, comma - start));
-            start = comma + 1;
-        }
-        if (names.size() != n) {
-            throw InputError(fmt::format("--unknowns names {} unknowns, the system has {}", names.size(), n));
-        }
-        return names;
+// The unknowns' names, in the derivation as in the answer: --unknowns p,q; else x, y, z for up
+// to three unknowns, else x₁ … xₙ. A name is a letter, then letters or digits, with an optional
+// index after _ (p_1); t, s, r, u, v, w name the parameters of a solution set.
+Unknowns unknowns_of(const std::string& given, std::size_t n) {
+    Unknowns unknowns;
+    if (given.empty()) {
+        if (n <= 3) unknowns.names.assign({"x", "y", "z"}), unknowns.names.resize(n);
+        return unknowns;
     }
-    for (std::size_t i = 0; i < n; ++i) names.push_back(n <= 3 ? std::string(1, "xyz"[i]) : fmt::format("x_{}", i + 1));
-    return names;
+    std::vector<std::string>& names = unknowns.names;
+    for (std::size_t start = 0; start <= given.size();) {
+        std::size_t comma = std::min(given.find(',', start), given.size());
+        std::string name = given.substr(start, comma - start);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        names.push_back(name);
+        start = comma + 1;
+    }
+    if (names.size() != n) throw InputError(fmt::format("--unknowns names {} unknowns, the system has {}", names.size(), n));
+    static const std::regex valid("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)?");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string& name = names[i];
+        if (!std::regex_match(name, valid)) {
+            throw InputError(fmt::format("--unknowns: {} (unknown {}) is not a name: a letter, then letters or digits, "
+                                         "with an optional index after _ (x, y, p_1)", quoted_token(name), i + 1));
+        }
+        if (name.size() == 1 && std::string_view("tsruvw").find(name[0]) != std::string_view::npos) {
+            throw InputError(fmt::format("--unknowns: {} names a parameter of the solution set (t, s, r, u, v, w); "
+                                         "choose another name", name));
+        }
+        if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), name) != names.begin() + static_cast<std::ptrdiff_t>(i)) {
+            throw InputError(fmt::format("--unknowns names {} twice", name));
+        }
+    }
+    return unknowns;
 }
 
 struct Solve {
     static void add_options(CLI::App& command, EliminationCall& call) {
         add_elimination_options(command, call);
-        command.add_option("--unknowns", call.unknowns, "Names of the unknowns in the answer, e.g. x,y");
+        command.add_option("--unknowns", call.unknowns,
+                           "Names of the unknowns, in every step and in the answer, e.g. p,q (default x, y, z; "
+                           "beyond three x_1 … x_n)");
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {
@@ -213,7 +238,8 @@ struct Solve {
             A = columns(Ab, 0, Ab.cols() - 1);
             b = columns(Ab, Ab.cols() - 1, 1);
         }
-        Solution<T> s = solve(A, b, elimination_options<T>(call), call.sink());
+        const Unknowns unknowns = unknowns_of(call.unknowns, A.cols());
+        Solution<T> s = solve(A, b, elimination_options<T>(call), call.sink(), unknowns);
         std::vector<Named> results{{"kind", trace::text(std::string(solution_kind_name(s.kind)))},
                                    {"rank", count(s.rank)},
                                    {"pivot_columns", column_list(s.pivot_columns)}};
@@ -223,23 +249,18 @@ struct Solve {
         } else {
             results.push_back({"solution", to_math(s.particular)});
             results.push_back({"free_variables", column_list(s.free_variables)});
-            results.push_back({"parametric_form", parametric_form(s)});
+            results.push_back({"parametric_form", parametric_form(s, unknowns)});
         }
         results.push_back({"solution_set", solution_set(s)});
-        if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknown_names(call.unknowns, A.cols()))});
+        if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknowns)});
         return document(call, "solve", "Solve A x = b", {{"(A | b)", to_math(augment(A, b))}}, std::move(results));
     }
     // x = 0, y = 2
     template <Scalar T>
-    static trace::Math answer(const Solution<T>& s, const std::vector<std::string>& names) {
+    static trace::Math answer(const Solution<T>& s, const Unknowns& unknowns) {
         std::vector<trace::Math> equations;
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            std::size_t bar = names[i].find('_');
-            trace::Math unknown = bar == std::string::npos
-                                      ? trace::symbol(names[i])
-                                      : trace::symbol(names[i].substr(0, bar), trace::number(names[i].substr(bar + 1)));
-            equations.push_back(trace::equals(std::move(unknown), to_math(s.particular(i, 0))));
-        }
+        for (std::size_t i = 0; i < s.particular.rows(); ++i)
+            equations.push_back(trace::equals(unknowns.math(i), to_math(s.particular(i, 0))));
         return trace::list(std::move(equations));
     }
 };

@@ -228,6 +228,34 @@ TEST_CASE("solve: the notes' system ends in x = 0, y = 2 after its check") {
     CHECK(separate.out.find("a = 0, b = 2") != std::string::npos);
 }
 
+TEST_CASE("solve: one naming of the unknowns in every step, the parametric form and the answer") {
+    // by default x, y, z up to three unknowns, everywhere: no x₁ in the derivation
+    Run r = showwork_run({"solve", "2 3 6; 4 5 10", "--augment", "1"});
+    CHECK(r.out.find("Solve equation 2 for y.") != std::string::npos);
+    CHECK(r.out.find("x\u2081") == std::string::npos);
+    // t, s, r, u, v, w name parameters, alone; with an index they name unknowns
+    CHECK(showwork_run({"solve", "1 2 3 4; 2 4 6 8; 1 0 -1 2", "--augment", "1", "--unknowns", "p,q,w_1"}).status == 0);
+    Run pq = showwork_run({"solve", "1 2 3 4; 2 4 6 8; 1 0 -1 2", "--augment", "1", "--unknowns", "p, q, p_3"});
+    CHECK(pq.status == 0);
+    CHECK(pq.out.find("p\u2083 is free.") != std::string::npos);
+    CHECK(pq.out.find("p\u2083 = t") != std::string::npos);
+    CHECK(pq.out.find("x\u2083") == std::string::npos);
+    Run four = showwork_run({"solve", "1 0 0 0 1; 0 1 0 0 2; 0 0 1 0 3; 0 0 0 1 4", "--augment", "1"});
+    CHECK(four.out.find("x\u2084 = 4") != std::string::npos);  // beyond three: x₁ … x₄
+}
+
+TEST_CASE("solve: bad names for the unknowns are refused by name") {
+    auto error = [](const std::string& names) {
+        return showwork_run({"solve", "2 3 6; 4 5 10", "--augment", "1", "--unknowns", names});
+    };
+    CHECK(error("a,a").err.find("--unknowns names a twice") != std::string::npos);
+    CHECK(error("a,2b").err.find("'2b' (unknown 2) is not a name") != std::string::npos);
+    CHECK(error("a,").err.find("'' (unknown 2) is not a name") != std::string::npos);
+    CHECK(error("a,t").err.find("t names a parameter of the solution set") != std::string::npos);
+    CHECK(error("a,b,c").err.find("--unknowns names 3 unknowns, the system has 2") != std::string::npos);
+    for (const char* names : {"a,a", "a,2b", "a,t", "a,b,c"}) CHECK(error(names).status == 2);
+}
+
 TEST_CASE("solve: infinitely many solutions in parametric form, and none with the evidence") {
     Run infinite = showwork_run({"solve", "1 2 3 4; 2 4 6 8; 1 0 -1 2", "--format", "json"});
     CHECK(infinite.status == 0);
@@ -242,7 +270,7 @@ TEST_CASE("solve: infinitely many solutions in parametric form, and none with th
     CHECK(k["result"]["kind"] == "none");
     CHECK(k["result"]["inconsistent_row"] == "2");
     CHECK(k["result"]["evidence"] ==
-          "row 2 of the echelon form reads 0 = 1, which is -2·(equation 1) + (equation 2) of the original system");
+          "row 2 of the echelon form reads 0 = 1, which is −2·(equation 1) + (equation 2) of the original system");
 }
 
 TEST_CASE("rref, ref, rank, det, inverse, nullspace, colspace, lu give exact results") {
@@ -288,7 +316,7 @@ TEST_CASE("exact and floating answers differ where rounding bites") {
 
 TEST_CASE("elimination errors: singular, non-square, bad options, bad row operations") {
     check_error(showwork_run({"inverse", "1 2 3; 2 4 6; 1 0 1"}), 1,
-                "the matrix is singular: column 3 has no pivot (rank 2 < 3); its rows are dependent: R_2 = 2R_1");
+                "the matrix is singular: column 3 has no pivot (rank 2 < 3); its rows are dependent: R₂ = 2R₁");
     check_error(showwork_run({"det", "1 2 3; 4 5 6"}), 1, "the determinant needs a square matrix, not a 2×3 one");
     check_error(showwork_run({"solve", "1 2; 3 4", "1; 2; 3"}), 1,
                 "cannot solve A x = b with A 2×2 and b 3×1: A has 2 rows, b has 3");

@@ -233,7 +233,7 @@ TEST_CASE("a singular matrix: the exact side fails, and the report says so") {
     Comparison<double> c = compare<double>(CompareOperation::inverse, A);
     CHECK_FALSE(c.exact);
     CHECK(c.exact_failure.find("singular") != std::string::npos);
-    CHECK(c.exact_failure.find("R_2 = 2R_1") != std::string::npos);
+    CHECK(c.exact_failure.find("R₂ = 2R₁") != std::string::npos);
     CHECK(c.singular);
     CHECK_FALSE(c.condition_number);
     CHECK_FALSE(c.digits_lost);

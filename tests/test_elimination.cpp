@@ -228,7 +228,7 @@ TEST_CASE("determinants of hand-checked matrices, by elimination and by cofactor
     CHECK(cofactor_determinant(S) == 0);
 }
 
-TEST_CASE("the traced determinant ends with (-1)^s times the diagonal") {
+TEST_CASE("the traced determinant ends with (−1)^s times the diagonal, and says so in words") {
     M B{{0, 1, 2}, {1, 0, 3}, {4, -3, 8}};
     trace::Trace t;
     CHECK(determinant(B, {}, &t) == -2);
@@ -236,11 +236,51 @@ TEST_CASE("the traced determinant ends with (-1)^s times the diagonal") {
     CHECK(last.kind == "determinant");
     REQUIRE(last.state);
     CHECK(last.state->args.back() == trace::number("-2"));
+    CHECK(last.text.find("times −1 for each of the") != std::string::npos);
+    CHECK(last.text.find('^') == std::string::npos);
     trace::Trace c;
     CHECK(cofactor_determinant(B, &c) == -2);
     REQUIRE(!c.steps().empty());
     CHECK(c.steps()[0].kind == "cofactor_expansion");
     CHECK(!c.steps()[0].substeps.empty());
+}
+
+TEST_CASE("cofactor expansion names each minor by its place and writes determinants between bars") {
+    M A{{1, 2, 0, 1}, {0, 1, 3, 2}, {2, 0, 1, 1}, {1, 1, 1, 0}};
+    trace::Trace t;
+    const Rational det = cofactor_determinant(A, &t);
+    CHECK(det == determinant(A));
+    REQUIRE(t.steps().size() == 1);
+    const trace::Step& expansion = t.steps()[0];
+    CHECK(expansion.text.find('^') == std::string::npos);  // no LaTeX in the sentence
+    REQUIRE(expansion.operation);
+    CHECK(trace::to_latex(*expansion.operation) == "\\det A = \\sum_j (-1)^{1 + j} a_{1j} \\det M_{1j}");
+    // the first minor of A, then a minor of that minor, each named by the rows and columns deleted
+    const trace::Step& m11 = expansion.substeps.at(0);
+    CHECK(m11.text == "The minor M\u2081\u2081: A without row 1 and column 1.");
+    CHECK(trace::to_latex(*m11.operation).starts_with("M_{11} = \\begin{pmatrix}"));
+    const trace::Step& inner = m11.substeps.at(0).substeps.at(0);
+    CHECK(inner.text == "The minor of A without rows 1 and 2 and columns 1 and 2.");
+    CHECK(trace::to_latex(*inner.operation).starts_with("M_{12,12} = "));
+    // every minor, at any depth, is named by the rows and columns of A it has lost
+    std::vector<std::string> names;
+    auto collect = [&names](const auto& self, const std::vector<trace::Step>& steps) -> void {
+        for (const trace::Step& step : steps) {
+            if (step.kind == "minor") names.push_back(trace::to_latex(*step.operation).substr(0, trace::to_latex(*step.operation).find(" = ")));
+            self(self, step.substeps);
+        }
+    };
+    collect(collect, t.steps());
+    // a₁₃ = 0, so there is no M₁₃; M₁₂ loses columns 2 and 3 (a₂₁ = 0 skips A's column 1)
+    CHECK(std::find(names.begin(), names.end(), "M_{13}") == names.end());
+    CHECK(std::find(names.begin(), names.end(), "M_{12,23}") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "M_{12,24}") != names.end());
+    CHECK(names.size() == 3 + (3 + 2 + 2));  // M₁₁, M₁₂, M₁₄, then the 2×2 minors of each behind a non-zero entry
+    // a 2×2 determinant written out is the matrix between bars
+    CHECK(trace::to_latex(trace::apply("det", {to_math(M{{1, 2}, {3, 4}})})) ==
+          "\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}");
+    CHECK(trace::to_text(trace::apply("det", {to_math(M{{1, 2}, {3, 4}})})) == "\u2502 1  2 \u2502\n\u2502 3  4 \u2502");
+    CHECK(trace::to_latex(trace::apply("det", {trace::symbol("A")})) == "\\det A");
 }
 
 TEST_CASE("determinant and inverse of a non-square matrix are shape errors naming the shape") {
@@ -274,12 +314,16 @@ TEST_CASE("a singular inverse names the column without a pivot and the dependenc
     for (const auto& options : {gauss_jordan, fraction_free}) {
         CHECK_THROWS_WITH_AS(inverse(A, options),
                              "the matrix is singular: column 3 has no pivot (rank 2 < 3); its rows are "
-                             "dependent: R_3 = 2R_1 - R_2",
+                             "dependent: R₃ = 2R₁ − R₂",
                              SingularError);
     }
     CHECK_THROWS_WITH_AS(inverse(M{{1, 2}, {2, 4}}),
                          "the matrix is singular: column 2 has no pivot (rank 1 < 2); its rows are "
-                         "dependent: R_2 = 2R_1",
+                         "dependent: R₂ = 2R₁",
+                         SingularError);
+    CHECK_THROWS_WITH_AS(inverse(M{{2, 4}, {1, 2}}),  // a fraction as a coefficient cannot be misread
+                         "the matrix is singular: column 2 has no pivot (rank 1 < 2); its rows are "
+                         "dependent: R₂ = (1/2)R₁",
                          SingularError);
     CHECK_THROWS_AS(inverse(Matrix<double>{{1, 2}, {2, 4}}), SingularError);
 }

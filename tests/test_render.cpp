@@ -80,7 +80,7 @@ TEST_CASE("absolute values and norms; a function of one needs no parentheses") {
     CHECK(to_latex(apply("max", {error})) == "\\max(\\hat{x} - x)");
     Math r = sum({product({symbol("A"), symbol("x")}, ""), negate(symbol("b"))});
     CHECK(to_latex(norm(r, symbol("infty"))) == "\\left\\| Ax - b \\right\\|_{\\infty}");
-    CHECK(to_text(norm(r, symbol("infty"))) == "‖Ax − b‖_∞");  // no subscript ∞ in Unicode
+    CHECK(to_text(norm(r, symbol("infty"))) == "‖Ax − b‖∞");  // no subscript ∞ in Unicode
     CHECK(to_text(norm(r)) == "‖Ax − b‖");
     // taller than a line: the bars grow with it
     CHECK(to_text(absolute(matrix(2, 1, {number("1"), number("2")}))).find("│") != std::string::npos);
@@ -423,10 +423,27 @@ TEST_CASE("the long chain is set one link per line in align*, with display break
 TEST_CASE("text has one minus sign: in numbers, in coefficients and before a number in a sentence") {
     Document d;
     d.title = "Signs";
-    d.steps = {{"rule", "Add -1/2 times row 1 to row 2; the row-echelon form (x = -3)."}};
+    d.steps.resize(1);
+    d.steps[0].kind = "rule";
+    d.steps[0].text = "Add -1/2 times row 1 to row 2; the row-echelon form (x = -3).";
     d.steps[0].operation = relation(indexed("R", 2), Rel::to, product({number("-1/3"), indexed("R", 2)}, ""));
     const std::string text = render(d, Format::text);
     CHECK(text.find("Add \u22121/2 times row 1 to row 2; the row-echelon form (x = \u22123).") != std::string::npos);
     CHECK(text.find("R\u2082 \u2192 \u2212(1/3)R\u2082") != std::string::npos);  // not −1/3R₂
     CHECK(render(d, Format::document).find("Add $-$1/2 times row 1 to row 2; the row-echelon form") != std::string::npos);
+}
+
+TEST_CASE("a set of items cannot be mistaken for a number: {1}, {1, 3}, ∅; JSON has the array") {
+    Math one = set(list({number("1")}), empty());
+    Math two = set(list({number("1"), number("3")}), empty());
+    Math none = set(list({}), empty());
+    CHECK(to_text(one) == "{1}");
+    CHECK(to_text(two) == "{1, 3}");
+    CHECK(to_text(none) == "\u2205");
+    CHECK(to_latex(two) == "\\{1, 3\\}");
+    CHECK(to_latex(none) == "\\emptyset");
+    CHECK(to_text(equals(text("pivot columns"), one)) == "pivot columns = {1}");
+    Document d;
+    d.results = {{"pivot_columns", two}};
+    CHECK(nlohmann::json::parse(render(d, Format::json))["result"] == nlohmann::json::array({"1", "3"}));
 }

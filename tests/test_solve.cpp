@@ -117,7 +117,7 @@ TEST_CASE("one free variable: the notes' echelon system in parametric form") {
     CHECK(set.args[1].args[0] == t);
     CHECK(set.args[1].args[1].style.blackboard);
     CHECK_THROWS_WITH_AS(solve_unique(A, b),
-                         "the system has infinitely many solutions: x_3 is free (rank 2 < 3 unknowns)", SingularError);
+                         "the system has infinitely many solutions: x₃ is free (rank 2 < 3 unknowns)", SingularError);
 }
 
 TEST_CASE("two free variables: parameters t and s, A p = b and A d = 0") {
@@ -177,12 +177,12 @@ TEST_CASE("no solution: the row 0 = c and the combination of the original equati
         M combined = combine(s.combination, A, b);
         CHECK(combined == M{{0, 0, 0, s.inconsistent_value}});
         CHECK(s.inconsistent_value != 0);
-        CHECK(s.evidence() == "row 3 of the echelon form reads 0 = 2, which is -(equation 1) - (equation 2) + "
+        CHECK(s.evidence() == "row 3 of the echelon form reads 0 = 2, which is −(equation 1) − (equation 2) + "
                               "(equation 3) of the original system");
     }
     CHECK_THROWS_WITH_AS(solve_unique(A, b),
-                         "the system has no solution: row 3 of the echelon form reads 0 = 2, which is -(equation 1) "
-                         "- (equation 2) + (equation 3) of the original system",
+                         "the system has no solution: row 3 of the echelon form reads 0 = 2, which is −(equation 1) "
+                         "− (equation 2) + (equation 3) of the original system",
                          InconsistentError);
     trace::Trace t;
     solve(A, b, {}, &t);

@@ -94,14 +94,13 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
                       " (no central difference over exact rationals: it only approximates)."
                 : std::string(c.agree ? "they agree" : "they DISAGREE") + " within a relative " +
                       scalar_text(c.tolerance) + ".";
-        std::string how = " by forward mode (dual numbers); ";
+        // the values themselves are the step's math (check_math); the sentence says what they are
+        std::string against = "forward mode (dual numbers)";
         if constexpr (!ScalarTraits<T>::exact) {
-            how = " by forward mode (dual numbers), " + scalar_text(c.finite_difference) + " by " + c.difference +
-                  (c.why_one_sided.empty() ? "s; " : " (" + c.why_one_sided + "); ");
+            against += " and a " + c.difference + (c.why_one_sided.empty() ? "" : " (" + c.why_one_sided + ")");
         }
         trace->add(trace::kind::check,
-                   "Check at " + point_text(point) + ": ∂/∂" + var + " (" + to_text(f) + ") is " +
-                       scalar_text(c.symbolic) + " from the rules, " + scalar_text(c.dual) + how + verdict,
+                   "Check at " + point_text(point) + ": the derivative by the rules against " + against + ": " + verdict,
                    check_math(c));
     }
     return c;

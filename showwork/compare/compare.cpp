@@ -88,7 +88,7 @@ void require_compare_shape(CompareOperation operation, const Matrix<Rational>& A
 }
 
 std::string entry_text(std::size_t row, std::size_t column, const Rational& exact, const std::string& floating) {
-    return "a_" + std::to_string(row + 1) + "," + std::to_string(column + 1) + " = " + readable_text(exact) +
+    return "entry (" + std::to_string(row + 1) + ", " + std::to_string(column + 1) + ") = " + readable_text(exact) +
            " exactly, " + floating + " in floating point";
 }
 

@@ -177,7 +177,7 @@ Divergence<F> divergence(DivergenceKind kind, std::size_t k, std::size_t row, st
     return d;
 }
 
-// "a_{3,2} = 1/3 exactly, 0.333… in floating point"
+// "entry (3, 2) = 1/3 exactly, 0.333… in floating point"
 std::string entry_text(std::size_t row, std::size_t column, const Rational& exact, const std::string& floating);
 
 // The sentence of a divergence found at step k (rows and columns written 1-based).

@@ -28,10 +28,13 @@ T determinant(const Matrix<T>& A, const EliminationOptions<T>& options = {}, tra
         std::vector<trace::Math> factors;
         factors.push_back(trace::power(trace::group(trace::number("-1")), trace::number(std::to_string(e.swaps))));
         for (std::size_t i = 0; i < n; ++i) factors.push_back(factor_math(showwork::to_math(e.echelon(i, i))));
-        std::string why = e.rank() == n
-            ? "Each row swap multiplies the determinant by -1 and replacements leave it unchanged, so det A is (-1)^" +
-                  std::to_string(e.swaps) + " times the product of the diagonal."
-            : "The echelon form has a zero on its diagonal (a column without a pivot), so det A = 0.";
+        std::string why =
+            e.rank() < n    ? "The echelon form has a zero on its diagonal (a column without a pivot), so det A = 0."
+            : e.swaps == 0 ? "Replacements leave the determinant unchanged and no row was swapped, so det A is the "
+                             "product of the diagonal."
+                           : "Each row swap multiplies the determinant by −1 and replacements leave it unchanged, so "
+                             "det A is the product of the diagonal, times −1 for each of the " +
+                                 std::to_string(e.swaps) + (e.swaps == 1 ? " swap." : " swaps.");
         trace->add(trace::kind::determinant, why, std::nullopt,
                    trace::chain({trace::apply("det", {trace::symbol("A")}), trace::product(std::move(factors)),
                                  showwork::to_math(det)},
@@ -54,8 +57,22 @@ Matrix<T> minor_matrix(const Matrix<T>& A, std::size_t row, std::size_t col) {
     return M;
 }
 
+// Where a minor sits in the matrix the expansion started from: the rows and columns it has lost.
+// The expansion always deletes the first row left, so after k levels rows 1…k are gone.
+struct MinorPlace {
+    std::vector<std::size_t> columns_left;  // the original columns, 1-based, in order
+    std::vector<std::size_t> deleted_columns;
+};
+
+// M₁₃ (row 1 and column 3 deleted); one level down M_{12,13}: rows 1, 2 and columns 1, 3.
+trace::Math minor_symbol(const MinorPlace& place);
+// "The minor M₁₃: A without row 1 and column 3."
+std::string minor_sentence(const MinorPlace& place);
+// det A = Σ_j (−1)^{1+j} a_{1j} det M_{1j}
+trace::Math cofactor_formula();
+
 template <Scalar T>
-T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
+T cofactor_expand(const Matrix<T>& A, trace::Trace* trace, const MinorPlace& place) {
     const std::size_t n = A.rows();
     if (n == 0) return T(1);
     if (n == 1) return A(0, 0);
@@ -65,7 +82,7 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
             auto term = [&](std::size_t a, std::size_t b, std::size_t c, std::size_t d) {
                 return trace::product({factor_math(showwork::to_math(A(a, b))), factor_math(showwork::to_math(A(c, d)))});
             };
-            trace->add(trace::kind::cofactor, "A 2×2 determinant is ad - bc.", std::nullopt,
+            trace->add(trace::kind::cofactor, "A 2×2 determinant is ad − bc.", std::nullopt,
                        trace::chain({trace::apply("det", {showwork::to_math(A)}),
                                      trace::sum({term(0, 0, 1, 1), trace::negate(term(0, 1, 1, 0))}),
                                      showwork::to_math(det)},
@@ -76,16 +93,26 @@ T cofactor_expand(const Matrix<T>& A, trace::Trace* trace) {
     // det A = Σ_j (−1)^{1+j} a_1j det M_1j
     T det(0);
     std::vector<trace::Math> terms, values;
-    trace::SubDerivation expansion(trace, trace::kind::cofactor_expansion,
-                                   "Expand along row 1: det A = Σ_j (-1)^{1+j} a_1j det M_1j.");
+    const bool top = place.deleted_columns.empty();
+    trace::SubDerivation expansion(trace, trace::kind::cofactor_expansion);
+    if (top) {
+        expansion.describe("Expand along row 1: each entry of the row times its minor's determinant, the signs "
+                           "alternating +, −, +, …",
+                           [&] { return cofactor_formula(); });
+    } else {
+        expansion.describe("Expand this minor along its row 1 in the same way.");
+    }
     for (std::size_t j = 0; j < n; ++j) {
         if (A(0, j) == 0) continue;  // a zero entry contributes nothing
         Matrix<T> M = minor_matrix(A, 0, j);
+        MinorPlace inner = place;
+        inner.deleted_columns.push_back(place.columns_left[j]);
+        inner.columns_left.erase(inner.columns_left.begin() + static_cast<std::ptrdiff_t>(j));
         T minor_det;
         {
-            trace::SubDerivation sub(trace, trace::kind::minor,
-                                     [&] { return "The minor M_1" + std::to_string(j + 1) + "."; });
-            minor_det = cofactor_expand(M, trace);
+            trace::SubDerivation sub(trace, trace::kind::minor);
+            sub.describe(minor_sentence(inner), [&] { return trace::equals(minor_symbol(inner), showwork::to_math(M)); });
+            minor_det = cofactor_expand(M, trace, inner);
         }
         T term = T(A(0, j) * minor_det);
         if (j % 2) term = -term;
@@ -116,7 +143,9 @@ T cofactor_determinant(const Matrix<T>& A, trace::Trace* trace = nullptr) {
         throw DomainError("cofactor expansion is done by hand up to 4×4; " + A.shape() +
                           " needs elimination (determinant)");
     }
-    return matrix_detail::cofactor_expand(A, trace);
+    matrix_detail::MinorPlace whole;
+    for (std::size_t j = 1; j <= A.cols(); ++j) whole.columns_left.push_back(j);
+    return matrix_detail::cofactor_expand(A, trace, whole);
 }
 
 #define SHOWWORK_DETERMINANT_INSTANCES(EXTERN, T) \

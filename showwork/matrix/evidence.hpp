@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "showwork/matrix/elimination.hpp"
+#include "showwork/trace/math.hpp"
 
 namespace showwork {
 
@@ -20,8 +21,13 @@ std::vector<T> row_combination(const Elimination<T>& e, std::size_t k) {
     return {row.begin(), row.end()};
 }
 
-// A dependency Σ_i y_i R_i = 0 written as "R_3 = 2R_1 - R_2": solved for the last row with a
-// non-zero coefficient.
+// A dependency Σᵢ yᵢRᵢ = 0 written as "R₃ = 2R₁ − R₂" (as the text output writes rows): solved
+// for the last row with a non-zero coefficient.
+// A coefficient before a row: 2R₁, and (1/2)R₁ rather than 1/2R₁.
+inline std::string coefficient_text(const std::string& size) {
+    return size.find_first_of("/eE") == std::string::npos ? size : "(" + size + ")";
+}
+
 template <Scalar T>
 std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) {
     std::size_t last = y.size();
@@ -32,23 +38,23 @@ std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) 
         }
     }
     if (last == y.size()) return "0 = 0";
-    std::string out = "R_" + std::to_string(last + 1) + " =";
+    std::string out = trace::subscripted("R", last + 1) + " =";
     bool first = true;
     for (std::size_t i = 0; i < y.size(); ++i) {
         if (i == last || is_zero_entry(y[i], tolerance)) continue;
         T c = T(-y[i] / y[last]);
         bool negative = c < 0;
         T size = magnitude(c);
-        out += first ? (negative ? " -" : " ") : (negative ? " - " : " + ");
-        if (size != 1) out += scalar_text(size);
-        out += "R_" + std::to_string(i + 1);
+        out += first ? (negative ? " −" : " ") : (negative ? " − " : " + ");
+        if (size != 1) out += coefficient_text(scalar_text(size));
+        out += trace::subscripted("R", i + 1);
         first = false;
     }
     if (first) out += " 0";
     return out;
 }
 
-// A combination Σ y_i (equation i) written as "1·(eq 1) - 2·(eq 2)" for messages.
+// A combination Σ yᵢ (equation i) written as "1·(eq 1) − 2·(eq 2)" for messages.
 template <Scalar T>
 std::string combination_text(const std::vector<T>& y, const std::string& name,
                              const T& tolerance = T(0)) {
@@ -57,7 +63,7 @@ std::string combination_text(const std::vector<T>& y, const std::string& name,
         if (is_zero_entry(y[i], tolerance)) continue;
         bool negative = y[i] < 0;
         T size = magnitude(y[i]);
-        out += out.empty() ? (negative ? "-" : "") : (negative ? " - " : " + ");
+        out += out.empty() ? (negative ? "−" : "") : (negative ? " − " : " + ");
         if (size != 1) out += scalar_text(size) + "·";
         out += "(" + name + " " + std::to_string(i + 1) + ")";
     }

@@ -103,7 +103,7 @@ template <Scalar T>
 Matrix<T> add(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* trace = nullptr) {
     Matrix<T> C = A + B;
     if (trace) {
-        traced::record_entrywise(*trace, trace::kind::add, "Add entry by entry: (A + B)_ij = a_ij + b_ij.",
+        traced::record_entrywise(*trace, trace::kind::add, "Add entry by entry: (A + B)ᵢⱼ = aᵢⱼ + bᵢⱼ.",
                                  trace::sum({to_math(A), to_math(B)}), C, [&](std::size_t i, std::size_t j) {
                                      return trace::sum({to_math(A(i, j)), to_math(B(i, j))});
                                  });
@@ -116,7 +116,7 @@ template <Scalar T>
 Matrix<T> subtract(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* trace = nullptr) {
     Matrix<T> C = A - B;
     if (trace) {
-        traced::record_entrywise(*trace, trace::kind::subtract, "Subtract entry by entry: (A − B)_ij = a_ij − b_ij.",
+        traced::record_entrywise(*trace, trace::kind::subtract, "Subtract entry by entry: (A − B)ᵢⱼ = aᵢⱼ − bᵢⱼ.",
                                  trace::sum({to_math(A), trace::negate(to_math(B))}), C,
                                  [&](std::size_t i, std::size_t j) {
                                      return trace::sum({to_math(A(i, j)), trace::negate(to_math(B(i, j)))});
@@ -158,7 +158,7 @@ template <Scalar T>
 Matrix<T> transposed(const Matrix<T>& A, trace::Trace* trace = nullptr) {
     Matrix<T> C = transpose(A);
     if (trace) {
-        trace->add(trace::kind::transpose, "Transpose: row i becomes column i, (Aᵀ)_ij = a_ji.",
+        trace->add(trace::kind::transpose, "Transpose: row i becomes column i, (Aᵀ)ᵢⱼ = aⱼᵢ.",
                    trace::equals(trace::power(to_math(A), trace::symbol("top")), to_math(C)), to_math(C));
     }
     return C;
@@ -169,7 +169,7 @@ template <Scalar T>
 Matrix<T> hadamard(const Matrix<T>& A, const Matrix<T>& B, trace::Trace* trace) {
     Matrix<T> C = hadamard(A, B);
     if (trace) {
-        traced::record_entrywise(*trace, trace::kind::hadamard, "Multiply entry by entry: (A ⊙ B)_ij = a_ij b_ij.",
+        traced::record_entrywise(*trace, trace::kind::hadamard, "Multiply entry by entry: (A ⊙ B)ᵢⱼ = aᵢⱼbᵢⱼ.",
                                  trace::product({to_math(A), to_math(B)}, "odot"), C,
                                  [&](std::size_t i, std::size_t j) {
                                      return trace::product({to_math(A(i, j)), to_math(B(i, j))}, "cdot");

@@ -99,8 +99,8 @@ void record_weight_entry(std::size_t l, const Matrix<T>& A_in, const Matrix<T>& 
                                    trace::symbol("g", sym("i1"))},
                                   "");
     trace.add(trace::kind::weight_gradient_entry,
-              "One entry by hand: w_11 feeds z_i1 of every example i, with ∂z_i1/∂w_11 = a_i1 of the layer's input, "
-              "so its derivative sums a_i1 g_i1 over the examples.",
+              "One entry by hand: w₁₁ feeds zᵢ₁ of every example i, with ∂zᵢ₁/∂w₁₁ = aᵢ₁ of the layer's input, "
+              "so its derivative sums aᵢ₁gᵢ₁ over the examples.",
               trace::chain({partial_fraction(sym("E"), w11), general, terms.size() == 1 ? terms[0] : trace::sum(std::move(terms))},
                            {trace::Rel::equals, trace::Rel::equals}),
               trace::equals(partial_fraction(sym("E"), w11), to_math(dW(0, 0))));
@@ -148,7 +148,7 @@ template <Scalar T>
 void forward_into(const Network<T>& network, const Matrix<T>& X, ForwardPass<T>& pass, trace::Trace* trace) {
     if (X.cols() != network.inputs())
         throw InputError("the examples have " + std::to_string(X.cols()) + " input columns but the network takes " +
-                         std::to_string(network.inputs()) + " (W^{[1]} is " + network.layers.front().W.shape() + ")");
+                         std::to_string(network.inputs()) + " (the first layer's W is " + network.layers.front().W.shape() + ")");
     const std::size_t L = network.depth();
     pass.Z.resize(L + 1);
     pass.A.resize(L + 1);

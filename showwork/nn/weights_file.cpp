@@ -99,7 +99,7 @@ WeightsFile<T> read_weights(std::string_view text, std::string_view origin) {
         const Json& layer = json["layers"][l - 1];
         const std::string where = name + ": layer " + std::to_string(l);
         if (!layer.is_object() || !layer.contains("W") || !layer.contains("b"))
-            throw ParseError(where + " must be an object with \"W\" (n_{l-1} rows of n_l numbers) and \"b\" (n_l numbers)");
+            throw ParseError(where + " must be an object with \"W\" (one row per input of the layer, one number per neuron) and \"b\" (one number per neuron)");
         Layer<T> out{read_matrix<T>(layer["W"], where + ": W"), read_matrix<T>(layer["b"], where + ": b"),
                      Activation::identity};
         if (layer.contains("activation")) {

@@ -280,7 +280,7 @@ void add_triangular_solve(const QRLeastSquares<T>& out, const Reflected<T>& f, t
         std::vector<std::size_t> order(p);
         for (std::size_t j = 0; j < p; ++j) order[j] = j;
         solvers_detail::add_back_substitution_steps(system, order, out.coefficients, order,
-                                                    solvers_detail::UnknownName{"beta", "β"}, trace);
+                                                    Unknowns{"beta", "β", {}}, trace);
     }
     trace->add(trace::kind::solution, "The least-squares estimates.", std::nullopt,
                trace::equals(beta_hat(), showwork::to_math(out.coefficients)));

@@ -35,6 +35,16 @@ std::string_view solution_kind_name(SolutionKind kind);  // "unique", "infinite"
 // The name of parameter q of `count`: t, s, r, u, v, w; beyond six: t_1, t_2, …
 trace::Math parameter_symbol(std::size_t q, std::size_t count);
 
+// How the unknowns are written, the same in every step, the parametric form and the answer:
+// x₁ … xₙ by default, β₁ … βₚ in least squares, or one name each (x, y, z; p, q; p_1, p_2).
+struct Unknowns {
+    std::string symbol = "x";        // unknown j is symbol_j when `names` is empty …
+    std::string prose = "x";         // … written so in a sentence: "x", "β"
+    std::vector<std::string> names;  // … else names[j]; "p_1" is p with the index 1
+    trace::Math math(std::size_t j) const;  // j from 0
+    std::string text(std::size_t j) const;  // in a sentence: x₂, y, p₁
+};
+
 template <Scalar T>
 struct Solution {
     SolutionKind kind = SolutionKind::none;
@@ -86,17 +96,11 @@ trace::Math variable_expression(const Solution<T>& s, std::size_t i) {
     return trace::sum(std::move(terms));
 }
 
-// How the unknowns are named: x_j in a linear system, β_j in least squares.
-struct UnknownName {
-    std::string_view symbol = "x";  // the math symbol: "x", "beta"
-    std::string_view prose = "x";   // in a sentence: "x", "β"
-};
-
 // x_{p} = (b'_k − Σ_j r_kj x_j) / r_kp = value, as the student writes it.
 template <Scalar T>
 trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::size_t p,
                                        const Matrix<T>& x, const T& value, std::size_t variable,
-                                       UnknownName unknown = {}) {
+                                       const Unknowns& unknowns = {}) {
     const std::size_t n = R.cols() - 1;
     std::vector<trace::Math> terms{showwork::to_math(R(k, n))};
     for (std::size_t j = p + 1; j < n; ++j) {
@@ -106,7 +110,7 @@ trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::s
     }
     trace::Math numerator = terms.size() == 1 ? terms[0] : trace::sum(std::move(terms));
     trace::Math rhs = R(k, p) == 1 ? numerator : trace::fraction(numerator, showwork::to_math(R(k, p)));
-    return trace::chain({trace::indexed(std::string(unknown.symbol), variable + 1), std::move(rhs), showwork::to_math(value)},
+    return trace::chain({unknowns.math(variable), std::move(rhs), showwork::to_math(value)},
                         {trace::Rel::equals, trace::Rel::equals});
 }
 
@@ -114,12 +118,12 @@ trace::Math back_substitution_equation(const Matrix<T>& R, std::size_t k, std::s
 // last pivot up. Column j of R is the unknown x_{order[j]}.
 template <Scalar T>
 void add_back_substitution_steps(const Matrix<T>& R, const std::vector<std::size_t>& pivots, const Matrix<T>& x,
-                                 const std::vector<std::size_t>& order, UnknownName unknown, trace::Trace* trace) {
+                                 const std::vector<std::size_t>& order, const Unknowns& unknowns, trace::Trace* trace) {
     for (std::size_t k = pivots.size(); k-- > 0;) {
         const std::size_t p = pivots[k];
         trace->add(trace::kind::back_substitution,
-                   "Solve equation " + std::to_string(k + 1) + " for " + trace::subscripted(unknown.prose, order[p] + 1) + ".",
-                   std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p], unknown));
+                   "Solve equation " + std::to_string(k + 1) + " for " + unknowns.text(order[p]) + ".",
+                   std::nullopt, back_substitution_equation(R, k, p, x, x(p, 0), order[p], unknowns));
     }
 }
 
@@ -189,13 +193,13 @@ Solution<T> solutions(const Elimination<T>& e, std::size_t n) {
 
 // Parametric form: one line per variable, x_3 = t, x_1 = -4 + 5t (a `cases` node).
 template <Scalar T>
-trace::Math parametric_form(const Solution<T>& s) {
+trace::Math parametric_form(const Solution<T>& s, const Unknowns& unknowns = {}) {
     if (s.kind == SolutionKind::none) {
         return trace::relation(trace::number("0"), trace::Rel::equals, showwork::to_math(s.inconsistent_value));
     }
     std::vector<trace::Math> lines;
     for (std::size_t i = 0; i < s.particular.rows(); ++i)
-        lines.push_back(trace::equals(trace::indexed("x", i + 1), solvers_detail::variable_expression(s, i)));
+        lines.push_back(trace::equals(unknowns.math(i), solvers_detail::variable_expression(s, i)));
     return trace::cases(std::move(lines));
 }
 
@@ -228,31 +232,31 @@ namespace solvers_detail {
 // The back substitution as the student writes it: free variables named, each pivot variable
 // solved for (unique), or the parametric form (infinitely many).
 template <Scalar T>
-void add_back_substitution(const Elimination<T>& e, const Solution<T>& s, trace::Trace* trace) {
+void add_back_substitution(const Elimination<T>& e, const Solution<T>& s, const Unknowns& unknowns,
+                           trace::Trace* trace) {
     trace::SubDerivation sub(trace, trace::kind::back_substitution, "Back substitution, from the last pivot up.");
     for (std::size_t q = 0; q < s.free_variables.size(); ++q) {
-        trace->add(trace::kind::free_variable, trace::subscripted("x", s.free_variables[q] + 1) + " is free.", std::nullopt,
-                   trace::equals(trace::indexed("x", s.free_variables[q] + 1),
-                                 parameter_symbol(q, s.free_variables.size())));
+        trace->add(trace::kind::free_variable, unknowns.text(s.free_variables[q]) + " is free.", std::nullopt,
+                   trace::equals(unknowns.math(s.free_variables[q]), parameter_symbol(q, s.free_variables.size())));
     }
     if (s.kind == SolutionKind::unique) {
         const std::size_t n = s.particular.rows();
         Matrix<T> x(n, 1);  // in the echelon form's column order
         for (std::size_t j = 0; j < n; ++j) x(j, 0) = s.particular(e.column_order[j], 0);
-        add_back_substitution_steps(e.echelon, e.pivots, x, e.column_order, UnknownName{}, trace);
+        add_back_substitution_steps(e.echelon, e.pivots, x, e.column_order, unknowns, trace);
     } else {
         trace->add(trace::kind::parametric_form, "Each pivot variable in terms of the free ones.", std::nullopt,
-                   parametric_form(s));
+                   parametric_form(s, unknowns));
     }
 }
 
 }  // namespace solvers_detail
 
 // Solves A x = b (b one column). Returns the classification with the answer or the evidence;
-// throws ShapeError when the shapes do not fit.
+// throws ShapeError when the shapes do not fit. The derivation writes the unknowns as `unknowns`.
 template <Scalar T>
 Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptions<T>& options = {},
-                  trace::Trace* trace = nullptr) {
+                  trace::Trace* trace = nullptr, const Unknowns& unknowns = {}) {
     solvers_detail::require_system_shape(A, b);
     const std::size_t n = A.cols();
     Matrix<T> Ab = augment(A, b);
@@ -274,7 +278,7 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
                        ": the system has no solution.",
                    std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
     } else {
-        solvers_detail::add_back_substitution(e, s, trace);
+        solvers_detail::add_back_substitution(e, s, unknowns, trace);
         trace->add(trace::kind::solution, s.kind == SolutionKind::unique ? "The system has exactly one solution."
                                                               : "The system has infinitely many solutions.",
                    std::nullopt, trace::equals(trace::symbol("S"), solution_set(s)));
@@ -293,7 +297,7 @@ Matrix<T> solve_unique(const Matrix<T>& A, const Matrix<T>& b, const Elimination
     if (s.kind == SolutionKind::none) throw InconsistentError("the system has no solution: " + s.evidence());
     if (s.kind == SolutionKind::infinite) {
         std::string names;
-        for (std::size_t f : s.free_variables) names += (names.empty() ? "x_" : ", x_") + std::to_string(f + 1);
+        for (std::size_t f : s.free_variables) names += (names.empty() ? "" : ", ") + Unknowns{}.text(f);
         throw SingularError("the system has infinitely many solutions: " + names +
                             (s.free_variables.size() == 1 ? " is free" : " are free") + " (rank " +
                             std::to_string(s.rank) + " < " + std::to_string(A.cols()) + " unknowns)");
@@ -304,10 +308,10 @@ Matrix<T> solve_unique(const Matrix<T>& A, const Matrix<T>& b, const Elimination
 #define SHOWWORK_LINEAR_SYSTEM_INSTANCES(EXTERN, T) \
     EXTERN template struct Solution<T>;                                                                    \
     EXTERN template Solution<T> solve(const Matrix<T>&, const Matrix<T>&, const EliminationOptions<T>&,    \
-                                      trace::Trace*);                                                      \
+                                      trace::Trace*, const Unknowns&);                                     \
     EXTERN template Matrix<T> solve_unique(const Matrix<T>&, const Matrix<T>&, const EliminationOptions<T>&, \
                                            trace::Trace*);                                                 \
-    EXTERN template trace::Math parametric_form(const Solution<T>&);                                       \
+    EXTERN template trace::Math parametric_form(const Solution<T>&, const Unknowns&);                      \
     EXTERN template trace::Math solution_set(const Solution<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_LINEAR_SYSTEM_INSTANCES)
 

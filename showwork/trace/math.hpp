@@ -18,7 +18,9 @@
 //   power       —                         [base, exponent]
 //   apply       function: "ReLU", "sin"   arguments
 //   group       "" (x), "|" |x|, "‖" ‖x‖   [x] or, for a norm, [x, sub]: ‖x‖_∞
-//   set         —                         [element, condition]: { element | condition }
+//   set         —                         [element, condition]: { element | condition }; with no
+//                                         condition and a list as element, the set of its items:
+//                                         {1, 2}, and ∅ when the list is empty (JSON: an array)
 //   cases       —                         lines of a system, under one brace
 //   list        separator: ", "           items
 //   table       —                         the header's cols cells, then rows·cols body cells;

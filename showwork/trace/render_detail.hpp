@@ -18,8 +18,13 @@ enum Precedence : int { relation_level = 0, sum_level = 1, product_level = 2, po
 int precedence(const Math& math);
 // A number or negation that starts with a minus sign.
 bool is_negative(const Math& math);
-// A function applied to one |x| or ‖x‖: written without parentheses, max |x̂ − x|.
+// A function applied to one |x| or ‖x‖, or det of a letter: written without parentheses,
+// max |x̂ − x|, det A, det M₁₃.
 bool is_delimited(const Math& apply);
+// A set given by its items, {1, 2} (∅ when there are none): no condition, a list as element.
+bool is_set_of_items(const Math& set);
+// det of a matrix written out: the matrix between vertical bars, as the notes write it.
+bool is_determinant_of_entries(const Math& apply);
 
 // In a juxtaposition, whether two factors are written with no space: 2R_1, Wx.
 bool juxtaposes_tightly(const Math& left, const Math& right);

@@ -76,6 +76,9 @@ Json value(const Math& m, const RenderOptions& o) {
             return Json{{"rows", m.rows}, {"cols", m.cols}, {"augment", m.augment}, {"entries", entries}};
         }
         case Kind::table: return table(m, o);
+        case Kind::set:
+            if (detail::is_set_of_items(m)) return value(m.args[0], o);  // {1, 2} as [1, 2]
+            return Json{{"latex", to_latex(m, o)}};
         default: return Json{{"latex", to_latex(m, o)}};
     }
 }

@@ -53,7 +53,10 @@ std::string script(char mark, const Math& m, const RenderOptions& o) {
 
 std::string symbol_name(const Math& m) {
     std::string_view greek = detail::greek_latex(m.text);
-    std::string name = !greek.empty() ? std::string(greek)
+    std::string_view function = detail::known_function_latex(m.text);  // log_{10}: \log_{10}
+    std::string name = !greek.empty()                                  ? std::string(greek)
+                       : !function.empty() && function[0] == '\\' && std::isalpha(static_cast<unsigned char>(function[1]))
+                           ? std::string(function)
                        : m.text.size() > 1 && std::all_of(m.text.begin(), m.text.end(), ::isalpha)
                            ? "\\mathrm{" + m.text + "}"
                            : m.text;
@@ -98,16 +101,18 @@ std::string matrix_rows(const Math& m, const RenderOptions& o) {
 // \left(\begin{array}{cc|c} 2 & 3 & 6 \\ 4 & 5 & 10 \end{array}\right)
 // Rows holding fractions are spread apart (\arraystretch, within a group) so that a numerator
 // does not touch the denominator above it.
-std::string matrix(const Math& m, const RenderOptions& o) {
+// `bars`: the determinant of the entries, \begin{vmatrix} … \end{vmatrix}.
+std::string matrix(const Math& m, const RenderOptions& o, bool bars = false) {
     const std::string rows = matrix_rows(m, o);
     std::string out;
     if (m.augment == 0 && m.cols <= matrix_environment_columns) {
-        std::string env = o.bmatrix ? "bmatrix" : "pmatrix";
+        std::string env = bars ? "vmatrix" : o.bmatrix ? "bmatrix" : "pmatrix";
         out = "\\begin{" + env + "}" + rows + "\\end{" + env + "}";
     } else {
         std::string columns(m.cols - std::min(m.augment, m.cols), 'c');
         if (m.augment > 0) columns += "|" + std::string(std::min(m.augment, m.cols), 'c');
-        std::string open = o.bmatrix ? "\\left[" : "\\left(", close = o.bmatrix ? "\\right]" : "\\right)";
+        std::string open = bars ? "\\left|" : o.bmatrix ? "\\left[" : "\\left(";
+        std::string close = bars ? "\\right|" : o.bmatrix ? "\\right]" : "\\right)";
         out = open + "\\begin{array}{" + columns + "}" + rows + "\\end{array}" + close;
     }
     if (m.rows > 1 && rows.find("\\frac") != std::string::npos) return "{\\def\\arraystretch{1.4}" + out + "}";
@@ -241,6 +246,7 @@ std::string group(const Math& m, const RenderOptions& o) {
 }
 
 std::string apply(const Math& m, const RenderOptions& o, const std::string& exponent) {
+    if (detail::is_determinant_of_entries(m) && exponent.empty()) return matrix(m.args[0], o, true);
     std::string name(detail::known_function_latex(m.text));
     if (name.empty()) name = detail::greek_latex(m.text);
     if (name.empty()) name = m.text.size() == 1 ? m.text : "\\operatorname{" + m.text + "}";
@@ -279,6 +285,8 @@ std::string latex(const Math& m, const RenderOptions& o) {
         case Kind::apply: return apply(m, o);
         case Kind::group: return group(m, o);
         case Kind::set: {
+            if (detail::is_set_of_items(m))
+                return m.args[0].args.empty() ? "\\emptyset" : "\\{" + latex(m.args[0], o) + "\\}";
             if (m.args[1].is_empty()) return "\\left\\{ " + latex(m.args[0], o) + " \\right\\}";
             return "\\left\\{ " + latex(m.args[0], o) + " \\,\\middle|\\, " + latex(m.args[1], o) +
                    " \\right\\}";

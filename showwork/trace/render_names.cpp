@@ -75,7 +75,18 @@ bool is_negative(const Math& math) {
 }
 
 bool is_delimited(const Math& apply) {
-    return apply.args.size() == 1 && apply.args[0].kind == Kind::group && !apply.args[0].text.empty();
+    if (apply.args.size() != 1) return false;
+    const Math& x = apply.args[0];
+    return (x.kind == Kind::group && !x.text.empty()) || (apply.text == "det" && x.kind == Kind::symbol);
+}
+
+bool is_set_of_items(const Math& set) {
+    return set.kind == Kind::set && set.args[1].is_empty() && set.args[0].kind == Kind::list;
+}
+
+bool is_determinant_of_entries(const Math& apply) {
+    return apply.text == "det" && apply.args.size() == 1 && apply.args[0].kind == Kind::matrix &&
+           apply.args[0].augment == 0;
 }
 
 namespace {
@@ -110,7 +121,7 @@ bool juxtaposes_tightly(const Math& left, const Math& right) {
     // a parenthesis after a number, a letter, a power, a function's value or another
     // parenthesis: 2(x + 1), x²(x − 1), σ(x)(1 − σ(x)), (a + b)(c + d)
     bool parenthesised = right.kind == Kind::sum || right.kind == Kind::group;
-    return parenthesised && (left.kind == Kind::number || is_plain_symbol(left) || left.kind == Kind::apply ||
+    return parenthesised && (left.kind == Kind::number || left.kind == Kind::symbol || left.kind == Kind::apply ||
                              left.kind == Kind::power || left.kind == Kind::sum || left.kind == Kind::group);
 }
 

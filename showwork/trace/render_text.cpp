@@ -32,11 +32,12 @@ TextBox operand(const Math& m, int level, const RenderOptions& o) {
 }
 
 // Characters with a Unicode sub- or superscript form; text with any other character keeps
-// the ASCII form (R_12 stays R₁₂, x_ab stays x_ab).
-constexpr std::array<std::array<std::string_view, 3>, 31> scripts{{
+// the ASCII form (R_12 stays R₁₂, x_ab stays x_ab). ∞ has none and is written as it is below:
+// κ∞, as the norm ‖r‖∞ is.
+constexpr std::array<std::array<std::string_view, 3>, 32> scripts{{
     {"0", "₀", "⁰"}, {"1", "₁", "¹"}, {"2", "₂", "²"}, {"3", "₃", "³"}, {"4", "₄", "⁴"},
     {"5", "₅", "⁵"}, {"6", "₆", "⁶"}, {"7", "₇", "⁷"}, {"8", "₈", "⁸"}, {"9", "₉", "⁹"},
-    {"+", "₊", "⁺"}, {"-", "₋", "⁻"}, {"−", "₋", "⁻"}, {"=", "₌", "⁼"}, {"(", "₍", "⁽"}, {")", "₎", "⁾"},
+    {"+", "₊", "⁺"}, {"-", "₋", "⁻"}, {"−", "₋", "⁻"}, {"∞", "∞", ""},  // κ∞, ‖r‖∞ {"=", "₌", "⁼"}, {"(", "₍", "⁽"}, {")", "₎", "⁾"},
     {"i", "ᵢ", "ⁱ"}, {"j", "ⱼ", ""}, {"k", "ₖ", ""}, {"l", "ₗ", ""}, {"m", "ₘ", ""},
     {"n", "ₙ", "ⁿ"}, {"t", "ₜ", ""}, {"x", "ₓ", ""}, {"a", "ₐ", ""}, {"e", "ₑ", ""},
     {"o", "ₒ", ""}, {"p", "ₚ", ""}, {"s", "ₛ", ""}, {"T", "", "ᵀ"}, {"⊤", "", "ᵀ"},
@@ -102,7 +103,9 @@ TextBox symbol(const Math& m, const RenderOptions& o) {
 
 // ⎡ 2  3 │  6 ⎤
 // ⎣ 4  5 │ 10 ⎦
-TextBox matrix(const Math& m, const RenderOptions& o) {
+// `left`, `right`: brackets, or the vertical bars of a determinant.
+TextBox matrix(const Math& m, const RenderOptions& o, const Delimiter& left = bracket_left,
+               const Delimiter& right = bracket_right) {
     std::vector<std::string> cells;
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         std::string text = one_line(m.args[k], o);
@@ -128,7 +131,7 @@ TextBox matrix(const Math& m, const RenderOptions& o) {
     }
     if (rows.empty()) rows.push_back(text_box("  "));
     TextBox body = stacked(rows, (rows.size() - 1) / 2);
-    return delimited(body, bracket_left, bracket_right);
+    return delimited(body, left, right);
 }
 
 //  i   xᵢ  yᵢ
@@ -283,6 +286,7 @@ TextBox group(const Math& m, const RenderOptions& o) {
 }
 
 TextBox apply(const Math& m, const RenderOptions& o) {
+    if (detail::is_determinant_of_entries(m)) return matrix(m.args[0], o, bar, bar);
     // a derivative's prime as ′: sigma' is σ′
     const bool prime = m.text.size() > 1 && m.text.back() == '\'';
     const std::string base = prime ? m.text.substr(0, m.text.size() - 1) : m.text;
@@ -293,6 +297,7 @@ TextBox apply(const Math& m, const RenderOptions& o) {
 }
 
 TextBox set(const Math& m, const RenderOptions& o) {
+    if (detail::is_set_of_items(m)) return text_box(m.args[0].args.empty() ? "∅" : "{" + one_line(m.args[0], o) + "}");
     std::vector<TextBox> parts{text_box(" "), layout(m.args[0], o)};
     if (!m.args[1].is_empty()) {
         parts.push_back(text_box(" | "));
