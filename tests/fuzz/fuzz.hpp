@@ -15,6 +15,13 @@
 
 namespace showwork::fuzz {
 
+// How many math nodes a harness's derivation may record: a twentieth of the program's
+// trace::max_derivation_nodes. Built with ASan, UBSan and coverage at -O1, the library runs about
+// 25 times slower than the program: a derivation at the program's full size takes 15–20 s to
+// record and render in every format here (the program: under a second), past the 10 s that make
+// an input a hang. The limit works the same at any size, so the harnesses reach it at this one.
+inline constexpr std::size_t derivation_nodes = trace::max_derivation_nodes / 20;
+
 inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
 }

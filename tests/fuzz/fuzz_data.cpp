@@ -12,7 +12,7 @@ void read_and_fit(std::string_view text) {
     fuzz::expecting_errors([&] {
         DataSet<T> data = read_data<T>(text, "fuzz.csv");
         if (data.names.size() > 6 || data.observations() > 40) return;
-        trace::Trace trace;
+        trace::Trace trace(fuzz::derivation_nodes);
         (void)fit(design(data, {}), {}, &trace);
         trace::Document document{.title = "regress", .command = "regress", .number = "exact",
                                  .steps = trace.take_steps()};

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::vector<std::string> names = variables(f);
         if (names.size() > 2) names.resize(2);
         for (const std::string& x : names) {
-            trace::Trace trace;
+            trace::Trace trace(fuzz::derivation_nodes);
             Expr derivative = differentiate(f, x, &trace);
             (void)to_text(derivative);
             fuzz::render_all(fuzz::document_of("diff", to_math(f), to_math(derivative), trace));

@@ -13,7 +13,7 @@ void read_and_reduce(std::string_view text) {
     fuzz::expecting_errors([&] {
         Matrix<T> A = parse_matrix<T>(text, "fuzz");
         if (A.rows() * A.cols() > 36) return;
-        trace::Trace trace;
+        trace::Trace trace(fuzz::derivation_nodes);
         Matrix<T> R = rref(A, {}, &trace);
         fuzz::render_all(fuzz::document_of("rref", to_math(A), to_math(R), trace));
     });

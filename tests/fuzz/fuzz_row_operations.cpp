@@ -14,7 +14,7 @@ void apply(std::string_view matrix_text, std::string_view operations) {
     fuzz::expecting_errors([&] {
         Matrix<T> A = parse_matrix<T>(matrix_text, "fuzz");
         auto ops = parse_row_operations<T>(operations, A.rows());
-        trace::Trace trace;
+        trace::Trace trace(fuzz::derivation_nodes);
         Matrix<T> B = apply_row_operations(A, ops, &trace);
         fuzz::render_all(fuzz::document_of("rowop", to_math(A), to_math(B), trace));
     });
