@@ -31,7 +31,9 @@ TextBox beside(const std::vector<TextBox>& boxes) {
         std::size_t first = above - b.baseline;
         for (std::size_t row = 0; row < out.height(); ++row) {
             bool inside = row >= first && row < first + b.height();
-            out.lines[row] += inside ? padded(b.lines[row - first], b.width) : std::string(b.width, ' ');
+            // b's lines are padded to b.width already (every box is built here)
+            if (inside) out.lines[row] += b.lines[row - first];
+            else out.lines[row].append(b.width, ' ');
         }
         out.width += b.width;
     }
