@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(g++ meson ninja-build pkg-config libboost-dev libgmp-dev libfmt-dev doctest-dev
-          libcli11-dev nlohmann-json3-dev texlive-latex-base texlive-latex-recommended)
+          libcli11-dev nlohmann-json3-dev texlive-latex-base texlive-latex-recommended python3-jsonschema)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

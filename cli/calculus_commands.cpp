@@ -85,7 +85,8 @@ struct Diff {
 
         calculus::note_unevaluated_powers({f}, call.sink());
         calculus::Expr df = calculus::differentiate(f, x, diff_options(call), call.sink());
-        std::vector<trace::Named> results{{"result", calculus::to_math(df)}};
+        std::vector<trace::Named> results{
+            {"derivative", calculus::to_math(df), trace::Named::Where::everywhere, calculus::partial_ratio("f", x)}};
         if (point) {
             at_point([&] { return calculus::evaluate(f, *point); });  // f itself must be defined there
             T value = at_point([&] { return calculus::evaluate(df, *point); });
@@ -145,12 +146,13 @@ struct Gradient {
 
         calculus::note_unevaluated_powers({f}, call.sink());
         calculus::SymbolicMatrix grad = calculus::as_column(calculus::gradient(f, vars, diff_options(call), call.sink()));
-        std::vector<trace::Named> results{{"result", calculus::to_math(grad)}};
+        const trace::Math nabla_f = trace::product({trace::symbol("nabla"), trace::symbol("f")}, "");
+        std::vector<trace::Named> results{{"gradient", calculus::to_math(grad), trace::Named::Where::everywhere, nabla_f}};
         if (point) {
             at_point([&] { return calculus::evaluate(f, *point); });
             Matrix<T> value = at_point([&] { return calculus::evaluate(grad, *point); });
             if (trace::Trace* sink = call.sink()) {
-                sink->add(evaluation_step(calculus::point_text(*point), trace::product({trace::symbol("nabla"), trace::symbol("f")}, ""),
+                sink->add(evaluation_step(calculus::point_text(*point), nabla_f,
                                           calculus::to_math(grad), to_math(value)));
             }
             results.push_back({"value", to_math(value)});
@@ -170,12 +172,13 @@ struct Jacobian {
 
         calculus::note_unevaluated_powers(F, call.sink());
         calculus::SymbolicMatrix J = calculus::jacobian(F, vars, "F", diff_options(call), call.sink());
-        std::vector<trace::Named> results{{"result", calculus::to_math(J)}};
+        const trace::Math J_F = trace::symbol("J", trace::symbol("F"));
+        std::vector<trace::Named> results{{"jacobian", calculus::to_math(J), trace::Named::Where::everywhere, J_F}};
         if (point) {
             for (const calculus::Expr& fi : F) at_point([&] { return calculus::evaluate(fi, *point); });
             Matrix<T> value = at_point([&] { return calculus::evaluate(J, *point); });
             if (trace::Trace* sink = call.sink()) {
-                sink->add(evaluation_step(calculus::point_text(*point), trace::symbol("J", trace::symbol("F")),
+                sink->add(evaluation_step(calculus::point_text(*point), J_F,
                                           calculus::to_math(J), to_math(value)));
             }
             results.push_back({"value", to_math(value)});

@@ -58,8 +58,8 @@ std::vector<trace::Named> results(const Comparison<F>& c) {
         {"residual", measure_math(c.residual)},
         {"condition_number", condition_math(c)},
         {"digits_lost", c.digits_lost ? trace::number(fmt::format("{:.1f}", *c.digits_lost)) : trace::text("none")},
-        {"rank_exact", trace::number(std::to_string(c.rank_exact))},
-        {"rank_floating", trace::number(std::to_string(c.rank_floating))},
+        {"rank_exact", trace::count(c.rank_exact)},
+        {"rank_floating", trace::count(c.rank_floating)},
         {"pivot", trace::text(std::string(pivot_rule_name(c.pivot)))},
         {"first_difference", trace::text(c.first_difference ? c.first_difference->text : "none")},
     };
@@ -128,7 +128,7 @@ Document compare_regression_document(CompareCall& call) {
     RegressionComparison<F> c = compare_regression<F>(d.X, d.y, d.parameters, call.sink());
     std::vector<trace::Named> inputs{
         {"response", trace::text(d.response)},
-        {"observations", trace::number(std::to_string(d.observations()))},
+        {"observations", trace::count(d.observations())},
     };
     return document(call, "compare", "Compare least squares exactly and in " + call.options.number, std::move(inputs),
                     regression_results(c));

@@ -82,11 +82,10 @@ Matrix<T> read_operand(const EliminationCall& call, std::size_t default_augment 
 // {1, 2}, {3}, ∅: a set of columns cannot be mistaken for a number (JSON: an array).
 trace::Math column_list(const std::vector<std::size_t>& columns) {
     std::vector<trace::Math> items;
-    for (std::size_t c : columns) items.push_back(trace::number(std::to_string(c + 1)));
+    for (std::size_t c : columns) items.push_back(trace::count(c + 1));
     return trace::set(trace::list(std::move(items)), trace::empty());
 }
 
-trace::Math count(std::size_t n) { return trace::number(std::to_string(n)); }
 
 // The coefficient part of (A | B): pivots are sought only left of the bar.
 template <Scalar T>
@@ -108,7 +107,7 @@ struct Ref {
         Matrix<T> A = read_operand<T>(call);
         Elimination<T> e = reduce_left_of_bar(A, call, false, call.sink());
         return document(call, "ref", "Row echelon form of A", {{"A", to_math(A)}},
-                        {{"ref", to_math(e.echelon)}, {"rank", count(e.rank())}, {"pivot_columns", column_list(e.pivots)}});
+                        {{"ref", to_math(e.echelon)}, {"rank", trace::count(e.rank())}, {"pivot_columns", column_list(e.pivots)}});
     }
 };
 
@@ -128,7 +127,7 @@ struct Rref {
             pivots = e.pivots;
         }
         return document(call, "rref", "Reduced row echelon form of A", {{"A", to_math(A)}},
-                        {{"rref", to_math(R)}, {"rank", count(pivots.size())}, {"pivot_columns", column_list(pivots)}});
+                        {{"rref", to_math(R)}, {"rank", trace::count(pivots.size())}, {"pivot_columns", column_list(pivots)}});
     }
 };
 
@@ -139,8 +138,8 @@ struct Rank {
         Matrix<T> A = read_operand<T>(call);
         std::vector<std::size_t> pivots = pivot_columns(A, elimination_options<T>(call), call.sink());
         return document(call, "rank", "Rank of A", {{"A", to_math(A)}},
-                        {{"rank", count(pivots.size())}, {"pivot_columns", column_list(pivots)},
-                         {"nullity", count(A.cols() - pivots.size())}});
+                        {{"rank", trace::count(pivots.size())}, {"pivot_columns", column_list(pivots)},
+                         {"nullity", trace::count(A.cols() - pivots.size())}});
     }
 };
 
@@ -241,15 +240,26 @@ struct Solve {
         const Unknowns unknowns = unknowns_of(call.unknowns, A.cols());
         Solution<T> s = solve(A, b, elimination_options<T>(call), call.sink(), unknowns);
         std::vector<Named> results{{"kind", trace::text(std::string(solution_kind_name(s.kind)))},
-                                   {"rank", count(s.rank)},
+                                   {"rank", trace::count(s.rank)},
                                    {"pivot_columns", column_list(s.pivot_columns)}};
         if (s.kind == SolutionKind::none) {
-            results.push_back({"inconsistent_row", count(s.inconsistent_row + 1)});
+            results.push_back({"inconsistent_row", trace::count(s.inconsistent_row + 1)});
             results.push_back({"evidence", trace::text(s.evidence())});
         } else {
             results.push_back({"solution", to_math(s.particular)});
             results.push_back({"free_variables", column_list(s.free_variables)});
             results.push_back({"parametric_form", parametric_form(s, unknowns)});
+            if (!s.directions.empty()) {
+                // the family as data: x = solution + Σ parameters[q] · (column q of directions)
+                Matrix<T> D(s.particular.rows(), s.directions.size());
+                std::vector<trace::Math> parameters;
+                for (std::size_t q = 0; q < s.directions.size(); ++q) {
+                    for (std::size_t i = 0; i < D.rows(); ++i) D(i, q) = s.directions[q](i, 0);
+                    parameters.push_back(trace::text(trace::to_text(parameter_symbol(q, s.directions.size()))));
+                }
+                results.push_back({"directions", to_math(D), trace::Named::Where::json_only});
+                results.push_back({"parameters", trace::list(std::move(parameters)), trace::Named::Where::json_only});
+            }
         }
         results.push_back({"solution_set", solution_set(s)});
         if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknowns)});
@@ -282,7 +292,7 @@ struct NullSpace {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> N = null_space(A, elimination_options<T>(call), call.sink());
         return document(call, "nullspace", "Null space of A", {{"A", to_math(A)}},
-                        basis_results(N, {"nullity", count(N.cols())}));
+                        basis_results(N, {"nullity", trace::count(N.cols())}));
     }
 };
 
@@ -293,7 +303,7 @@ struct ColumnSpace {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> C = column_space(A, elimination_options<T>(call), call.sink());
         return document(call, "colspace", "Column space of A", {{"A", to_math(A)}},
-                        basis_results(C, {"rank", count(C.cols())}));
+                        basis_results(C, {"rank", trace::count(C.cols())}));
     }
 };
 

@@ -168,7 +168,7 @@ std::vector<trace::Named> weights_results(const nn::Network<T>& network) {
     std::vector<Math> equations;
     for (std::size_t l = 1; l <= network.depth(); ++l) {
         const auto& layer = network.layers[l - 1];
-        rows.push_back({trace::number(std::to_string(l)), trace::text(std::string(nn::activation_name(layer.h))),
+        rows.push_back({trace::count(l), trace::text(std::string(nn::activation_name(layer.h))),
                         to_math(layer.W), to_math(layer.b)});
         equations.push_back(nn::shaped(nn::layer_symbol("W", l), layer.W));
         equations.push_back(nn::shaped(nn::layer_symbol("b", l), layer.b));
@@ -184,7 +184,7 @@ std::vector<trace::Named> network_inputs(const NetworkCall& call, const Examples
         {"layers", trace::text(layers_text(network.sizes()))},
         {"activations", trace::text(activations_text(network))},
         {"inputs", trace::text(joined(e.inputs))},
-        {"examples", trace::number(std::to_string(e.rows()))},
+        {"examples", trace::count(e.rows())},
         {"weights", trace::text(call.init.empty() ? call.init_method + ", seed " + std::to_string(call.seed) : call.init)},
     };
     if (!e.targets.empty()) inputs.insert(inputs.begin() + 3, {"targets", trace::text(joined(e.targets))});
@@ -388,7 +388,7 @@ struct Train {
         std::vector<Math> history;
         for (const T& l : r.run.loss) history.push_back(to_math(l));
         std::vector<trace::Named> results{
-            {"epochs", trace::number(std::to_string(r.run.epochs_run))},
+            {"epochs", trace::count(r.run.epochs_run)},
             {"stopped_because", trace::text(std::string(stop_reason_name(r.run.stopped)))},
             {"loss", trace::text(call.loss)},
             {"final_loss", to_math(r.run.loss.back())},
@@ -417,7 +417,7 @@ struct Train {
             for (trace::Named& w : weights_results(r.network)) results.push_back(std::move(w));
         std::vector<trace::Named> inputs = network_inputs(call, e, network);
         inputs.push_back({"rate", trace::number(call.rate)});
-        inputs.push_back({"batch", trace::number(std::to_string(call.batch == 0 ? e.rows() : call.batch))});
+        inputs.push_back({"batch", trace::count(call.batch == 0 ? e.rows() : call.batch)});
         return document(call, "train", "Training a " + layers_text(network.sizes()) + " network", std::move(inputs),
                         std::move(results));
     }

@@ -68,7 +68,7 @@ struct Regress {
         std::vector<trace::Named> inputs{
             {"response", trace::text(d.response)},
             {"predictors", trace::text(joined(d.predictors))},
-            {"observations", trace::number(std::to_string(d.observations()))},
+            {"observations", trace::count(d.observations())},
             {"method", trace::text(std::string(least_squares_method_name(options.method)))},
         };
         return document(call, "regress", "Least squares: " + d.response + " on " + joined(d.parameters),
@@ -136,11 +136,11 @@ struct Descend {
         std::vector<trace::Named> inputs{
             {"response", trace::text(d.response)},
             {"predictors", trace::text(joined(d.predictors))},
-            {"observations", trace::number(std::to_string(d.observations()))},
+            {"observations", trace::count(d.observations())},
             {"loss", trace::text(std::string(regression::loss_name(loss)))},
             {"rate", trace::number(scalar_text(o.rate))},
-            {"epochs", trace::number(std::to_string(o.epochs))},
-            {"batch", trace::number(std::to_string(o.batch == 0 ? d.observations() : o.batch))},
+            {"epochs", trace::count(o.epochs)},
+            {"batch", trace::count(o.batch == 0 ? d.observations() : o.batch)},
         };
         return document(call, "descend", "Gradient descent: " + d.response + " on " + joined(d.parameters),
                         std::move(inputs), regression::descent_results(r, call.digits));

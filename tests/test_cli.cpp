@@ -261,14 +261,17 @@ TEST_CASE("solve: infinitely many solutions in parametric form, and none with th
     CHECK(infinite.status == 0);
     auto j = nlohmann::json::parse(infinite.out);
     CHECK(j["result"]["kind"] == "infinite");
-    CHECK(j["result"]["rank"] == "2");
+    CHECK(j["result"]["rank"] == 2);
     CHECK(j["result"]["solution"]["entries"] == nlohmann::json::parse(R"([["2"], ["1"], ["0"]])"));
-    CHECK(j["result"]["free_variables"] == nlohmann::json::parse(R"(["3"])"));
+    CHECK(j["result"]["free_variables"] == nlohmann::json::parse("[3]"));
+    // the family as data: x = solution + t · (column 1 of directions)
+    CHECK(j["result"]["directions"]["entries"] == nlohmann::json::parse(R"([["1"], ["-2"], ["1"]])"));
+    CHECK(j["result"]["parameters"] == nlohmann::json::parse(R"(["t"])"));
     Run none = showwork_run({"solve", "1 1 2; 2 2 5", "--format", "json", "--no-steps"});
     CHECK(none.status == 0);
     auto k = nlohmann::json::parse(none.out);
     CHECK(k["result"]["kind"] == "none");
-    CHECK(k["result"]["inconsistent_row"] == "2");
+    CHECK(k["result"]["inconsistent_row"] == 2);
     CHECK(k["result"]["evidence"] ==
           "row 2 of the echelon form reads 0 = 1, which is −2·(equation 1) + (equation 2) of the original system");
 }
@@ -287,17 +290,17 @@ TEST_CASE("rref, ref, rank, det, inverse, nullspace, colspace, lu give exact res
     CHECK(rref["result"]["rref"]["augment"] == 1);
     CHECK(json({"ref", "2 4; 1 3", "--unit-pivots"})["result"]["ref"]["entries"] ==
           nlohmann::json::parse(R"([["1","2"],["0","1"]])"));
-    CHECK(json({"rank", "1 2 3; 2 4 6; 1 0 1"})["result"]["rank"] == "2");
+    CHECK(json({"rank", "1 2 3; 2 4 6; 1 0 1"})["result"]["rank"] == 2);
     CHECK(json({"det", "1 2 3; 4 5 6; 7 8 10"})["result"] == "-3");
     CHECK(json({"det", "1 2 3; 4 5 6; 7 8 10", "--method", "cofactor"})["result"] == "-3");
     CHECK(json({"inverse", "2 3; 4 5"})["result"]["entries"] ==
           nlohmann::json::parse(R"([["-5/2","3/2"],["2","-1"]])"));
-    CHECK(json({"nullspace", "1 2 3; 2 4 6"})["result"]["nullity"] == "2");
+    CHECK(json({"nullspace", "1 2 3; 2 4 6"})["result"]["nullity"] == 2);
     CHECK(json({"colspace", "1 2 3; 2 4 6"})["result"]["basis"]["entries"] == nlohmann::json::parse(R"([["1"],["2"]])"));
     // the zero subspace: its basis is empty, ∅ to read, a 2 × 0 matrix in JSON
     auto zero = json({"nullspace", "1 2; 3 4"});
     CHECK(zero["result"]["basis"]["cols"] == 0);
-    CHECK(zero["result"]["nullity"] == "0");
+    CHECK(zero["result"]["nullity"] == 0);
     Run zero_text = showwork_run({"nullspace", "1 2; 3 4", "--no-steps"});
     CHECK(zero_text.out.find("basis = ∅") != std::string::npos);
     auto lu = json({"lu", "2 1 1; 4 3 3; 8 7 9"});
@@ -430,7 +433,7 @@ TEST_CASE("train: an exact run's JSON fields, a loss history of epochs + 1 value
                          xor_csv);
     REQUIRE(r.status == 0);
     nlohmann::json j = nlohmann::json::parse(r.out)["result"];
-    CHECK(j["epochs"] == "2");
+    CHECK(j["epochs"] == 2);
     CHECK(j["loss"] == "mse");
     // zeros: the output is b² for every example; E₀ = 1/4 (0 + 1 + 1 + 0) = 1/2, ∂E/∂b² = 2/4 Σ (0 − y) = −1,
     // so b² = 1/2 after one step and E₁ = 1/4 (1/4 · 4) = 1/4; the hidden layer's gradients are 0 (ReLU′(0) = 0)

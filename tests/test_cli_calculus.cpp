@@ -54,10 +54,10 @@ bool has_step(const Json& steps, const std::string& kind) {
 TEST_CASE("jacobian of notes 003 prints the pmatrix of the notes in LaTeX, or bmatrix") {
     Run r = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex"});
     std::string pmatrix = "\\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}";
-    CHECK(r.out.ends_with("% Result\n" + pmatrix + "\n"));
+    CHECK(r.out.ends_with("% Result\nJ_F = " + pmatrix + "\n"));
     Run brief = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex", "--no-steps"});
     CHECK(brief.out.find("% Steps") == std::string::npos);
-    CHECK(brief.out.ends_with("% Result\n" + pmatrix + "\n"));
+    CHECK(brief.out.ends_with("% Result\nJ_F = " + pmatrix + "\n"));
     Run square = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "latex", "--bmatrix", "--no-steps"});
     CHECK(square.out.ends_with("\\begin{bmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{bmatrix}\n"));
 }
@@ -97,7 +97,7 @@ TEST_CASE("the calculus names are typeset: sigma, ReLU', nabla, partial, e") {
 
 TEST_CASE("gradient at a point: exact rationals exactly, double to rounding") {
     Json exact = json_of({"gradient", "x^2 + y^2", "--vars", "x,y", "--at", "x=1/2,y=3"});
-    CHECK(exact["result"]["result"]["entries"] == Json::parse(R"([["2x"], ["2y"]])"));
+    CHECK(exact["result"]["gradient"]["entries"] == Json::parse(R"([["2x"], ["2y"]])"));
     CHECK(exact["result"]["value"]["entries"] == Json::parse(R"([["1"], ["6"]])"));
     CHECK(exact["input"]["x"] == "1/2");
     CHECK(exact["number"] == "exact");
@@ -110,7 +110,9 @@ TEST_CASE("gradient at a point: exact rationals exactly, double to rounding") {
 
 TEST_CASE("jacobian at a point, exact and float50") {
     Json j = json_of({"jacobian", notes_F, "--vars", "x,y", "--at", "x=0,y=0"});
-    CHECK(j["result"]["result"]["entries"] == Json::parse(R"([["2", "3y^{2}"], ["-13", "e^{y}"]])"));
+    // symbolic entries as text, their LaTeX beside
+    CHECK(j["result"]["jacobian"]["entries"] == Json::parse(R"([["2", "3y²"], ["−13", "e^y"]])"));
+    CHECK(j["result"]["jacobian"]["latex"] == Json::parse(R"([["2", "3y^{2}"], ["-13", "e^{y}"]])"));
     CHECK(j["result"]["value"]["entries"] == Json::parse(R"([["2", "0"], ["-13", "1"]])"));
     CHECK(has_step(j["steps"], "evaluate"));
     Json wide = json_of({"jacobian", notes_F, "--vars", "x,y", "--at", "x=0,y=1", "--number", "float50"});
@@ -122,7 +124,8 @@ TEST_CASE("jacobian at a point, exact and float50") {
 TEST_CASE("diff at a point records its value and a check step") {
     Json d = json_of({"diff", "sin(x^2)", "--wrt", "x", "--at", "x=0.7", "--number", "double"});
     CHECK(d["command"] == "diff");
-    CHECK(d["result"]["result"]["latex"] == "2x \\cos(x^{2})");
+    CHECK(d["result"]["derivative"]["latex"] == "2x \\cos(x^{2})");
+    CHECK(d["result"]["derivative"]["text"] == "2x cos(x²)");
     CHECK(std::stod(d["result"]["value"].get<std::string>()) == doctest::Approx(1.4 * std::cos(0.49)));
     REQUIRE(d["steps"].back()["kind"] == "check");
     CHECK(d["steps"].back()["text"].get<std::string>().find("they agree within") != std::string::npos);
@@ -154,7 +157,7 @@ TEST_CASE("max(0, x), max(x, 0) and relu(x) have one derivative at 0, and their 
                 CAPTURE(f);
                 Json d = json_of({"diff", f, "--at", "x=0", "--relu-at-zero", c, "--number", number});
                 CHECK(d["result"]["value"] == c);
-                CHECK(d["result"]["result"]["latex"] == "\\operatorname{ReLU}'(x)");
+                CHECK(d["result"]["derivative"]["latex"] == "\\operatorname{ReLU}'(x)");
                 REQUIRE(d["steps"].back()["kind"] == "check");
                 CHECK(d["steps"].back()["text"].get<std::string>().find("they agree") != std::string::npos);
             }
@@ -263,7 +266,7 @@ TEST_CASE("expressions at the depth limit: every format, with the derivation up 
     }
     std::string sum = "x";
     for (int k = 2; k <= 10'000; ++k) sum += " + x^" + std::to_string(k);
-    CHECK(ok({"diff", sum, "--no-steps"}).out.find("Result\n  1 + 2x + 3x² + 4x³") != std::string::npos);
+    CHECK(ok({"diff", sum, "--no-steps"}).out.find("Result\n  ∂f/∂x = 1 + 2x + 3x² + 4x³") != std::string::npos);
 }
 
 TEST_CASE("a constant power too long to work out is left as a power, and the derivation says so") {
@@ -278,7 +281,7 @@ TEST_CASE("a constant power too long to work out is left as a power, and the der
 TEST_CASE("the calculus commands in markdown and help show their examples") {
     std::string md = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "markdown"}).out;
     CHECK(md.starts_with("# Jacobian of F in x, y"));
-    CHECK(md.find("$$\\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}$$") != std::string::npos);
+    CHECK(md.find("$$J_F = \\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}$$") != std::string::npos);
     for (const char* command : {"diff", "gradient", "jacobian"}) {
         CAPTURE(command);
         CHECK(ok({"help", command}).out.find(std::string("showwork ") + command) != std::string::npos);

@@ -33,8 +33,8 @@ TEST_CASE("compare inverse of H_3 as JSON: every field, κ∞ = 748") {
     }
     CHECK(result["condition_number"] == "748");
     CHECK(result["digits_lost"] == "2.9");
-    CHECK(result["rank_exact"] == "3");
-    CHECK(result["rank_floating"] == "3");
+    CHECK(result["rank_exact"] == 3);
+    CHECK(result["rank_floating"] == 3);
     CHECK(result["pivot"] == "partial");
     CHECK(result["exact"]["entries"][1][1] == "192");
     CHECK(result["floating"]["rows"] == 3);
@@ -55,12 +55,12 @@ TEST_CASE("compare solve: the notes' system is solved exactly in double too") {
 TEST_CASE("compare with float50 and a wrong rank in double") {
     const std::string dependent = "1/2 1/3 1/11; 1/5 1/7 1/2; 7/15 11/35 79/330";
     Json d = json_result(showwork_run({"compare", "rank", dependent, "--format", "json", "--no-steps"}));
-    CHECK(d["rank_exact"] == "2");
-    CHECK(d["rank_floating"] == "3");
+    CHECK(d["rank_exact"] == 2);
+    CHECK(d["rank_floating"] == 3);
     CHECK(d["condition_number"] == "infinite: the matrix is singular");
     CHECK(d["first_difference"].get<std::string>().rfind("Step 3, column 3:", 0) == 0);
     Json f = json_result(showwork_run({"compare", "rank", dependent, "--number", "float50", "--format", "json"}));
-    CHECK(f["rank_floating"] == "2");
+    CHECK(f["rank_floating"] == 2);
     CHECK(f["first_difference"] == "none");
 }
 

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -203,6 +205,7 @@ void check_pieces_compile(const std::string& command, const std::string& preambl
 struct Outputs {
     std::vector<Piece> pieces;
     std::map<std::string, std::string> documents;  // where → the .tex
+    std::map<std::string, std::string> jsons;      // where → the JSON
 };
 
 void run_example(const std::vector<std::string>& example, Outputs& outputs) {
@@ -231,6 +234,7 @@ void run_example(const std::vector<std::string>& example, Outputs& outputs) {
                 REQUIRE_NOTHROW(j = nlohmann::json::parse(r.out));
                 CHECK(j.contains("command"));
                 json_pieces(j, where, outputs.pieces);
+                outputs.jsons[where] = r.out;
             }
         }
     }
@@ -269,6 +273,35 @@ TEST_CASE("the program lists its commands, each with examples") {
 
 TEST_CASE("every example of every command runs in every format; the JSON parses") {
     for (const auto& command : commands()) outputs_of(command);
+}
+
+// Whether python3 with the jsonschema module (Debian: python3-jsonschema) can validate JSON.
+bool skip_schema_tests() {
+    static const bool skip = std::system("python3 -c 'import jsonschema' > /dev/null 2>&1") != 0;
+    if (skip) std::fprintf(stderr, "JSON Schema test case skipped: python3 with jsonschema is missing "
+                                   "(install python3-jsonschema)\n");
+    return skip;
+}
+
+TEST_CASE("the JSON of every example of every command validates against the committed schema" *
+          doctest::skip(skip_schema_tests())) {
+    namespace fs = std::filesystem;
+    char dir_template[] = "/tmp/showwork-json-XXXXXX";
+    const fs::path dir = mkdtemp(dir_template);
+    std::string files;
+    std::size_t n = 0;
+    for (const auto& command : commands()) {
+        for (const auto& [where, json] : outputs_of(command).jsons) {
+            const fs::path file = dir / (command + "-" + std::to_string(++n) + ".json");
+            std::ofstream(file) << json;
+            files += " '" + file.string() + "'";
+        }
+    }
+    REQUIRE(n > 0);
+    Run r = showwork::testing::run_program("/bin/sh", {"-c", "python3 '" SHOWWORK_VALIDATE_JSON "' '"
+                                                             SHOWWORK_JSON_SCHEMA "'" + files});
+    fs::remove_all(dir);
+    CHECK_MESSAGE(r.status == 0, r.out << r.err);
 }
 
 TEST_CASE("every document and every piece of math of every command compiles with pdflatex" *

@@ -344,8 +344,8 @@ trace::Math summary_math(const Comparison<F>& c) {
     } else if (c.singular) {
         lines.push_back(trace::equals(kappa(), trace::symbol("infty")));
     }
-    lines.push_back(trace::equals(trace::text("rank, exact"), trace::number(std::to_string(c.rank_exact))));
-    lines.push_back(trace::equals(trace::text("rank, floating"), trace::number(std::to_string(c.rank_floating))));
+    lines.push_back(trace::equals(trace::text("rank, exact"), trace::count(c.rank_exact)));
+    lines.push_back(trace::equals(trace::text("rank, floating"), trace::count(c.rank_floating)));
     return trace::list(std::move(lines));
 }
 

@@ -79,7 +79,7 @@ std::size_t rank(const Matrix<T>& A, const EliminationOptions<T>& options = {}, 
                    "The rank is the number of pivots: " + std::to_string(e.rank()) + ".",
                    std::nullopt,
                    trace::equals(trace::apply("rank", {trace::symbol("A")}),
-                                 trace::number(std::to_string(e.rank()))));
+                                 trace::count(e.rank())));
     }
     return e.rank();
 }

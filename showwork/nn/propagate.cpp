@@ -12,7 +12,6 @@ using trace::Math;
 namespace {
 
 Math sym(std::string name) { return trace::symbol(std::move(name)); }
-Math num(std::size_t n) { return trace::number(std::to_string(n)); }
 Math bold(std::string name) { return trace::symbol(std::move(name), trace::empty(), trace::empty(), {.bold = true}); }
 Math transposed(Math name) {
     Math t = std::move(name);
@@ -122,7 +121,7 @@ void record_output_error(Loss loss, bool softmax_cross_entropy, const Matrix<T>&
 
 template <Scalar T>
 Math shaped(Math name, const Matrix<T>& M) {
-    Math shape = trace::group(trace::product({num(M.rows()), num(M.cols())}, "times"));
+    Math shape = trace::group(trace::product({trace::count(M.rows()), trace::count(M.cols())}, "times"));
     if (M.size() > max_shown_entries)
         return trace::list({std::move(name), std::move(shape), trace::text("not written out")}, " ");
     return trace::list({trace::equals(std::move(name), to_math(M)), std::move(shape)}, " ");

@@ -12,7 +12,6 @@ using trace::Math;
 namespace {
 
 Math sym(std::string name) { return trace::symbol(std::move(name)); }
-Math num(std::size_t n) { return trace::number(std::to_string(n)); }
 using trace::partial_fraction;
 // An exact loss as a decimal of 12 digits, a floating one as it is.
 template <Scalar T>
@@ -69,7 +68,7 @@ void record_history(const Training<T>& r, const TrainOptions<T>& o, trace::Trace
     if (!r.test_accuracy.empty()) header.push_back(trace::text("test accuracy %"));
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_history_rows)) {
-        std::vector<Math> row{num(k), approx(r.run.loss[k])};
+        std::vector<Math> row{trace::count(k), approx(r.run.loss[k])};
         if (o.classification) row.push_back(percent(r.accuracy[k]));
         if (!r.test_loss.empty()) row.push_back(approx(r.test_loss[k]));
         if (!r.test_accuracy.empty()) row.push_back(percent(r.test_accuracy[k]));

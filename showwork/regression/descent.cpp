@@ -102,7 +102,7 @@ template <Scalar T>
 Math history_table(const Descent<T>& r, int digits, std::size_t max_rows) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_rows))
-        rows.push_back({num(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
+        rows.push_back({trace::count(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     return trace::table({trace::text("epoch"), trace::text("loss"), trace::text("gradient norm")}, rows);
 }
 
@@ -110,7 +110,7 @@ template <Scalar T>
 void record_history(const Descent<T>& r, int digits, trace::Trace& trace) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_table_rows))
-        rows.push_back({num(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
+        rows.push_back({trace::count(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     trace.add(trace::kind::descent_history,
               "The loss and the gradient's norm on all the data, at the start and after each epoch (" +
                   std::to_string(r.run.epochs_run) + " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) +

@@ -89,7 +89,7 @@ void record_residuals(const Matrix<T>& y, const Fit<T>& f, trace::Trace& trace) 
     const Math i = trace::symbol("i");
     std::vector<std::vector<Math>> rows;
     for (std::size_t k = 0; k < y.rows(); ++k) {
-        rows.push_back({trace::number(std::to_string(k + 1)), to_math(y(k, 0)), to_math(f.fitted(k, 0)),
+        rows.push_back({trace::count(k + 1), to_math(y(k, 0)), to_math(f.fitted(k, 0)),
                         to_math(f.residuals(k, 0))});
     }
     trace.add(trace::kind::residuals, "The fitted values and the residuals, y minus the fitted value.", std::nullopt,

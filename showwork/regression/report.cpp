@@ -73,7 +73,7 @@ Math model_equation(const Fit<T>& fit) {
 
 template <Scalar T>
 Math anova_table(const Fit<T>& fit, int digits) {
-    auto df = [](std::size_t n) { return trace::number(std::to_string(n)); };
+    auto df = [](std::size_t n) { return trace::count(n); };
     std::optional<T> msr = fit.mean_square_regression();
     std::vector<std::vector<Math>> rows{
         {trace::text("Regression"), df(fit.df_regression), to_math(fit.ssr), optional_number(msr),

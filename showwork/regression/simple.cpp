@@ -62,7 +62,7 @@ void record_simple_regression(const Matrix<T>& xs, const Matrix<T>& ys, const Su
         for (std::size_t i = 0; i < s.n; ++i) {
             const T& a = xs(i, 0);
             const T& b = ys(i, 0);
-            rows.push_back({trace::number(std::to_string(i + 1)), to_math(a), to_math(b), to_math(T(a * a)),
+            rows.push_back({trace::count(i + 1), to_math(a), to_math(b), to_math(T(a * a)),
                             to_math(T(a * b))});
         }
     }

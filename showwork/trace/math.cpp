@@ -28,6 +28,12 @@ Math node(Kind kind, std::string text = {}, std::vector<Math> args = {}) {
 Math empty() { return node(Kind::empty); }
 Math number(std::string exact_text) { return node(Kind::number, std::move(exact_text)); }
 
+Math count(std::size_t n) {
+    Math m = number(std::to_string(n));
+    m.count = true;
+    return m;
+}
+
 Math symbol(std::string name, Math sub, Math super, SymbolStyle style) {
     Math m = node(Kind::symbol, std::move(name), operands(std::move(sub), std::move(super)));
     m.style = style;

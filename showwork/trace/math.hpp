@@ -70,6 +70,7 @@ struct Math {
     std::vector<Math> args;
 
     SymbolStyle style;                  // symbol
+    bool count = false;                 // number: a count or an index (a JSON number)
     std::size_t rows = 0, cols = 0;     // matrix
     std::size_t augment = 0;            // matrix: columns right of the bar
     std::vector<std::size_t> highlight; // matrix: cells (row-major index) to mark, e.g. pivots
@@ -84,6 +85,9 @@ struct Math {
 
 Math empty();
 Math number(std::string exact_text);
+// A count or an index (a rank, a column, an epoch): written as any number, but a JSON number
+// rather than a string in JSON, where values of a scalar are strings.
+Math count(std::size_t n);
 Math symbol(std::string name, Math sub = empty(), Math super = empty(), SymbolStyle style = {});
 Math text(std::string words);
 Math fraction(Math numerator, Math denominator);

@@ -5,14 +5,21 @@
 //
 // A single result named "result" is written as its VALUE; several results form {name: VALUE}.
 // VALUE: a matrix is {"rows": r, "cols": c, "augment": k, "entries": [["1", "-1/2"], ...]} with
-// every number a string as the scalar wrote it; a number is its string; a text is its string;
-// a list is an array of VALUEs; a table is an array of rows {header: VALUE}, or an object of
-// them keyed by its first column when its first header is blank; any other math is {"latex": "..."}.
+// every number a string as the scalar wrote it; a number is its string, but a count or an index
+// (trace::count: a rank, a column, an epoch) is a JSON number; a text is its string;
+// a list is an array of VALUEs, but a list of equations naming different unknowns (x = 0, y = 2)
+// is the object {"x": "0", "y": "2"}; a matrix with a symbolic entry has its entries as text and
+// as LaTeX beside ("latex"); a table is an array of rows {header: VALUE}, or an object of them
+// keyed by its first column when its first header is blank; any other math is
+// {"latex": "...", "text": "..."} (text when it is one line). json_output.schema.json beside
+// this file is the contract as a JSON Schema.
 // STEP: {"kind": "...", "text": "...", "operation": "<latex>" or null, "state": VALUE or null,
 //        "substeps": [STEP, ...]}.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/render_detail.hpp"
@@ -37,6 +44,55 @@ std::string key(const Math& header, const RenderOptions& o) {
     return out;
 }
 
+// A name as a key: x, x_1, beta_2 (a symbol and its subscript, as typed).
+std::optional<std::string> plain_name(const Math& m) {
+    if (m.kind != Kind::symbol || !m.args[1].is_empty()) return std::nullopt;
+    const Math& sub = m.args[0];
+    if (sub.is_empty()) return m.text;
+    if (sub.kind == Kind::number || sub.kind == Kind::symbol) return m.text + "_" + sub.text;
+    return std::nullopt;
+}
+
+// x = 0, y = 2 as {"x": "0", "y": "2"}: a list of equations, each naming a different unknown.
+std::optional<Json> assignments(const Math& list, const RenderOptions& o) {
+    if (list.args.empty()) return std::nullopt;
+    Json out = Json::object();
+    for (const Math& item : list.args) {
+        if (item.kind != Kind::relation || item.args.size() != 2 || item.relations[0] != Rel::equals) return std::nullopt;
+        std::optional<std::string> name = plain_name(item.args[0]);
+        if (!name || out.contains(*name)) return std::nullopt;
+        out[*name] = value(item.args[1], o);
+    }
+    return out;
+}
+
+// A matrix of numbers has them as strings; one with any other entry (a symbolic Jacobian) has
+// each entry as plain text, "entries": [["2x", "1"]], and as LaTeX beside, "latex": [["2x", "1"]].
+Json matrix_value(const Math& m, const RenderOptions& o) {
+    bool numbers = std::all_of(m.args.begin(), m.args.end(), [](const Math& c) { return c.kind == Kind::number; });
+    Json entries = Json::array(), latex = Json::array();
+    for (std::size_t i = 0; i < m.rows; ++i) {
+        Json row = Json::array(), latex_row = Json::array();
+        for (std::size_t j = 0; j < m.cols; ++j) {
+            const Math& cell = m.args[i * m.cols + j];
+            row.push_back(numbers ? cell.text : to_text(cell, o));
+            if (!numbers) latex_row.push_back(to_latex(cell, o));
+        }
+        entries.push_back(std::move(row));
+        if (!numbers) latex.push_back(std::move(latex_row));
+    }
+    Json out{{"rows", m.rows}, {"cols", m.cols}, {"augment", m.augment}, {"entries", std::move(entries)}};
+    if (!numbers) out["latex"] = std::move(latex);
+    return out;
+}
+
+// Math of no other kind: {"latex": "2x", "text": "2x"}, the text only when it is one line.
+Json other_math(const Math& m, const RenderOptions& o) {
+    Json out{{"latex", to_latex(m, o)}};
+    if (std::string text = to_text(m, o); text.find('\n') == std::string::npos) out["text"] = std::move(text);
+    return out;
+}
+
 // A table's rows as objects of their non-blank cells, keyed by the first column when the
 // first header is blank.
 Json table(const Math& m, const RenderOptions& o) {
@@ -56,30 +112,20 @@ Json table(const Math& m, const RenderOptions& o) {
 
 Json value(const Math& m, const RenderOptions& o) {
     switch (m.kind) {
-        case Kind::number:
+        case Kind::number: return m.count ? Json(std::stoull(m.text)) : Json(m.text);
         case Kind::text: return m.text;
         case Kind::list: {
+            if (std::optional<Json> named = assignments(m, o)) return *named;
             Json items = Json::array();
             for (const auto& item : m.args) items.push_back(value(item, o));
             return items;
         }
-        case Kind::matrix: {
-            Json entries = Json::array();
-            for (std::size_t i = 0; i < m.rows; ++i) {
-                Json row = Json::array();
-                for (std::size_t j = 0; j < m.cols; ++j) {
-                    const Math& cell = m.args[i * m.cols + j];
-                    row.push_back(cell.kind == Kind::number ? cell.text : to_latex(cell, o));
-                }
-                entries.push_back(std::move(row));
-            }
-            return Json{{"rows", m.rows}, {"cols", m.cols}, {"augment", m.augment}, {"entries", entries}};
-        }
+        case Kind::matrix: return matrix_value(m, o);
         case Kind::table: return table(m, o);
         case Kind::set:
             if (detail::is_set_of_items(m)) return value(m.args[0], o);  // {1, 2} as [1, 2]
-            return Json{{"latex", to_latex(m, o)}};
-        default: return Json{{"latex", to_latex(m, o)}};
+            return other_math(m, o);
+        default: return other_math(m, o);
     }
 }
 
