@@ -2,6 +2,8 @@
 // status, for good input and bad.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -470,4 +472,20 @@ TEST_CASE("network commands: every bad input is one line with status 2; a diverg
                                          "--epochs", "100"},
                                         xor_csv),
                            1, "at epoch");
+}
+
+// The README's command lines run (tests/readme_commands.py): every `showwork …` line of a shell
+// block succeeds and writes something; every `$ showwork …` transcript prints what the README
+// shows, `…` standing for lines left out.
+static bool skip_python_tests() {
+    static const bool skip = std::system("command -v python3 > /dev/null 2>&1") != 0;
+    if (skip) std::fprintf(stderr, "README test case skipped: python3 is missing\n");
+    return skip;
+}
+
+TEST_CASE("the README's command lines run, and print what the README shows" * doctest::skip(skip_python_tests())) {
+    Run r = showwork::testing::run_program("/bin/sh", {"-c", "python3 '" SHOWWORK_SOURCE_ROOT "/tests/readme_commands.py' '" SHOWWORK_PROGRAM
+                                                             "' '" SHOWWORK_SOURCE_ROOT "'"});
+    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK(r.out.find(" README command lines run as shown") != std::string::npos);
 }
