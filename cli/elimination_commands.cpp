@@ -35,6 +35,7 @@ struct EliminationCall : Invocation {
     std::string method = "automatic";
     std::string augment;    // columns right of the bar; empty: none (solve: 1)
     std::string unknowns;   // solve: names of the unknowns, "x,y"
+    std::string detail = "brief";
     bool unit_pivots = false;
 };
 
@@ -51,6 +52,9 @@ void add_elimination_options(CLI::App& command, EliminationCall& call, bool with
                                                 "(Bareiss; exact only); default: fraction_free "
                                                 "for exact without steps")
         ->check(CLI::IsMember(methods()));
+    command.add_option("--detail", call.detail, "With steps, brief (default): each single replacement of a column "
+                                                "as a sub-step in the first column only; full: in every column")
+        ->check(CLI::IsMember({"brief", "full"}));
     if (with_augment) {
         command.add_option("--augment", call.augment, "The last K columns are the right-hand side, drawn after the bar");
     }
@@ -61,6 +65,7 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
     EliminationOptions<T> options;
     options.pivot = parse_pivot_rule(call.pivot);
     options.method = parse_method(call.method);
+    options.every_replacement = call.detail == "full";
     return options;
 }
 

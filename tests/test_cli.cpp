@@ -489,3 +489,23 @@ TEST_CASE("the README's command lines run, and print what the README shows" * do
     CHECK_MESSAGE(r.status == 0, r.out << r.err);
     CHECK(r.out.find(" README command lines run as shown") != std::string::npos);
 }
+
+TEST_CASE("--detail: the single replacements one by one in the first column (brief) or in every column (full)") {
+    const std::string A = "2 1 1 1; 4 3 3 1; 8 7 9 5; 6 7 9 8";
+    Run brief = showwork_run({"inverse", A});
+    Run full = showwork_run({"inverse", A, "--detail", "full"});
+    REQUIRE(brief.status == 0);
+    REQUIRE(full.status == 0);
+    auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    // every "Add … times row … to row …" is a single replacement shown as a sub-step
+    CHECK(count(brief.out, "Add ") == 3);                   // column 1: rows 2, 3, 4
+    CHECK(count(full.out, "Add ") > count(brief.out, "Add "));
+    CHECK(count(full.out, "Eliminate ") == count(brief.out, "Eliminate "));
+    Run bad = showwork_run({"inverse", A, "--detail", "some"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("--detail") != std::string::npos);
+}

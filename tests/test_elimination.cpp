@@ -182,14 +182,35 @@ TEST_CASE("the trace of an RREF: start, swap, scaling, eliminations, result; piv
     CHECK(steps[1].text == "Swap rows 1 and 2 to bring a non-zero pivot up.");
     CHECK(*steps[1].operation == Op::interchange(0, 1).to_math());
     CHECK(steps.back().kind == "result");
-    CHECK(steps.back().state->highlight == std::vector<std::size_t>{0, 4, 8});  // (1,1), (2,2), (3,3)
-    bool has_scaling = false, has_group = false;
+    CHECK(!steps.back().state);  // the matrix the step before ended in
+    CHECK(steps[steps.size() - 2].state->highlight == std::vector<std::size_t>{0, 4, 8});  // (1,1), (2,2), (3,3)
+    bool has_scaling = false;
+    std::vector<std::size_t> group_substeps;
     for (const auto& s : steps) {
         has_scaling = has_scaling || (s.kind == "scaling" && s.text == "Scale row 2 to make its pivot 1.");
-        if (s.kind == "replacements") has_group = s.substeps.size() >= 2 && s.operation->kind == trace::Kind::list;
+        if (s.kind == "replacements") {
+            CHECK(s.operation->kind == trace::Kind::list);
+            group_substeps.push_back(s.substeps.size());
+        }
     }
     CHECK(has_scaling);
-    CHECK(has_group);
+    // the first column's replacements one by one, then each column's as one step
+    REQUIRE(group_substeps.size() >= 2);
+    CHECK(group_substeps[0] >= 2);
+    for (std::size_t k = 1; k < group_substeps.size(); ++k) CHECK(group_substeps[k] == 0);
+    // --detail full: every column's
+    trace::Trace full;
+    EliminationOptions<Rational> every;
+    every.every_replacement = true;
+    CHECK(rref(A, every, &full) == R);
+    std::size_t detailed = 0, groups = 0;
+    for (const auto& s : full.steps()) {
+        if (s.kind != "replacements") continue;
+        ++groups;
+        detailed += s.substeps.size() == s.operation->args.size();
+    }
+    CHECK(groups == group_substeps.size());
+    CHECK(detailed == groups);
 }
 
 TEST_CASE("untraced elimination records nothing to the trace, traced and untraced agree") {

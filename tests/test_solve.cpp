@@ -70,7 +70,9 @@ TEST_CASE("the trace of the notes' system: elimination, back substitution, solut
     CHECK(elimination[1].text == "Eliminate below the pivot in column 1.");
     M echelon{{2, 3, 6}, {0, -1, -2}};
     echelon.set_augment(1);
-    CHECK(*elimination[2].state == to_math(echelon, {0, 4}));
+    CHECK(*elimination[1].state == to_math(echelon, {0}));
+    CHECK(elimination[2].kind == "result");
+    CHECK(*elimination[2].state == to_math(echelon, {0, 4}));  // again: the last pivot is marked now
 
     // Back substitution: x_2 = -2/-1 = 2, then x_1 = (6 - 3·2)/2 = 0.
     const auto& back = steps[1].substeps;

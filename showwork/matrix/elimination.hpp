@@ -75,6 +75,10 @@ struct EliminationOptions {
     PivotRule pivot = PivotRule::automatic;
     Method method = Method::automatic;
     std::optional<T> tolerance;  // floating only: |x| <= tolerance is zero (default: see above)
+    // With steps, a step that clears a column with several replacements lists them; each is a
+    // sub-step of its own (a sentence and the matrix after it) in the first such step only, where
+    // the single replacement is taught, or in every one with `every_replacement` (--detail full).
+    bool every_replacement = false;
     // Called with the record of the operation's elimination, so that a caller of inverse, solve,
     // rref, rank or det can read the pivot steps of the run that gave the answer.
     std::function<void(const Elimination<T>&)> observe;
@@ -169,8 +173,8 @@ namespace matrix_detail {
 template <Scalar T>
 class Eliminator {
 public:
-    Eliminator(Matrix<T> A, PivotRule rule, T tolerance, trace::Trace* trace)
-        : trace_(trace), rule_(rule) {
+    Eliminator(Matrix<T> A, PivotRule rule, T tolerance, bool every_replacement, trace::Trace* trace)
+        : trace_(trace), rule_(rule), every_replacement_(every_replacement) {
         out_.echelon = std::move(A);
         out_.tolerance = std::move(tolerance);
         out_.column_order.resize(out_.echelon.cols());
@@ -193,9 +197,14 @@ private:
     void make_pivot_one(std::size_t r, std::size_t c);
     void eliminate_below(std::size_t r, std::size_t c);
     void eliminate_above(std::size_t k);
-    void add_clearing_step(const char* side, std::size_t c, std::vector<trace::Step> substeps);
+    void record_replacement(const RowOperation<T>& op, bool detailed, std::vector<trace::Math>& ops,
+                            std::vector<trace::Step>& substeps);
+    void add_clearing_step(const char* side, std::size_t c, std::vector<trace::Math> ops,
+                           std::vector<trace::Step> substeps);
+    // Whether the next clearing step shows its replacements one by one (EliminationOptions).
+    bool details_replacements() const { return recording() && (every_replacement_ || !replacements_detailed_); }
     void add_step(std::string_view kind, std::string text, std::optional<trace::Math> op,
-                  std::vector<trace::Step> substeps = {});
+                  std::vector<trace::Step> substeps = {}, bool with_state = true);
     trace::Math state();
 
     PivotStep& step() { return out_.steps.back(); }
@@ -205,6 +214,9 @@ private:
     // Whether steps are being recorded: there is a sink and the derivation is within its size limit.
     bool recording() const { return trace_ != nullptr && !trace_->exhausted(); }
     PivotRule rule_;
+    bool every_replacement_;
+    bool replacements_detailed_ = false;  // a clearing step has shown its replacements one by one
+    std::optional<trace::Math> last_state_;  // the matrix the last step showed
     Elimination<T> out_;
     T pivot_product_ = T(1);  // Π of the pivots as found, before any scaling
     std::vector<T> row_scale_;  // s_i of scaled partial pivoting, moved with the rows
@@ -217,10 +229,13 @@ trace::Math Eliminator<T>::state() {
     return showwork::to_math(M(), std::move(cells));
 }
 
+// A step and, unless told otherwise, the matrix after it.
 template <Scalar T>
 void Eliminator<T>::add_step(std::string_view kind, std::string text, std::optional<trace::Math> op,
-                             std::vector<trace::Step> substeps) {
-    trace::Step step{std::string(kind), std::move(text), std::move(op), state(), std::move(substeps)};
+                             std::vector<trace::Step> substeps, bool with_state) {
+    std::optional<trace::Math> now;
+    if (with_state) last_state_ = now = state();
+    trace::Step step{std::string(kind), std::move(text), std::move(op), std::move(now), std::move(substeps)};
     trace_->add(std::move(step));
 }
 
@@ -323,6 +338,8 @@ void Eliminator<T>::make_pivot_one(std::size_t r, std::size_t c) {
 // R_i → R_i − (a_ic / a_rc) R_r for every row i below r with a_ic ≠ 0.
 template <Scalar T>
 void Eliminator<T>::eliminate_below(std::size_t r, std::size_t c) {
+    const bool detailed = details_replacements();
+    std::vector<trace::Math> ops;
     std::vector<trace::Step> substeps;
     for (std::size_t i = r + 1; i < M().rows(); ++i) {
         if (zero(M()(i, c))) {  // nothing to clear: skip the multiplier
@@ -333,15 +350,17 @@ void Eliminator<T>::eliminate_below(std::size_t r, std::size_t c) {
         perform(op);
         step().cleared.push_back(i);
         M()(i, c) = T(0);  // exactly zero, also in floating point
-        if (recording()) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
+        record_replacement(op, detailed, ops, substeps);
     }
-    if (recording()) add_clearing_step("below", c, std::move(substeps));
+    if (recording()) add_clearing_step("below", c, std::move(ops), std::move(substeps));
 }
 
 // Clears the entries above pivot k (its row scaled to 1 already): R_i → R_i − a_ic R_k.
 template <Scalar T>
 void Eliminator<T>::eliminate_above(std::size_t k) {
     std::size_t c = out_.pivots[k];
+    const bool detailed = details_replacements();
+    std::vector<trace::Math> ops;
     std::vector<trace::Step> substeps;
     for (std::size_t i = 0; i < k; ++i) {
         if (zero(M()(i, c))) {
@@ -351,9 +370,9 @@ void Eliminator<T>::eliminate_above(std::size_t k) {
         auto op = RowOperation<T>::replacement(i, k, T(-M()(i, c)));
         perform(op);
         M()(i, c) = T(0);
-        if (recording()) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
+        record_replacement(op, detailed, ops, substeps);
     }
-    if (recording()) add_clearing_step("above", c, std::move(substeps));
+    if (recording()) add_clearing_step("above", c, std::move(ops), std::move(substeps));
 }
 
 // det A = (−1)^swaps · Π pivots for a square coefficient part (0 without a pivot in every column):
@@ -368,18 +387,28 @@ void Eliminator<T>::record_determinant(std::size_t limit) {
     }
 }
 
-// One step for the replacements that cleared a column: the operation itself when there was one,
-// else the list of them with each as a sub-step.
+// A replacement of a clearing step: its operation, and as a sub-step of its own when detailed.
 template <Scalar T>
-void Eliminator<T>::add_clearing_step(const char* side, std::size_t c, std::vector<trace::Step> substeps) {
-    if (substeps.empty()) return;
+void Eliminator<T>::record_replacement(const RowOperation<T>& op, bool detailed, std::vector<trace::Math>& ops,
+                                       std::vector<trace::Step>& substeps) {
+    if (!recording()) return;
+    ops.push_back(op.to_math());
+    if (detailed) substeps.push_back({std::string(trace::kind::replacement), op.describe() + ".", op.to_math(), state(), {}});
+}
+
+// One step for the replacements that cleared a column: the operation itself when there was one,
+// else the list of them, each a sub-step when detailed (details_replacements()).
+template <Scalar T>
+void Eliminator<T>::add_clearing_step(const char* side, std::size_t c, std::vector<trace::Math> ops,
+                                      std::vector<trace::Step> substeps) {
+    if (ops.empty()) return;
     std::string text = std::string("Eliminate ") + side + " the pivot in column " + std::to_string(c + 1) + ".";
-    if (substeps.size() == 1) {
-        add_step(trace::kind::replacement, text, substeps.front().operation);
+    if (ops.size() == 1) {
+        add_step(trace::kind::replacement, text, std::move(ops.front()));
         return;
     }
-    std::vector<trace::Math> ops;
-    for (const auto& s : substeps) ops.push_back(*s.operation);
+    if (substeps.size() == ops.size()) replacements_detailed_ = true;
+    else substeps.clear();
     add_step(trace::kind::replacements, text, trace::list(std::move(ops)), std::move(substeps));
 }
 
@@ -408,7 +437,7 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
                 add_step(trace::kind::free_column,
                          "Column " + std::to_string(c + 1) + " has no pivot: its entries from row " +
                              std::to_string(r + 1) + " down are zero.",
-                         std::nullopt);
+                         std::nullopt, {}, false);
             }
             continue;
         }
@@ -427,10 +456,11 @@ Elimination<T> Eliminator<T>::run(const EliminationGoal& goal) {
         for (std::size_t k = out_.pivots.size(); k-- > 0;) eliminate_above(k);
     }
     if (recording()) {
+        // the matrix again only if it is not what the last step showed (a last pivot now marked)
         add_step(trace::kind::result,
                  goal.reduced ? "The matrix is in reduced row echelon form."
                               : "The matrix is in row echelon form.",
-                 std::nullopt);
+                 std::nullopt, {}, last_state_ != state());
     }
     return std::move(out_);
 }
@@ -474,7 +504,8 @@ template <Scalar T>
 Elimination<T> by_textbook(Matrix<T> A, const EliminationOptions<T>& options, const EliminationGoal& goal,
                            trace::Trace* trace) {
     T tolerance = options.tolerance ? *options.tolerance : default_tolerance(A);
-    Eliminator<T> eliminator(std::move(A), resolve_pivot_rule<T>(options.pivot), std::move(tolerance), trace);
+    Eliminator<T> eliminator(std::move(A), resolve_pivot_rule<T>(options.pivot), std::move(tolerance),
+                             options.every_replacement, trace);
     return eliminator.run(goal);
 }
 
