@@ -208,7 +208,8 @@ void register_calculus_commands(CLI::App& app) {
     register_calculus<Diff>(app,
                             {"diff", "Derivative ∂f/∂x by the rules, step by step", {expression},
                              {"showwork diff \"sin(x^2)\" --wrt x",
-                              "showwork diff \"sigma(x)\" --at x=0.5 --number double"}},
+                              "showwork diff \"sigma(x)\" --at x=0.5 --number double",
+                              "showwork diff \"sqrt(x^2 + 1) + abs(tan(x)) + log(x, 2)\" --at x=1/2 --number double"}},
                             diff)
         ->add_option("--wrt", diff->wrt, "The variable x of ∂f/∂x (default: the expression's only variable)");
 

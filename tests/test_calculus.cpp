@@ -133,7 +133,7 @@ TEST_CASE("simplification: no ·1, no +0, constants folded, like terms collected
     CHECK(text("ln(e^(x+1))") == "x + 1");
     CHECK(text("x^0 + x^1") == "1 + x");
     // (x²)^{1/2} is |x|, not x: left alone
-    CHECK(text("(x^2)^(1/2)") == "(x^2)^(1/2)");
+    CHECK(text("(x^2)^(1/2)") == "sqrt(x^2)");
 }
 
 TEST_CASE("variables, substitution and dependence") {
@@ -149,7 +149,7 @@ TEST_CASE("derivatives of every function and rule") {
     CHECK(d_text("x", "x") == "1");
     CHECK(d_text("y", "x") == "0");
     CHECK(d_text("x^5", "x") == "5x^4");
-    CHECK(d_text("x^(1/2)", "x") == "1/(2x^(1/2))");
+    CHECK(d_text("x^(1/2)", "x") == "1/(2sqrt(x))");
     CHECK(d_text("1/x", "x") == "-1/x^2");
     CHECK(d_text("2^x", "x") == "2^x ln(2)");
     CHECK(d_text("exp(x)", "x") == "e^x");
@@ -168,6 +168,34 @@ TEST_CASE("derivatives of every function and rule") {
     CHECK(d_text("exp(-x)", "x") == "-e^(-x)");
     CHECK(d_text("ln(y^3)", "y") == "3/y");
     CHECK(d_text("1/(1 + e^(-x))", "x") == "e^(-x)/(1 + e^(-x))^2");
+    // tan, sinh, cosh, |u|, and the spellings sqrt, log with a base, **
+    CHECK(d_text("tan(x)", "x") == "1/cos(x)^2");
+    CHECK(d_text("sinh(2x)", "x") == "2cosh(2x)");
+    CHECK(d_text("cosh(x)", "x") == "sinh(x)");
+    CHECK(d_text("abs(x^3 - x)", "x") == "(x^3 - x) (3x^2 - 1)/abs(x^3 - x)");
+    CHECK(d_text("sqrt(x^2 + 1)", "x") == "x/sqrt(x^2 + 1)");
+    CHECK(P("sqrt(x)") == power(variable("x"), constant(Rational(1, 2))));
+    CHECK(P("log(x, 2)") == ln(variable("x")) / ln(Expr(2)));
+    CHECK(P("log10(x)") == ln(variable("x")) / ln(Expr(10)));
+    CHECK(P("log2(x)") == P("log(x, 2)"));
+    CHECK(P("x**3 + 2**x") == P("x^3 + 2^x"));
+    CHECK(d_text("log(x, 2)", "x") == "1/(x ln(2))");
+}
+
+TEST_CASE("tan, sinh, cosh, |u| and √u: simplified, written, evaluated") {
+    CHECK(P("tan(0) + sinh(0) + cosh(0) + abs(-3/4)") == constant(Rational(7, 4)));
+    CHECK(P("abs(abs(x))") == P("abs(x)"));
+    CHECK(text("sqrt(x + 1)") == "sqrt(x + 1)");  // the text form reads back
+    CHECK(text("2 sqrt(x)") == "2sqrt(x)");
+    CHECK(P(text("2 sqrt(x)")) == P("2 sqrt(x)"));
+    CHECK(latex("sqrt(x^2 + 1)") == "\\sqrt{x^{2} + 1}");
+    CHECK(latex("abs(x) + tan(x)^2") == "\\left| x \\right| + \\tan^{2}(x)");
+    CHECK(trace::to_text(to_math(P("1/sqrt(x + 1) + sqrt(x)"))) == "1/√(x + 1) + √x");
+    Point<Rational> at{{"x", Rational(-9, 4)}};
+    CHECK(evaluate(P("abs(x) + sqrt(abs(x))"), at) == Rational(15, 4));
+    CHECK(evaluate(P("tan(x - x) + cosh(0 x)"), at) == 1);
+    Point<double> near{{"x", 0.3}};
+    CHECK(evaluate(P("tan(x) + sinh(x) + cosh(x)"), near) == doctest::Approx(std::tan(0.3) + std::sinh(0.3) + std::cosh(0.3)));
 }
 
 TEST_CASE("ReLU'(0) is a convention: 0 by default as in notes 003, 1 on request as in notes 004") {
@@ -447,6 +475,20 @@ TEST_CASE("bad input: parse errors name the position and the offending text") {
           "position 13: missing operand at the end of the expression (in component 2)");
     CHECK(error_of<ParseError>([] { parse_variables("x, 2y"); }) == "position 3: '2y' is not a variable name");
     CHECK(error_of<ParseError>([] { parse_variables("x,x"); }) == "position 3: variable 'x' is listed twice");
+}
+
+TEST_CASE("bad input: the spellings sqrt and log with a base") {
+    CHECK(error_of<ParseError>([] { P("sqrt(x, 2)"); }) == "position 1: sqrt takes 1 argument(s), got 2");
+    CHECK(error_of<ParseError>([] { P("log10(x, 2)"); }) == "position 1: log10 takes 1 argument(s), got 2");
+    CHECK(error_of<ParseError>([] { P("sqrt x"); }).find("needs its argument in parentheses") != std::string::npos);
+    CHECK(error_of<ParseError>([] { P("log(x, 1)"); }).find("division by zero") != std::string::npos);
+    CHECK(error_of<ParseError>([] { P("log(x, -2)"); }).find("not positive") != std::string::npos);
+    CHECK(error_of<ParseError>([] { P("x***2"); }).rfind("position 4", 0) == 0);
+    // |x|′ = x/|x| is not defined at 0
+    Expr d = differentiate(P("abs(x)"), "x");
+    CHECK(error_of<MathError>([&] { evaluate(d, Point<Rational>{{"x", Rational(0)}}); }).find("division by zero") !=
+          std::string::npos);
+    CHECK(evaluate(d, Point<Rational>{{"x", Rational(-2)}}) == -1);
 }
 
 TEST_CASE("bad input: points") {

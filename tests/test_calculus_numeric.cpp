@@ -11,9 +11,9 @@ using namespace showwork::calculus;
 namespace {
 
 // A random smooth expression in x and y: no ReLU or max (kinks), ln and negative powers only of
-// positive things, so every point in [-2, 2]² is in the domain.
+// positive things, tan, sinh and cosh only of numbers in [−1, 1], so every point in [-2, 2]² is in the domain.
 Expr random_expression(std::mt19937_64& rng, int depth, bool transcendental) {
-    std::uniform_int_distribution<int> pick(0, depth <= 0 ? 2 : (transcendental ? 12 : 7));
+    std::uniform_int_distribution<int> pick(0, depth <= 0 ? 2 : (transcendental ? 14 : 7));
     std::uniform_int_distribution<int> small(-4, 4);
     Expr x = variable("x"), y = variable("y");
     auto sub = [&] { return random_expression(rng, depth - 1, transcendental); };
@@ -31,6 +31,8 @@ Expr random_expression(std::mt19937_64& rng, int depth, bool transcendental) {
         case 9: return cos(sub()) * tanh(sub());
         case 10: return exp(sub() / positive());
         case 11: return ln(positive());
+        case 12: return sinh(sin(sub())) * cosh(cos(sub()));  // arguments in [−1, 1]: no overflow
+        case 13: return tan(sin(sub())) + abs(Expr(2) + sin(sub()));  // |tan's argument| ≤ 1, |·| of a positive
         default: return sigmoid(sub()) + power(positive(), constant(Rational(1, 2)));
     }
 }

@@ -87,7 +87,10 @@ private:
                     each.push_back(dx(e.arg(i)));
                     values.push_back(factor_math(parts[i]));
                 }
-                return equalities({dx(e), trace::sum(std::move(each)), trace::sum(std::move(values)), to_math(result)});
+                trace::Math added = trace::sum(std::move(values)), simplified = to_math(result);
+                // the sum of the parts, then what it simplifies to, unless that reads the same
+                if (added == simplified) return equalities({dx(e), trace::sum(std::move(each)), std::move(simplified)});
+                return equalities({dx(e), trace::sum(std::move(each)), std::move(added), std::move(simplified)});
             });
         }
         return result;
@@ -230,7 +233,13 @@ private:
             case Fn::ln: return {name, "Logarithm rule", e.arg(0), fg, power(g, Expr(-1))};
             case Fn::sin: return {name, "Derivative of sine", e.arg(0), fg, cos(g)};
             case Fn::cos: return {name, "Derivative of cosine", e.arg(0), fg, -sin(g)};
+            case Fn::tan: return {name, "Derivative of tangent", e.arg(0), fg, power(cos(g), Expr(-2))};
+            case Fn::sinh: return {name, "Derivative of sinh", e.arg(0), fg, cosh(g)};
+            case Fn::cosh: return {name, "Derivative of cosh", e.arg(0), fg, sinh(g)};
             case Fn::tanh: return {name, "Derivative of tanh", e.arg(0), fg, Expr(1) - power(tanh(g), Expr(2))};
+            case Fn::abs:
+                return {name, "Derivative of the absolute value (|g|′ = g/|g|, not defined at g = 0)", e.arg(0), fg,
+                        g / abs(g)};
             case Fn::sigmoid: return {name, "Derivative of the sigmoid", e.arg(0), fg, fg * (Expr(1) - fg)};
             case Fn::relu:
                 return {name, "Derivative of ReLU (ReLU′(z) = 1 for z > 0, 0 for z < 0, ReLU′(0) = " +

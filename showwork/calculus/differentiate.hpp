@@ -5,7 +5,8 @@
 //   product          ∂/∂x (u v) = u′v + u v′
 //   quotient         ∂/∂x (u / v) = (u′v − u v′) / v²
 //   power            ∂/∂x xⁿ = n xⁿ⁻¹;  ∂/∂x aˣ = aˣ ln a;  u^v = e^{v ln u} otherwise
-//   functions        e^x → e^x, ln x → 1/x, sin x → cos x, cos x → −sin x, tanh x → 1 − tanh² x,
+//   functions        e^x → e^x, ln x → 1/x, sin x → cos x, cos x → −sin x, tan x → 1/cos² x,
+//                    sinh x → cosh x, cosh x → sinh x, tanh x → 1 − tanh² x, |x| → x/|x| (x ≠ 0),
 //                    σ(x) → σ(x)(1 − σ(x)), ReLU(x) → ReLU′(x), max(u, v) → see below
 //   chain rule       notes 003: f = sin(g), g = x²,
 //                    ∂f/∂x = ∂f/∂g · ∂g/∂x = cos(g) · 2x = 2x cos(x²)

@@ -54,6 +54,22 @@ template <Scalar T> Dual<T> cos(const Dual<T>& a) {
     using std::sin;
     return {cos(a.value), -sin(a.value) * a.derivative};
 }
+template <Scalar T> Dual<T> tan(const Dual<T>& a) {
+    using std::cos;
+    using std::tan;
+    T c = cos(a.value);
+    return {tan(a.value), a.derivative / (c * c)};
+}
+template <Scalar T> Dual<T> sinh(const Dual<T>& a) {
+    using std::cosh;
+    using std::sinh;
+    return {sinh(a.value), cosh(a.value) * a.derivative};
+}
+template <Scalar T> Dual<T> cosh(const Dual<T>& a) {
+    using std::cosh;
+    using std::sinh;
+    return {cosh(a.value), sinh(a.value) * a.derivative};
+}
 template <Scalar T> Dual<T> tanh(const Dual<T>& a) {
     using std::tanh;
     T t = tanh(a.value);

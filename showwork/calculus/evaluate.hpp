@@ -178,6 +178,8 @@ private:
             case Fn::relu: return maximum(u, from_rational<V>(0));  // ReLU(u) = max(u, 0)
             case Fn::relu_step: return step(e, u);
             case Fn::max: return maximum(u, (*this)(e.arg(1)));
+            case Fn::abs:  // exact for every scalar; its derivative x/|x| is not defined at 0
+                return value_of(u) < 0 ? V(from_rational<V>(0) - u) : u;
             case Fn::ln:
                 if (!(value_of(u) > 0)) {
                     fail("ln of a non-positive number: " + to_text(e.arg(0)) + " is " + value_text(u) +
@@ -190,15 +192,21 @@ private:
             return exact_function(e, u);
         } else {
             using std::cos;
+            using std::cosh;
             using std::exp;
             using std::log;
             using std::sin;
+            using std::sinh;
+            using std::tan;
             using std::tanh;
             switch (e.fn()) {
                 case Fn::exp: return exp(u);
                 case Fn::ln: return log(u);
                 case Fn::sin: return sin(u);
                 case Fn::cos: return cos(u);
+                case Fn::tan: return tan(u);
+                case Fn::sinh: return sinh(u);
+                case Fn::cosh: return cosh(u);
                 case Fn::tanh: return tanh(u);
                 case Fn::sigmoid: return from_rational<V>(1) / (from_rational<V>(1) + exp(V(0) - u));
                 default: break;
@@ -207,15 +215,15 @@ private:
         }
     }
 
-    // exp, ln, sin, cos, tanh and σ are rational only at these points.
+    // exp, ln, sin, cos, tan, sinh, cosh, tanh and σ are rational only at these points.
     static V exact_function(const Expr& e, const V& u) {
         const auto& z = value_of(u);
         if constexpr (std::is_same_v<V, Rational>) {
             switch (e.fn()) {
                 case Fn::exp: if (z == 0) return Rational(1); break;
                 case Fn::ln: if (z == 1) return Rational(0); break;
-                case Fn::sin: case Fn::tanh: if (z == 0) return Rational(0); break;
-                case Fn::cos: if (z == 0) return Rational(1); break;
+                case Fn::sin: case Fn::tan: case Fn::sinh: case Fn::tanh: if (z == 0) return Rational(0); break;
+                case Fn::cos: case Fn::cosh: if (z == 0) return Rational(1); break;
                 case Fn::sigmoid: if (z == 0) return Rational(1, 2); break;
                 default: break;
             }

@@ -68,6 +68,9 @@ int factor_rank(const Expr& f) {
     }
 }
 
+// A factor written under the fraction bar: a power with a negative constant exponent.
+bool divides(const Expr& f) { return f.op() == Op::power && f.arg(1).is_constant() && f.arg(1).value() < 0; }
+
 const std::string& base_name(const Expr& f) {
     static const std::string none;
     const Expr& base = f.op() == Op::power ? f.arg(0) : f;
@@ -189,7 +192,11 @@ Expr multiply(std::vector<Expr> factors) {
         } else kept.push_back(merged);
     }
     if (coefficient == 0) return Expr(0);
+    // Denominators (negative constant exponents) last, as the printers write a/b: then the text
+    // of a product parses back to the same order of factors.
     std::stable_sort(kept.begin(), kept.end(), [](const Expr& a, const Expr& b) {
+        const bool da = divides(a), db = divides(b);
+        if (da != db) return db;
         int ra = factor_rank(a), rb = factor_rank(b);
         if (ra != rb) return ra < rb;
         return ra == 1 && base_name(a) < base_name(b);
@@ -253,11 +260,18 @@ Expr apply(Fn fn, std::vector<Expr> args) {
             }
             break;
         case Fn::sin:
+        case Fn::tan:
+        case Fn::sinh:
         case Fn::tanh:
             if (u.is_constant(0)) return Expr(0);
             break;
         case Fn::cos:
+        case Fn::cosh:
             if (u.is_constant(0)) return Expr(1);
+            break;
+        case Fn::abs:
+            if (u.is_constant()) return constant(u.value() < 0 ? Rational(-u.value()) : u.value());
+            if (u.op() == Op::apply && u.fn() == Fn::abs) return u;  // ||u|| = |u|
             break;
         case Fn::sigmoid:
             if (u.is_constant(0)) return constant(Rational(1, 2));
@@ -316,7 +330,11 @@ Expr exp(const Expr& u) { return apply(Fn::exp, {u}); }
 Expr ln(const Expr& u) { return apply(Fn::ln, {u}); }
 Expr sin(const Expr& u) { return apply(Fn::sin, {u}); }
 Expr cos(const Expr& u) { return apply(Fn::cos, {u}); }
+Expr tan(const Expr& u) { return apply(Fn::tan, {u}); }
+Expr sinh(const Expr& u) { return apply(Fn::sinh, {u}); }
+Expr cosh(const Expr& u) { return apply(Fn::cosh, {u}); }
 Expr tanh(const Expr& u) { return apply(Fn::tanh, {u}); }
+Expr abs(const Expr& u) { return apply(Fn::abs, {u}); }
 Expr sigmoid(const Expr& u) { return apply(Fn::sigmoid, {u}); }
 Expr relu(const Expr& u) { return apply(Fn::relu, {u}); }
 Expr max(const Expr& a, const Expr& b) { return apply(Fn::max, {a, b}); }
@@ -404,7 +422,11 @@ std::string_view function_name(Fn fn) {
         case Fn::ln: return "ln";
         case Fn::sin: return "sin";
         case Fn::cos: return "cos";
+        case Fn::tan: return "tan";
+        case Fn::sinh: return "sinh";
+        case Fn::cosh: return "cosh";
         case Fn::tanh: return "tanh";
+        case Fn::abs: return "abs";
         case Fn::sigmoid: return "sigmoid";
         case Fn::relu: return "relu";
         case Fn::relu_step: return "relu'";

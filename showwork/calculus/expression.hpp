@@ -1,5 +1,5 @@
 // Symbolic expressions: variables, exact rational constants, sums, products, powers and the
-// functions of the notes (exp, ln, sin, cos, tanh, σ, ReLU, max).
+// functions of the notes (exp, ln, sin, cos, tanh, σ, ReLU, max), and tan, sinh, cosh and |u|.
 //
 // An Expr is a small value type around an immutable shared node, so copying is cheap and
 // sub-expressions are shared. Expressions are only built through the functions below, which
@@ -35,7 +35,7 @@ enum class Op { constant, variable, sum, product, power, apply };
 // value; notes 003 take 0, notes 004 take 1). With a second argument, ReLU′(z; d), the tie at
 // z = 0 is broken by a direction d: c when d ≥ 0, 1 − c when d < 0. Then ReLU′(g; g′)·g′ is the
 // derivative of ReLU(g) from the side the convention takes at a kink (calculus/differentiate.hpp).
-enum class Fn { exp, ln, sin, cos, tanh, sigmoid, relu, relu_step, max };
+enum class Fn { exp, ln, sin, cos, tan, sinh, cosh, tanh, abs, sigmoid, relu, relu_step, max };
 
 class Expr;
 
@@ -104,7 +104,11 @@ Expr exp(const Expr& u);
 Expr ln(const Expr& u);
 Expr sin(const Expr& u);
 Expr cos(const Expr& u);
+Expr tan(const Expr& u);
+Expr sinh(const Expr& u);
+Expr cosh(const Expr& u);
 Expr tanh(const Expr& u);
+Expr abs(const Expr& u);
 Expr sigmoid(const Expr& u);
 Expr relu(const Expr& u);
 Expr max(const Expr& a, const Expr& b);

@@ -62,6 +62,9 @@ std::vector<Token> tokenize(std::string_view s) {
             while (j < s.size() && name_char(s[j])) ++j;
             tokens.push_back({Tok::name, std::string(s.substr(i, j - i)), at});
             i = j;
+        } else if (c == '*' && i + 1 < s.size() && s[i + 1] == '*') {  // x**2 is x^2
+            tokens.push_back({Tok::symbol, "^", at});
+            i += 2;
         } else if (std::string_view("+-*/^(),").find(c) != std::string_view::npos) {
             tokens.push_back({Tok::symbol, std::string(1, c), at});
             ++i;
@@ -78,18 +81,36 @@ std::vector<Token> tokenize(std::string_view s) {
     return tokens;
 }
 
-std::optional<Fn> function_named(std::string name) {
+std::string lowercase(std::string name) {
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    return name;
+}
+
+std::optional<Fn> function_named(std::string name) {
+    name = lowercase(std::move(name));
     if (name == "exp") return Fn::exp;
     if (name == "ln" || name == "log") return Fn::ln;
     if (name == "sin") return Fn::sin;
     if (name == "cos") return Fn::cos;
+    if (name == "tan") return Fn::tan;
+    if (name == "sinh") return Fn::sinh;
+    if (name == "cosh") return Fn::cosh;
     if (name == "tanh") return Fn::tanh;
+    if (name == "abs") return Fn::abs;
     if (name == "sigmoid" || name == "sigma") return Fn::sigmoid;
     if (name == "relu") return Fn::relu;
     if (name == "max") return Fn::max;
     return std::nullopt;
 }
+
+// Names that spell an expression of other functions: sqrt(u) = u^{1/2}, log2(u) = ln u / ln 2,
+// log10(u) = ln u / ln 10 (and log(u, b) = ln u / ln b, read by the call of log).
+bool spelling_named(const std::string& name) {
+    const std::string n = lowercase(name);
+    return n == "sqrt" || n == "log2" || n == "log10";
+}
+
+bool callable(const std::string& name) { return function_named(name) || spelling_named(name); }
 
 class Parser {
 public:
@@ -245,13 +266,12 @@ private:
     Expr name(const Token& t) {
         // f(x) is a call only when the parenthesis touches the name; "x (y + 1)" is a product
         bool call = at_symbol("(") && peek().position == t.position + t.text.size();
-        if (at_symbol("(") && !call && function_named(t.text)) call = true;
-        std::optional<Fn> fn = function_named(t.text);
+        if (at_symbol("(") && !call && callable(t.text)) call = true;
         if (call) {
-            if (!fn) fail(t.position, "unknown function " + quoted_token(t.text), t.text);
-            return call_function(t, *fn);
+            if (!callable(t.text)) fail(t.position, "unknown function " + quoted_token(t.text), t.text);
+            return call_function(t);
         }
-        if (fn) fail(t.position, "function '" + t.text + "' needs its argument in parentheses", t.text);
+        if (callable(t.text)) fail(t.position, "function '" + t.text + "' needs its argument in parentheses", t.text);
         if (t.text == "e") return exp(Expr(1));  // Euler's number: e^x is exp(x)
         if (allowed_ && std::find(allowed_->begin(), allowed_->end(), t.text) == allowed_->end()) {
             std::string list;
@@ -261,7 +281,7 @@ private:
         return variable(t.text);
     }
 
-    Expr call_function(const Token& t, Fn fn) {
+    Expr call_function(const Token& t) {
         const Token& open = take();
         Nesting level(*this, open);
         std::vector<Expr> args;
@@ -272,13 +292,20 @@ private:
             args.push_back(sum());
         }
         close_parenthesis(open);
-        if (args.size() != function_arity(fn)) {
-            fail(t.position, t.text + " takes " + std::to_string(function_arity(fn)) + " argument(s), got " +
-                                 std::to_string(args.size()),
+        const std::string name = lowercase(t.text);
+        const bool log_base = name == "log" && args.size() == 2;
+        const std::size_t arity = log_base ? 2 : spelling_named(name) ? 1 : function_arity(*function_named(name));
+        if (args.size() != arity) {
+            fail(t.position, t.text + " takes " + std::to_string(arity) + " argument(s), got " + std::to_string(args.size()),
                  t.text);
         }
         try {
-            return within_depth(apply(fn, std::move(args)), t.position);
+            if (name == "sqrt") return within_depth(power(args[0], constant(Rational(1, 2))), t.position);
+            if (log_base || name == "log2" || name == "log10") {
+                Expr base = log_base ? args[1] : Expr(name == "log2" ? 2 : 10);
+                return within_depth(ln(args[0]) / ln(base), t.position);
+            }
+            return within_depth(apply(*function_named(name), std::move(args)), t.position);
         } catch (const DomainError& e) {
             fail(t.position, e.what(), t.text);
         }
@@ -356,7 +383,7 @@ std::vector<std::string> parse_variables(std::string_view text) {
     for (std::size_t i = 0; i <= text.size(); ++i) {
         if (i < text.size() && text[i] != ',') continue;
         std::string name = trimmed(text.substr(start, i - start));
-        if (!valid_name(name) || name == "e" || function_named(name)) {
+        if (!valid_name(name) || name == "e" || callable(name)) {
             throw ParseError(
                 "position " + std::to_string(start + 1) + ": " + quoted_token(name) + " is not a variable name", 0,
                 start + 1, name);

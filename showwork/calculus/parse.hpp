@@ -6,11 +6,13 @@
 //   sum     := product (('+' | '-') product)*
 //   product := signed (('*' | '/')? signed)*      2x, 2(x + 1), x y, (x + 1)(x − 1)
 //   signed  := ('-' | '+') signed | power
-//   power   := atom ('^' signed)?
+//   power   := atom (('^' | '**') signed)?
 //   atom    := number | name | function '(' sum (',' sum)* ')' | '(' sum ')'
-// Functions: exp, ln (also log), sin, cos, tanh, sigmoid (also sigma, σ), relu (also ReLU),
-// max(a, b). The name e alone is Euler's number, so e^x is exp(x). Other names are variables:
-// a letter, then letters, digits or '_' (x, y, w_1, x2).
+// Functions: exp, ln (also log), sin, cos, tan, sinh, cosh, tanh, abs, sigmoid (also sigma, σ),
+// relu (also ReLU), max(a, b). Spellings of other expressions: sqrt(u) is u^(1/2) (written √u),
+// log(u, b) is ln u / ln b, log2(u) and log10(u) the same with b = 2 and 10. The name e alone is
+// Euler's number, so e^x is exp(x). Other names are variables: a letter, then letters, digits or
+// '_' (x, y, w_1, x2).
 //
 // Errors are ParseError with the 1-based position in the text (column()) and the offending
 // token: "position 7: unknown function 'sinn'". Parentheses, functions and powers nest at most

@@ -48,6 +48,11 @@ bool reads_as_exponent(const std::string& s) {
     return s.size() > 1 && (s[0] == 'e' || s[0] == 'E') && std::isdigit(static_cast<unsigned char>(s[1]));
 }
 
+// u^{1/2}, written √u
+bool is_square_root(const Expr& e) {
+    return e.op() == Op::power && e.arg(1).is_constant() && e.arg(1).value() == Rational(1, 2);
+}
+
 bool is_simple_exponent(const Expr& e) {
     return e.op() == Op::variable || (e.is_constant() && e.value() >= 0 && denominator(e.value()) == 1);
 }
@@ -59,7 +64,8 @@ bool power_on_name(const Expr& base, const Expr& exponent) {
         return false;
     }
     Fn f = base.fn();
-    return f == Fn::sin || f == Fn::cos || f == Fn::tanh || f == Fn::ln || f == Fn::sigmoid;
+    return f == Fn::sin || f == Fn::cos || f == Fn::tan || f == Fn::sinh || f == Fn::cosh || f == Fn::tanh ||
+           f == Fn::ln || f == Fn::sigmoid;
 }
 
 // The plain text form, which the parser reads back.
@@ -127,6 +133,7 @@ private:
     }
 
     std::string power_of(const Expr& base, const Expr& exponent) const {
+        if (exponent.is_constant() && exponent.value() == Rational(1, 2)) return "sqrt(" + write(base) + ")";
         if (power_on_name(base, exponent)) {
             std::string n = number(exponent.value());
             return std::string(function_name(base.fn())) + "(" + write(base.arg(0)) + ")^" + n;
@@ -178,6 +185,7 @@ trace::Math product_math(const Expr& e) {
 
 trace::Math function_math(const Expr& e) {
     if (e.fn() == Fn::exp) return trace::power(trace::symbol("e"), to_math(e.arg(0)));
+    if (e.fn() == Fn::abs) return trace::absolute(to_math(e.arg(0)));
     std::vector<trace::Math> args;
     for (const Expr& a : e.args()) args.push_back(to_math(a));
     const char* name = e.fn() == Fn::sigmoid ? "sigma"
@@ -219,6 +227,7 @@ trace::Math to_math(const Expr& e) {
         case Op::product: return product_math(e);
         case Op::power: {
             if (negative_constant_exponent(e)) return product_math(e);
+            if (is_square_root(e)) return trace::apply("sqrt", {to_math(e.arg(0))});  // √u
             // (1 + y)², (2x)³, (x^y)^z: the renderers parenthesise a base that is not an atom
             return trace::power(to_math(e.arg(0)), to_math(e.arg(1)));
         }

@@ -23,6 +23,10 @@ bool is_negative(const Math& math);
 bool is_delimited(const Math& apply);
 // A set given by its items, {1, 2} (∅ when there are none): no condition, a list as element.
 bool is_set_of_items(const Math& set);
+// sqrt(x): written √x, \sqrt{x}.
+inline bool is_square_root(const Math& apply) {
+    return apply.kind == Kind::apply && apply.text == "sqrt" && apply.args.size() == 1;
+}
 // det of a matrix written out: the matrix between vertical bars, as the notes write it.
 bool is_determinant_of_entries(const Math& apply);
 

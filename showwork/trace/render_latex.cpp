@@ -247,6 +247,7 @@ std::string group(const Math& m, const RenderOptions& o) {
 
 std::string apply(const Math& m, const RenderOptions& o, const std::string& exponent) {
     if (detail::is_determinant_of_entries(m) && exponent.empty()) return matrix(m.args[0], o, true);
+    if (detail::is_square_root(m)) return "\\sqrt{" + latex(m.args[0], o) + "}" + exponent;
     std::string name(detail::known_function_latex(m.text));
     if (name.empty()) name = detail::greek_latex(m.text);
     if (name.empty()) name = m.text.size() == 1 ? m.text : "\\operatorname{" + m.text + "}";

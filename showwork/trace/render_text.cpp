@@ -287,6 +287,12 @@ TextBox group(const Math& m, const RenderOptions& o) {
 
 TextBox apply(const Math& m, const RenderOptions& o) {
     if (detail::is_determinant_of_entries(m)) return matrix(m.args[0], o, bar, bar);
+    if (detail::is_square_root(m)) {  // √x, √(x + 1)
+        const Math& x = m.args[0];
+        const bool atom = x.kind == Kind::symbol || (x.kind == Kind::number && !detail::is_negative(x)) ||
+                          x.kind == Kind::apply || x.kind == Kind::group;
+        return beside({text_box("√"), atom ? layout(x, o) : parenthesised(layout(x, o))});
+    }
     // a derivative's prime as ′: sigma' is σ′
     const bool prime = m.text.size() > 1 && m.text.back() == '\'';
     const std::string base = prime ? m.text.substr(0, m.text.size() - 1) : m.text;
