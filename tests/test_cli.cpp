@@ -320,7 +320,7 @@ TEST_CASE("exact and floating answers differ where rounding bites") {
 }
 
 TEST_CASE("elimination errors: singular, non-square, bad options, bad row operations") {
-    check_error(showwork_run({"inverse", "1 2 3; 2 4 6; 1 0 1"}), 1,
+    check_error(showwork_run({"inverse", "1 2 3; 2 4 6; 1 0 1", "--no-steps"}), 1,
                 "the matrix is singular: column 3 has no pivot (rank 2 < 3); its rows are dependent: R₂ = 2R₁");
     check_error(showwork_run({"det", "1 2 3; 4 5 6"}), 1, "the determinant needs a square matrix, not a 2×3 one");
     check_error(showwork_run({"solve", "1 2; 3 4", "1; 2; 3"}), 1,
@@ -508,4 +508,21 @@ TEST_CASE("--detail: the single replacements one by one in the first column (bri
     Run bad = showwork_run({"inverse", A, "--detail", "some"});
     CHECK(bad.status == 2);
     CHECK(bad.err.find("--detail") != std::string::npos);
+}
+
+TEST_CASE("a singular inverse shows the elimination up to the column without a pivot, then the error") {
+    Run r = showwork_run({"inverse", "1 2 3; 2 4 6; 1 0 1"});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("the matrix is singular: column 3 has no pivot") != std::string::npos);
+    CHECK(r.out.find("Column 3 has no pivot") != std::string::npos);
+    CHECK(r.out.find("Stopped: the matrix is singular") != std::string::npos);
+    Run json = showwork_run({"inverse", "1 2; 2 4", "--format", "json"});
+    CHECK(json.status == 1);
+    auto j = nlohmann::json::parse(json.out);
+    CHECK(j["result"] == nlohmann::json::object());
+    CHECK(j["steps"].back()["kind"] == "failure");
+    // without steps, only the error
+    Run quiet = showwork_run({"inverse", "1 2; 2 4", "--no-steps"});
+    CHECK(quiet.status == 1);
+    CHECK(quiet.out.empty());
 }
