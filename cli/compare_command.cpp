@@ -184,7 +184,7 @@ void register_compare_command(CLI::App& app) {
             "compare runs the exact side itself: --number chooses the floating side"},
         call);
     command->add_option("--augment", call->augment, "K: the last K columns of A are right of the bar");
-    command->add_option("--pivot", call->pivot, "Pivot rule of both runs: partial, first_nonzero, scaled_partial")
+    command->add_option("--pivot", call->pivot, "Pivot rule of both runs: partial (the default), first_nonzero, scaled_partial, complete")
         ->check(CLI::IsMember(pivot_rule_names()))
         ->capture_default_str();
     command->add_option("--y", call->y, "compare regress: the response column (default: the last column)");

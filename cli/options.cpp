@@ -31,7 +31,10 @@ void add_common_options(CLI::App& command, CommonOptions& options, std::string_v
     command.add_option("--format", options.format, "Output: text, latex, document, markdown, json")
         ->check(CLI::IsMember(formats))
         ->capture_default_str();
-    command.add_flag("--steps,!--no-steps", options.steps, "Show the derivation (default) or only the result");
+    // two flags, so that the help names each plainly (one "--steps,!--no-steps" reads --no-steps{false})
+    bool& steps = options.steps;
+    command.add_flag_callback("--steps", [&steps] { steps = true; }, "Show the derivation (the default)");
+    command.add_flag_callback("--no-steps", [&steps] { steps = false; }, "Show only the inputs and the result");
     command.add_flag("--bmatrix", options.bmatrix, "Square brackets (bmatrix) instead of parentheses");
     command.add_option("-o,--output", options.output, "Write to FILE instead of standard output");
 }
