@@ -9,6 +9,8 @@
 // larger error.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "showwork/calculus/differentiate.hpp"
@@ -24,6 +26,7 @@ struct DerivativeCheck {
     T symbolic, dual;
     T finite_difference;  // 0 over exact scalars, where it is not taken
     T tolerance;          // relative to max(1, |symbolic|); 0 over exact scalars
+    T difference_found;   // the larger of |rules − dual|, |rules − difference|, relative as the tolerance
     bool agree = false;
     std::string difference = "central difference";  // at or next to a kink: "backward difference", …
     std::string why_one_sided;                        // empty for the central difference
@@ -41,6 +44,12 @@ T default_check_tolerance(bool one_sided = false) {
         T e = exp(log(ScalarTraits<T>::epsilon()) / T(one_sided ? 4 : 3));
         return T(1000) * e * e;
     }
+}
+
+// A relative difference or a tolerance in a sentence: two significant digits, 3.7e-08.
+template <Scalar T>
+std::string two_digits(const T& x) {
+    return fmt::format("{:.2g}", static_cast<double>(x));
 }
 
 // "x = 1, y = 2"
@@ -77,6 +86,7 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
     if constexpr (ScalarTraits<T>::exact) {
         c.tolerance = T(0);
         c.finite_difference = T(0);
+        c.difference_found = abs(c.symbolic - c.dual);
         c.agree = c.symbolic == c.dual;
     } else {
         CheckingDifference<T> d = checking_difference(f, point, var, options.relu_at_zero);
@@ -84,16 +94,18 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
         c.difference = d.name;
         c.why_one_sided = d.why;
         c.tolerance = default_check_tolerance<T>(!d.why.empty());
-        c.agree = abs(c.symbolic - c.dual) <= c.tolerance * scale &&
-                  abs(c.symbolic - c.finite_difference) <= c.tolerance * scale;
+        T to_dual = abs(c.symbolic - c.dual), to_difference = abs(c.symbolic - c.finite_difference);
+        c.difference_found = (to_dual > to_difference ? to_dual : to_difference) / scale;
+        c.agree = c.difference_found <= c.tolerance;
     }
     if (trace) {
         std::string verdict =
             ScalarTraits<T>::exact
                 ? std::string(c.agree ? "they agree exactly" : "they DISAGREE") +
                       " (no central difference over exact rationals: it only approximates)."
-                : std::string(c.agree ? "they agree" : "they DISAGREE") + " within a relative " +
-                      scalar_text(c.tolerance) + ".";
+                : std::string(c.agree ? "they agree: " : "they DISAGREE: ") + "the largest relative difference " +
+                      two_digits(c.difference_found) + (c.agree ? " is within" : " is past") + " the tolerance " +
+                      two_digits(c.tolerance) + ".";
         // the values themselves are the step's math (check_math); the sentence says what they are
         std::string against = "forward mode (dual numbers)";
         if constexpr (!ScalarTraits<T>::exact) {
