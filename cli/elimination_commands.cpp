@@ -14,6 +14,7 @@
 #include "showwork/matrix/row_ops.hpp"
 #include "showwork/matrix/subspaces.hpp"
 #include "showwork/matrix/to_math.hpp"
+#include "showwork/solvers/least_squares.hpp"
 #include "showwork/solvers/linear_system.hpp"
 
 namespace showwork::cli {
@@ -250,6 +251,7 @@ struct Solve {
         if (s.kind == SolutionKind::none) {
             results.push_back({"inconsistent_row", trace::count(s.inconsistent_row + 1)});
             results.push_back({"evidence", trace::text(s.evidence())});
+            if (s.rank == A.cols()) results.push_back({"least_squares", least_squares(A, b, call.sink())});
         } else {
             results.push_back({"solution", to_math(s.particular)});
             results.push_back({"free_variables", column_list(s.free_variables)});
@@ -270,6 +272,19 @@ struct Solve {
         if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknowns)});
         return document(call, "solve", "Solve A x = b", {{"(A | b)", to_math(augment(A, b))}}, std::move(results));
     }
+    // No solution, independent columns: the one x̂ that minimises ‖Ax − b‖², from AᵀA x̂ = Aᵀb.
+    template <Scalar T>
+    static trace::Math least_squares(const Matrix<T>& A, const Matrix<T>& b, trace::Trace* trace) {
+        trace::SubDerivation sub(trace, trace::kind::normal_equations,
+                                 "No x solves the system. Its least-squares solution x̂, the x that makes ‖Ax − b‖² "
+                                 "as small as it can be, solves the normal equations AᵀA x = Aᵀb; in the notation "
+                                 "of regression, X = A, Y = b and β = x.");
+        Matrix<T> x = normal_equations(A, b, LeastSquaresMethod::normal, {}, trace);
+        trace::Math x_hat = trace::symbol("x", trace::empty(), trace::empty(), trace::SymbolStyle{.hat = true});
+        if (sub) sub.conclude(trace::equals(x_hat, to_math(x)));
+        return to_math(x);
+    }
+
     // x = 0, y = 2
     template <Scalar T>
     static trace::Math answer(const Solution<T>& s, const Unknowns& unknowns) {

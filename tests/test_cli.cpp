@@ -274,6 +274,12 @@ TEST_CASE("solve: infinitely many solutions in parametric form, and none with th
     auto k = nlohmann::json::parse(none.out);
     CHECK(k["result"]["kind"] == "none");
     CHECK(k["result"]["inconsistent_row"] == 2);
+    CHECK(!k["result"].contains("least_squares"));  // dependent columns: no one least-squares solution
+    // independent columns: the least-squares solution, from AᵀA x̂ = Aᵀb
+    auto ls = nlohmann::json::parse(showwork_run({"solve", "1 1 2; 1 1 3; 1 2 4", "--format", "json"}).out);
+    CHECK(ls["result"]["kind"] == "none");
+    CHECK(ls["result"]["least_squares"]["entries"] == nlohmann::json::parse(R"([["1"], ["3/2"]])"));
+    CHECK(ls["steps"].back()["kind"] == "normal_equations");
     CHECK(k["result"]["evidence"] ==
           "row 2 of the echelon form reads 0 = 1, which is −2·(equation 1) + (equation 2) of the original system");
 }
