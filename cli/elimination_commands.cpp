@@ -62,11 +62,18 @@ void add_elimination_options(CLI::App& command, EliminationCall& call, bool with
 }
 
 template <Scalar T>
-EliminationOptions<T> elimination_options(const EliminationCall& call) {
+EliminationOptions<T> elimination_options(EliminationCall& call) {
     EliminationOptions<T> options;
     options.pivot = parse_pivot_rule(call.pivot);
     options.method = parse_method(call.method);
     options.every_replacement = call.detail == "full";
+    // Bareiss's integer elimination (exact only; floating runs use the textbook loop) is not
+    // traced: say so rather than show nothing
+    trace::Trace* sink = call.sink();
+    if (std::is_same_v<T, Rational> && options.method == Method::fraction_free && sink != nullptr && sink->empty()) {
+        sink->add(trace::kind::note, "Fraction-free elimination (Bareiss) shows its result only; "
+                                     "--method gauss_jordan shows the steps.");
+    }
     return options;
 }
 
@@ -95,7 +102,7 @@ trace::Math column_list(const std::vector<std::size_t>& columns) {
 
 // The coefficient part of (A | B): pivots are sought only left of the bar.
 template <Scalar T>
-Elimination<T> reduce_left_of_bar(const Matrix<T>& A, const EliminationCall& call, bool reduced, trace::Trace* trace) {
+Elimination<T> reduce_left_of_bar(const Matrix<T>& A, EliminationCall& call, bool reduced, trace::Trace* trace) {
     EliminationGoal goal;
     goal.reduced = reduced;
     goal.unit_pivots = reduced || call.unit_pivots;

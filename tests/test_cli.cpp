@@ -532,3 +532,13 @@ TEST_CASE("a singular inverse shows the elimination up to the column without a p
     CHECK(quiet.status == 1);
     CHECK(quiet.out.empty());
 }
+
+TEST_CASE("--method fraction_free with steps says it shows the result only") {
+    Run r = showwork_run({"det", "1 2; 3 4", "--method", "fraction_free", "--format", "json"});
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["result"] == "-2");
+    REQUIRE(j["steps"].size() == 1);
+    CHECK(j["steps"][0]["kind"] == "note");
+    CHECK(j["steps"][0]["text"].get<std::string>().find("--method gauss_jordan") != std::string::npos);
+}

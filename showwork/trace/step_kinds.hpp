@@ -10,6 +10,8 @@ namespace showwork::trace::kind {
 // ---- Every derivation (trace/) ----
 // the steps left out once a derivation reaches its size limit (trace::max_derivation_nodes)
 inline constexpr std::string_view omitted = "omitted";
+// a remark on how the result is found, with no work of its own (a method that shows no steps)
+inline constexpr std::string_view note = "note";
 
 // ---- Row operations and elimination (matrix/) ----
 // the matrix (or augmented matrix) an elimination starts from
