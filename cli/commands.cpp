@@ -13,13 +13,14 @@ trace::Document document(Invocation& call, std::string command, std::string titl
                            std::move(inputs),  std::move(results),  call.trace.take_steps()};
 }
 
-void emit_failure(Invocation& call, const char* command, const char* summary, const MathError& failure) {
+void emit_failure(Invocation& call, const char* command, const MathError& failure) {
     // an elimination that stops at a column without a pivot, or at an inconsistent row
     const bool stops_a_derivation = dynamic_cast<const SingularError*>(&failure) != nullptr ||
                                     dynamic_cast<const InconsistentError*>(&failure) != nullptr;
     if (!stops_a_derivation || call.sink() == nullptr || call.trace.empty()) return;
     call.trace.add(trace::kind::failure, "Stopped: " + std::string(failure.what()) + ".");
-    emit(document(call, command, std::string(summary) + " (stopped)", {}, {}), call.options);
+    // the title in plain words: the summary may hold math (A⁻¹) that a document's title cannot
+    emit(document(call, command, "showwork " + std::string(command) + ": stopped", {}, {}), call.options);
 }
 
 std::string example_footer(const std::vector<std::string>& examples) {

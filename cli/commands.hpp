@@ -80,7 +80,7 @@ trace::Document document(Invocation& call, std::string command, std::string titl
 // With steps, an elimination that stops (SingularError: a column without a pivot;
 // InconsistentError) writes the derivation up to there, where the lesson is, ending in a step of
 // kind "failure" that says what went wrong; no result. Other failures write nothing.
-void emit_failure(Invocation& call, const char* command, const char* summary, const MathError& failure);
+void emit_failure(Invocation& call, const char* command, const MathError& failure);
 
 std::string example_footer(const std::vector<std::string>& examples);
 // The subcommand with its operands, the common options and the examples.
@@ -94,14 +94,14 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
     CLI::App* command = add_command(app, spec.name, spec.summary, spec.operands, spec.examples,
                                     Accepts::default_name, *call);
     if constexpr (requires { Command::add_options(*command, *call); }) Command::add_options(*command, *call);
-    command->callback([call, why = spec.other_scalars, name = spec.name, summary = spec.summary] {
+    command->callback([call, why = spec.other_scalars, name = spec.name] {
         const std::string& number = call->options.number;
         if (!Accepts::accepts(number)) refuse_scalar(why, Accepts::names(), number);
         trace::Document document;
         try {
             document = Accepts::run(number, [&]<Scalar T>() { return Command::template run<T>(*call); });
         } catch (const MathError& failure) {
-            emit_failure(*call, name, summary, failure);
+            emit_failure(*call, name, failure);
             throw;
         }
         emit(std::move(document), call->options);

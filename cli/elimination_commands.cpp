@@ -283,9 +283,9 @@ struct Solve {
     template <Scalar T>
     static trace::Math least_squares(const Matrix<T>& A, const Matrix<T>& b, trace::Trace* trace) {
         trace::SubDerivation sub(trace, trace::kind::normal_equations,
-                                 "No x solves the system. Its least-squares solution x̂, the x that makes ‖Ax − b‖² "
-                                 "as small as it can be, solves the normal equations AᵀA x = Aᵀb; in the notation "
-                                 "of regression, X = A, Y = b and β = x.");
+                                 "No x solves the system. Its least-squares solution, the x that makes the sum of "
+                                 "the squares of Ax − b as small as it can be, solves the normal equations "
+                                 "AᵀA x = Aᵀb; in the notation of regression, X = A, Y = b and β = x.");
         Matrix<T> x = normal_equations(A, b, LeastSquaresMethod::normal, {}, trace);
         trace::Math x_hat = trace::symbol("x", trace::empty(), trace::empty(), trace::SymbolStyle{.hat = true});
         if (sub) sub.conclude(trace::equals(x_hat, to_math(x)));
@@ -382,7 +382,8 @@ void register_elimination_commands(CLI::App& app) {
                       {"b", "The right-hand side, one column (optional)", false}},
                      {"showwork solve \"2 3 6; 4 5 10\" --augment 1",
                       "showwork solve \"1 2 3; 4 5 6\" \"1; 2\"",
-                      "showwork solve \"1 1 2; 2 2 5\"     # no solution: shows the row 0 = 1"}});
+                      "showwork solve \"1 1 2; 2 2 5\"     # no solution: shows the row 0 = 1",
+                      "showwork solve \"1 1 2; 1 1 3; 1 2 4\"     # no solution; its least-squares solution"}});
     add<NullSpace>(app, {"nullspace", "A basis of the null space {x : A x = 0}", {matrix_a},
                          {"showwork nullspace \"1 2 3; 2 4 6\""}});
     add<ColumnSpace>(app, {"colspace", "A basis of the column space (the pivot columns of A)", {matrix_a},
