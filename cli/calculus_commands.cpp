@@ -25,12 +25,6 @@ calculus::DiffOptions diff_options(const CalculusInvocation& call) {
     return {Rational(call.relu_at_zero == "1" ? 1 : 0)};
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
 // The point of --at, which must give a value to each of `vars` and to nothing else.
 template <Scalar T>
 std::optional<calculus::Point<T>> read_point(const CalculusInvocation& call, const std::vector<std::string>& vars) {

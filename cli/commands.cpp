@@ -23,6 +23,12 @@ void emit_failure(Invocation& call, const char* command, const MathError& failur
     emit(document(call, command, "showwork " + std::string(command) + ": stopped", {}, {}), call.options);
 }
 
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
 std::string example_footer(const std::vector<std::string>& examples) {
     std::string out = examples.size() == 1 ? "Example:\n" : "Examples:\n";
     for (const auto& e : examples) out += fmt::format("  {}\n", e);

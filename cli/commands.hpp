@@ -83,6 +83,9 @@ trace::Document document(Invocation& call, std::string command, std::string titl
 void emit_failure(Invocation& call, const char* command, const MathError& failure);
 
 std::string example_footer(const std::vector<std::string>& examples);
+
+// "a, b, c": names listed in a message.
+std::string joined(const std::vector<std::string>& names);
 // The subcommand with its operands, the common options and the examples.
 CLI::App* add_command(CLI::App& app, const char* name, const char* summary, const std::vector<Operand>& operands,
                       const std::vector<std::string>& examples, std::string_view default_number, Invocation& call);

@@ -58,12 +58,6 @@ std::vector<std::string> split(const std::string& text) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
 // A history longer than this is a JSON field only (the derivation's table samples it).
 trace::Named::Where long_series(std::size_t points) {
     return points > nn::max_history_rows + 1 ? trace::Named::Where::json_only : trace::Named::Where::everywhere;

@@ -44,12 +44,6 @@ LeastSquaresMethod method_of(const RegressCall& call) {
     return ScalarTraits<T>::exact ? LeastSquaresMethod::normal : LeastSquaresMethod::qr;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
 void add_model_options(CLI::App& command, ModelCall& call) {
     command.add_option("--y", call.y, "The response: a column's name (default: the last column)");
     command.add_option("--x", call.x, "The predictors: names separated by commas (default: the other columns)");

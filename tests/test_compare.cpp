@@ -8,6 +8,8 @@
 #include "showwork/compare/compare.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_compare {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -21,7 +23,7 @@ M hilbert(std::size_t n) {
     return H;
 }
 
-Q power_of_ten(int e) {
+Q ten_to(int e) {
     Q x(1);
     for (int k = 0; k < (e < 0 ? -e : e); ++k) x = e < 0 ? Q(x / 10) : Q(x * 10);
     return x;
@@ -121,7 +123,7 @@ TEST_CASE("the Hilbert inverses H_6 … H_12 lose more digits as n grows; Float5
             CHECK_FALSE(c.max_error);
         }
         Comparison<Float50> f = compare<Float50>(CompareOperation::inverse, hilbert(n));
-        CHECK(*f.relative_error < Q(1, 1) / power_of_ten(30));
+        CHECK(*f.relative_error < Q(1, 1) / ten_to(30));
     }
     CHECK(error_11 > 1000 * error_6);
 }
@@ -145,7 +147,7 @@ TEST_CASE("a wrong rank is traced to the decision that made it") {
         CHECK(*c.floating == Matrix<double>::identity(3));
     }
     SUBCASE("too low: a tiny exact pivot that the zero test calls zero") {
-        M A{{1, 1}, {1, Q(1 + 3 * power_of_ten(-16))}};
+        M A{{1, 1}, {1, Q(1 + 3 * ten_to(-16))}};
         Comparison<double> c = compare<double>(CompareOperation::rank, A);
         CHECK(c.rank_exact == 2);
         CHECK(c.rank_floating == 1);
@@ -155,7 +157,7 @@ TEST_CASE("a wrong rank is traced to the decision that made it") {
         CHECK(d.step == 2);
         CHECK(d.row == 1);
         CHECK(d.column == 1);
-        CHECK(d.exact_value == 3 * power_of_ten(-16));
+        CHECK(d.exact_value == 3 * ten_to(-16));
         CHECK(d.floating_value == 0x1p-52);  // 1 + 3·10^-16 rounds to 1 + 2^-52
         CHECK(std::abs(d.floating_value) <= d.tolerance);
         // In Float50 the same pivot is far above the zero test.
@@ -165,7 +167,7 @@ TEST_CASE("a wrong rank is traced to the decision that made it") {
 
 TEST_CASE("a pivot row chosen differently and an elimination skipped are reported") {
     SUBCASE("exactly 1/3 + 10^-20 is the larger entry; in double the two are equal") {
-        M A{{Q(1, 3), 1}, {Q(Q(1, 3) + power_of_ten(-20)), 2}};
+        M A{{Q(1, 3), 1}, {Q(Q(1, 3) + ten_to(-20)), 2}};
         Comparison<double> c = compare<double>(CompareOperation::rank, A);
         REQUIRE(c.first_difference);
         CHECK(c.first_difference->kind == DivergenceKind::pivot_row);
@@ -180,14 +182,14 @@ TEST_CASE("a pivot row chosen differently and an elimination skipped are reporte
         CHECK_FALSE(compare<double>(CompareOperation::rank, A, first).first_difference);
     }
     SUBCASE("10^-17 below the pivot is under the zero test in double") {
-        M A{{1, 0}, {power_of_ten(-17), 1}};
+        M A{{1, 0}, {ten_to(-17), 1}};
         Comparison<double> c = compare<double>(CompareOperation::det, A);
         REQUIRE(c.first_difference);
         CHECK(c.first_difference->kind == DivergenceKind::missed_elimination);
         CHECK(c.first_difference->step == 1);
         CHECK(c.first_difference->row == 1);
         CHECK(c.first_difference->column == 0);
-        CHECK(c.first_difference->exact_value == power_of_ten(-17));
+        CHECK(c.first_difference->exact_value == ten_to(-17));
     }
     SUBCASE("with a zero tolerance, a consistent system's residue 0 = -5.6e-17 reads as inconsistent") {
         // Row 2 is exactly 3 · row 1; in double 0.3 − 3 · 0.1 ≠ 0.
@@ -282,3 +284,5 @@ TEST_CASE("readable_text keeps short values exact and rounds long ones") {
     CHECK(readable_text(Q(1, 3)) == "1/3");
     CHECK(readable_text(Q(1) / Q(Integer(1) << 200)) == "6.22302e-61");
 }
+
+}  // namespace test_compare

@@ -8,13 +8,11 @@
 
 namespace showwork {
 
-namespace {
-
 Integer power_of_ten(int k) {
-    Integer p = 1;
-    for (int i = 0; i < k; ++i) p *= 10;
-    return p;
+    return boost::multiprecision::pow(Integer(10), static_cast<unsigned>(k));
 }
+
+namespace {
 
 // q · 10^k, exactly.
 Rational scaled(const Rational& q, int k) {

@@ -19,6 +19,9 @@ namespace showwork {
 // The most significant digits a decimal may ask for.
 inline constexpr int max_decimal_digits = 1000;
 
+// 10^k for k ≥ 0, exactly (the scale of a decimal, read or written).
+Integer power_of_ten(int k);
+
 // q to `digits` significant digits (1 … max_decimal_digits); 0 is "0".
 std::string decimal_text(const Rational& q, int digits);
 // √q to `digits` significant digits; throws DomainError for q < 0.

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "showwork/error.hpp"
+#include "showwork/matrix/decimal.hpp"
 #include "showwork/trace/number.hpp"
 
 namespace showwork {
@@ -14,10 +15,6 @@ namespace {
 
 [[noreturn]] void bad_number(std::string_view token, std::string_view why) {
     throw ParseError(fmt::format("{}: {}", quoted_token(token), why), 0, 0, std::string(token));
-}
-
-Integer power_of_ten(int e) {
-    return boost::multiprecision::pow(Integer(10), static_cast<unsigned>(e));
 }
 
 // One decimal number: sign? (digits ('.' digits?)? | '.' digits) ([eE] sign? digits)?

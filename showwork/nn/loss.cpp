@@ -10,14 +10,14 @@ namespace showwork::nn {
 namespace {
 
 using trace::Math;
-Math sym(std::string name) { return trace::symbol(std::move(name)); }
+using trace::symbol;
 Math num(std::string n) { return trace::number(std::move(n)); }
 Math bold(std::string name) { return trace::symbol(std::move(name), trace::empty(), trace::empty(), {.bold = true}); }
 
 // 1/m Σᵢ Σⱼ with the notes' limits
 Math mean_of_sums(Math coefficient, Math term) {
-    Math sum_i = trace::symbol("sum", sym("i"));
-    Math sum_j = trace::symbol("sum", sym("j"));
+    Math sum_i = trace::symbol("sum", symbol("i"));
+    Math sum_j = trace::symbol("sum", symbol("j"));
     return trace::product({std::move(coefficient), sum_i, sum_j, std::move(term)}, "");
 }
 
@@ -48,22 +48,22 @@ Loss parse_loss(std::string_view name) {
 }
 
 Math loss_math(Loss loss) {
-    Math a_minus_y = trace::power(trace::group(trace::sum({trace::symbol("a", sym("ij")),
-                                                           trace::negate(trace::symbol("y", sym("ij")))})),
+    Math a_minus_y = trace::power(trace::group(trace::sum({trace::symbol("a", symbol("ij")),
+                                                           trace::negate(trace::symbol("y", symbol("ij")))})),
                                   num("2"));
     switch (loss) {
-        case Loss::mse: return trace::equals(sym("E"), mean_of_sums(trace::fraction(num("1"), sym("m")), a_minus_y));
+        case Loss::mse: return trace::equals(symbol("E"), mean_of_sums(trace::fraction(num("1"), symbol("m")), a_minus_y));
         case Loss::half_mse:
-            return trace::equals(sym("E"), mean_of_sums(trace::fraction(num("1"), trace::product({num("2"), sym("m")}, "")),
+            return trace::equals(symbol("E"), mean_of_sums(trace::fraction(num("1"), trace::product({num("2"), symbol("m")}, "")),
                                                         a_minus_y));
         case Loss::cross_entropy:
-            return trace::equals(sym("E"), trace::negate(mean_of_sums(
-                                               trace::fraction(num("1"), sym("m")),
-                                               trace::product({trace::symbol("y", sym("ij")),
-                                                               trace::apply("ln", {trace::symbol("a", sym("ij"))})},
+            return trace::equals(symbol("E"), trace::negate(mean_of_sums(
+                                               trace::fraction(num("1"), symbol("m")),
+                                               trace::product({trace::symbol("y", symbol("ij")),
+                                                               trace::apply("ln", {trace::symbol("a", symbol("ij"))})},
                                                               ""))));
     }
-    return sym("E");
+    return symbol("E");
 }
 
 Math loss_derivative_math(Loss loss) {
@@ -73,12 +73,12 @@ Math loss_derivative_math(Loss loss) {
     Math partial_L = layer_error("L");
     switch (loss) {
         case Loss::mse:
-            return trace::equals(partial_L, trace::product({trace::fraction(num("2"), sym("m")), difference}, ""));
+            return trace::equals(partial_L, trace::product({trace::fraction(num("2"), symbol("m")), difference}, ""));
         case Loss::half_mse:
-            return trace::equals(partial_L, trace::product({trace::fraction(num("1"), sym("m")), difference}, ""));
+            return trace::equals(partial_L, trace::product({trace::fraction(num("1"), symbol("m")), difference}, ""));
         case Loss::cross_entropy: {
-            Math dZ = trace::partial_fraction(sym("E"), layer_symbol("Z", "L"));
-            return trace::equals(dZ, trace::product({trace::fraction(num("1"), sym("m")), difference}, ""));
+            Math dZ = trace::partial_fraction(symbol("E"), layer_symbol("Z", "L"));
+            return trace::equals(dZ, trace::product({trace::fraction(num("1"), symbol("m")), difference}, ""));
         }
     }
     return partial_L;

@@ -11,7 +11,7 @@ using trace::Math;
 
 namespace {
 
-Math sym(std::string name) { return trace::symbol(std::move(name)); }
+using trace::symbol;
 Math bold(std::string name) { return trace::symbol(std::move(name), trace::empty(), trace::empty(), {.bold = true}); }
 Math transposed(Math name) {
     Math t = std::move(name);
@@ -88,21 +88,21 @@ void output_error_into(const Matrix<T>& A, const Matrix<T>& Y, Matrix<T>& G) {
 template <Scalar T>
 void record_weight_entry(std::size_t l, const Matrix<T>& A_in, const Matrix<T>& G, const Matrix<T>& dW,
                          trace::Trace& trace) {
-    Math w11 = trace::symbol("w", sym("11"), trace::symbol("[" + layer_text(l) + "]"));
+    Math w11 = trace::symbol("w", symbol("11"), trace::symbol("[" + layer_text(l) + "]"));
     std::vector<Math> terms;
     for (std::size_t i = 0; i < A_in.rows() && i < max_traced_inner_dimension; ++i)
         terms.push_back(trace::product({to_math(A_in(i, 0)), to_math(G(i, 0))}, "cdot"));
-    if (A_in.rows() > max_traced_inner_dimension) terms.push_back(sym("…"));
-    Math general = trace::product({trace::symbol("sum", sym("i")),
-                                   trace::symbol("a", sym("i1"), trace::symbol("[" + layer_text(l - 1) + "]")),
-                                   trace::symbol("g", sym("i1"))},
+    if (A_in.rows() > max_traced_inner_dimension) terms.push_back(symbol("…"));
+    Math general = trace::product({trace::symbol("sum", symbol("i")),
+                                   trace::symbol("a", symbol("i1"), trace::symbol("[" + layer_text(l - 1) + "]")),
+                                   trace::symbol("g", symbol("i1"))},
                                   "");
     trace.add(trace::kind::weight_gradient_entry,
               "One entry by hand: w₁₁ feeds zᵢ₁ of every example i, with ∂zᵢ₁/∂w₁₁ = aᵢ₁ of the layer's input, "
               "so its derivative sums aᵢ₁gᵢ₁ over the examples.",
-              trace::chain({partial_fraction(sym("E"), w11), general, terms.size() == 1 ? terms[0] : trace::sum(std::move(terms))},
+              trace::chain({partial_fraction(symbol("E"), w11), general, terms.size() == 1 ? terms[0] : trace::sum(std::move(terms))},
                            {trace::Rel::equals, trace::Rel::equals}),
-              trace::equals(partial_fraction(sym("E"), w11), to_math(dW(0, 0))));
+              trace::equals(partial_fraction(symbol("E"), w11), to_math(dW(0, 0))));
 }
 
 template <Scalar T>
@@ -191,7 +191,7 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
     r.loss = loss_value(loss, r.pass.output(), Y, r.pass.Z.back());
     if (trace)
         trace->add(trace::kind::loss, "The loss: " + std::string(loss_title(loss)) + " of the output against the targets Y.",
-                   loss_math(loss), trace::equals(sym("E"), to_math(r.loss)));
+                   loss_math(loss), trace::equals(symbol("E"), to_math(r.loss)));
 
     // D holds ∂(l) going back, G the error at the inputs of layer l
     Matrix<T>& D = r.work.D;
@@ -239,14 +239,14 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
         if (sub) {
             trace::SubDerivation w(trace, trace::kind::weight_gradient);
             w.describe("The gradient of the weights: the layer's input, transposed, times G.", [&] {
-                return trace::equals(partial_fraction(sym("E"), layer_symbol("W", l)),
+                return trace::equals(partial_fraction(symbol("E"), layer_symbol("W", l)),
                                      trace::product({transposed(layer_symbol("A", l - 1)), bold("G")}, ""));
             });
             record_weight_entry(l, r.pass.A[l - 1], G, r.gradients.W[l - 1], *trace);
-            w.conclude([&] { return shaped(partial_fraction(sym("E"), layer_symbol("W", l)), r.gradients.W[l - 1]); });
+            w.conclude([&] { return shaped(partial_fraction(symbol("E"), layer_symbol("W", l)), r.gradients.W[l - 1]); });
             trace->add(trace::kind::bias_gradient, "The gradient of the bias: the column sums of G (∂Z/∂b = 1).",
-                       trace::equals(partial_fraction(sym("E"), layer_symbol("b", l)), trace::product({transposed(bold("j")), bold("G")}, "")),
-                       shaped(partial_fraction(sym("E"), layer_symbol("b", l)), r.gradients.b[l - 1]));
+                       trace::equals(partial_fraction(symbol("E"), layer_symbol("b", l)), trace::product({transposed(bold("j")), bold("G")}, "")),
+                       shaped(partial_fraction(symbol("E"), layer_symbol("b", l)), r.gradients.b[l - 1]));
         }
         if (l > 1) {
             transpose_into(layer.W, r.work.Wt);

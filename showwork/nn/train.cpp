@@ -11,7 +11,7 @@ using trace::Math;
 
 namespace {
 
-Math sym(std::string name) { return trace::symbol(std::move(name)); }
+using trace::symbol;
 using trace::partial_fraction;
 // An exact loss as a decimal of 12 digits, a floating one as it is.
 template <Scalar T>
@@ -48,14 +48,14 @@ void record_update(const Iteration<T>& it, const Network<T>& shape, const Matrix
     backpropagate(before, Xb, Yb, o.loss, o.relu_at_zero, &trace);
     for (std::size_t l = 1; l <= before.depth(); ++l) {
         Math W = layer_symbol("W", l), b = layer_symbol("b", l);
-        Math alpha = sym("alpha");
+        Math alpha = symbol("alpha");
         trace.add(trace::kind::layer_update,
                   "Step layer " + std::to_string(l) + " against its gradient, learning rate α = " +
                       scalar_text(o.descent.rate) + ".",
                   trace::list({trace::relation(W, trace::Rel::to,
-                                               trace::sum({W, trace::negate(trace::product({alpha, partial_fraction(sym("E"), W)}, ""))})),
+                                               trace::sum({W, trace::negate(trace::product({alpha, partial_fraction(symbol("E"), W)}, ""))})),
                                trace::relation(b, trace::Rel::to,
-                                               trace::sum({b, trace::negate(trace::product({alpha, partial_fraction(sym("E"), b)}, ""))}))}),
+                                               trace::sum({b, trace::negate(trace::product({alpha, partial_fraction(symbol("E"), b)}, ""))}))}),
                   trace::list({shaped(W, after.layers[l - 1].W), shaped(b, after.layers[l - 1].b)}));
     }
 }

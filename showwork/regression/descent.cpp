@@ -19,9 +19,9 @@ constexpr std::size_t max_table_rows = 25;
 constexpr std::size_t max_history_rows = 200;
 
 Math num(std::size_t n) { return trace::number(std::to_string(n)); }
-Math sym(std::string name) { return trace::symbol(std::move(name)); }
+using trace::symbol;
 using trace::partial_fraction;  // ∂C/∂β
-Math beta() { return sym("beta"); }
+Math beta() { return symbol("beta"); }
 
 
 // ‖g‖ from ‖g‖²: exactly, the root correctly rounded; in floating point, the scalar's root.
@@ -47,17 +47,17 @@ T loss_factor(Loss loss) { return loss == Loss::half_mse ? T(1) / 2 : T(1); }
 
 // C in the notes' symbols, and its gradient.
 Math loss_equation(Loss loss) {
-    Math mean = loss == Loss::half_mse ? trace::fraction(trace::number("1"), trace::product({num(2), sym("m")}, ""))
-                                       : trace::fraction(trace::number("1"), sym("m"));
-    Math squares = trace::product({sym("sum"), trace::power(trace::symbol("e", sym("i")), num(2))}, "");
-    return trace::equals(sym("C"), trace::product({std::move(mean), std::move(squares)}, ""));
+    Math mean = loss == Loss::half_mse ? trace::fraction(trace::number("1"), trace::product({num(2), symbol("m")}, ""))
+                                       : trace::fraction(trace::number("1"), symbol("m"));
+    Math squares = trace::product({symbol("sum"), trace::power(trace::symbol("e", symbol("i")), num(2))}, "");
+    return trace::equals(symbol("C"), trace::product({std::move(mean), std::move(squares)}, ""));
 }
 
 Math gradient_equation(Loss loss) {
-    Math mean = loss == Loss::half_mse ? trace::fraction(trace::number("1"), sym("m"))
-                                       : trace::fraction(trace::number("2"), sym("m"));
+    Math mean = loss == Loss::half_mse ? trace::fraction(trace::number("1"), symbol("m"))
+                                       : trace::fraction(trace::number("2"), symbol("m"));
     Math Xt = trace::symbol("X", trace::empty(), trace::empty(), {.transpose = true});
-    return trace::equals(partial_fraction(sym("C"), beta()), trace::product({std::move(mean), Xt, sym("e")}, ""));
+    return trace::equals(partial_fraction(symbol("C"), beta()), trace::product({std::move(mean), Xt, symbol("e")}, ""));
 }
 
 template <Scalar T>
@@ -65,7 +65,7 @@ void record_start(const Design<T>& d, Loss loss, const DescentOptions<T>& o, std
     if (d.X.size() + d.y.size() <= max_traced_entries)
         trace.add(trace::kind::design, "The design matrix X and the response Y; the errors are e = Xβ − Y.",
                   std::nullopt,
-                  trace::list({trace::equals(sym("X"), to_math(d.X)), trace::equals(sym("Y"), to_math(d.y))}));
+                  trace::list({trace::equals(symbol("X"), to_math(d.X)), trace::equals(symbol("Y"), to_math(d.y))}));
     const std::size_t B = o.batch == 0 ? m : o.batch;
     std::string how = B == m ? "full batch: one update per epoch on all " + std::to_string(m) + " examples"
                       : B == 1 ? "stochastic: one update per example, " + std::to_string(m) + " per epoch"
@@ -87,12 +87,12 @@ void record_update(const Iteration<T>& it, const Matrix<T>& e, const T& rate, tr
                examples_text(it.examples) + ").";
     });
     trace.add(trace::kind::descent_errors, "The errors e = Xβ − Y on the batch, at the current β.", std::nullopt,
-              trace::list({trace::equals(beta(), to_math(it.before)), trace::equals(sym("e"), to_math(e)),
-                           trace::equals(sym("C"), to_math(it.step.loss))}));
+              trace::list({trace::equals(beta(), to_math(it.before)), trace::equals(symbol("e"), to_math(e)),
+                           trace::equals(symbol("C"), to_math(it.step.loss))}));
     trace.add(trace::kind::descent_gradient, "The gradient on the batch.", std::nullopt,
-              trace::equals(partial_fraction(sym("C"), beta()), to_math(it.step.gradient)));
+              trace::equals(partial_fraction(symbol("C"), beta()), to_math(it.step.gradient)));
     Math update = trace::relation(beta(), trace::Rel::to,
-                                  trace::sum({beta(), trace::negate(trace::product({sym("eta"), partial_fraction(sym("C"), beta())}, ""))}));
+                                  trace::sum({beta(), trace::negate(trace::product({symbol("eta"), partial_fraction(symbol("C"), beta())}, ""))}));
     trace.add(trace::kind::descent_step, "Step against the gradient, learning rate " + scalar_text(rate) + ".",
               std::move(update), trace::equals(beta(), to_math(it.after)));
     sub.conclude([&] { return trace::equals(beta(), to_math(it.after)); });
@@ -116,7 +116,7 @@ void record_history(const Descent<T>& r, int digits, trace::Trace& trace) {
                   std::to_string(r.run.epochs_run) + " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) +
                   ").",
               std::nullopt,
-              trace::table({trace::text("epoch"), sym("C"), trace::norm(partial_fraction(sym("C"), beta()))}, rows));
+              trace::table({trace::text("epoch"), symbol("C"), trace::norm(partial_fraction(symbol("C"), beta()))}, rows));
 }
 
 template <Scalar T>

@@ -11,6 +11,8 @@
 
 namespace showwork::trace {
 
+// The renderer's own names, apart from the other renderers' (the unity build joins them).
+namespace latex_markup {
 namespace {
 
 using detail::precedence;
@@ -299,7 +301,8 @@ std::string latex(const Math& m, const RenderOptions& o) {
 }
 
 }  // namespace
+}  // namespace latex_markup
 
-std::string to_latex(const Math& math, const RenderOptions& options) { return latex(math, options); }
+std::string to_latex(const Math& math, const RenderOptions& options) { return latex_markup::latex(math, options); }
 
 }  // namespace showwork::trace

@@ -11,6 +11,8 @@
 
 namespace showwork::trace {
 
+// The renderer's own names, apart from the other renderers' (the unity build joins them).
+namespace text_boxes {
 namespace {
 
 using detail::precedence;
@@ -356,9 +358,10 @@ TextBox layout(const Math& m, const RenderOptions& o) {
 }
 
 }  // namespace
+}  // namespace text_boxes
 
 std::string to_text(const Math& math, const RenderOptions& options) {
-    return to_string(layout(math, options));
+    return to_string(text_boxes::layout(math, options));
 }
 
 }  // namespace showwork::trace
@@ -366,6 +369,6 @@ std::string to_text(const Math& math, const RenderOptions& options) {
 namespace showwork::trace::detail {
 
 // The box of one expression, for the document renderer that indents it.
-TextBox text_layout(const Math& math, const RenderOptions& options) { return layout(math, options); }
+TextBox text_layout(const Math& math, const RenderOptions& options) { return text_boxes::layout(math, options); }
 
 }  // namespace showwork::trace::detail
