@@ -4,7 +4,7 @@
 // A test case that compiles LaTeX is declared
 //     TEST_CASE("…" * doctest::skip(showwork::testing::skip_pdflatex_tests()))
 // so that with -Dpdflatex_tests=disabled, or without pdflatex on PATH, doctest reports it as
-// skipped ("| 1 skipped" in its summary), never as passed.
+// skipped ("test cases skipped: 1" after its summary), never as passed.
 #pragma once
 
 #include <unistd.h>

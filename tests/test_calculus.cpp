@@ -10,6 +10,8 @@
 
 #include "support.hpp"
 
+namespace test_calculus {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using namespace showwork::calculus;
 
@@ -626,3 +628,5 @@ TEST_CASE("limits: a constant power longer than max_number_length is left as a p
     CHECK(error_of<DomainError>([] { evaluate(P("x^5000"), Point<Rational>{{"x", Rational(9)}}); }) ==
           "the exact value of 9^5000 would take more than 4,096 characters; evaluate in double or float50");
 }
+
+}  // namespace test_calculus

@@ -5,6 +5,8 @@
 #include "showwork/calculus/calculus.hpp"
 #include "support.hpp"
 
+namespace test_calculus_numeric {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using namespace showwork::calculus;
 
@@ -131,3 +133,5 @@ TEST_CASE("sigma'(x) = sigma(x)(1 - sigma(x)) equals the derivative of 1/(1 + e^
     }
     CHECK(evaluate(by_rule, Point<Rational>{{"x", Rational(0)}}) == Rational(1, 4));
 }
+
+}  // namespace test_calculus_numeric

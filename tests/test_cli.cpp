@@ -14,6 +14,8 @@
 #include "golden.hpp"
 #include "process.hpp"
 
+namespace test_cli {  // this file's names, apart from the other suites' in the unity build
+
 using showwork::testing::Run;
 
 static Run showwork_run(std::vector<std::string> args, const std::string& input = {}) {
@@ -542,3 +544,5 @@ TEST_CASE("--method fraction_free with steps says it shows the result only") {
     CHECK(j["steps"][0]["kind"] == "note");
     CHECK(j["steps"][0]["text"].get<std::string>().find("--method gauss_jordan") != std::string::npos);
 }
+
+}  // namespace test_cli

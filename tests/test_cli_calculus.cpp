@@ -12,6 +12,8 @@
 #include "pdflatex.hpp"
 #include "process.hpp"
 
+namespace test_cli_calculus {  // this file's names, apart from the other suites' in the unity build
+
 using showwork::testing::Run;
 using Json = nlohmann::json;
 
@@ -304,3 +306,5 @@ TEST_CASE("the documents of the Jacobian and of the chain rule compile with pdfl
         CHECK(result.pdf);
     }
 }
+
+}  // namespace test_cli_calculus

@@ -9,6 +9,8 @@
 
 #include "process.hpp"
 
+namespace test_cli_compare {  // this file's names, apart from the other suites' in the unity build
+
 using showwork::testing::Run;
 using Json = nlohmann::json;
 
@@ -145,3 +147,5 @@ TEST_CASE("compare regress: model options with a matrix operation, --augment, a 
     CHECK(column.status != 0);
     CHECK(column.err.find("no column named 'z'") != std::string::npos);
 }
+
+}  // namespace test_cli_compare

@@ -21,6 +21,8 @@
 #include "pdflatex.hpp"
 #include "process.hpp"
 
+namespace test_cli_formats {  // this file's names, apart from the other suites' in the unity build
+
 namespace {
 
 using showwork::testing::Run;
@@ -320,3 +322,5 @@ TEST_CASE("every document and every piece of math of every command compiles with
         check_pieces_compile(command, preamble_of(outputs.documents.begin()->second), outputs.pieces);
     }
 }
+
+}  // namespace test_cli_formats

@@ -14,6 +14,8 @@
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/regression/fit.hpp"
 
+namespace test_compare_regression {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -198,3 +200,5 @@ TEST_CASE("seeded random problems: Xᵀr = 0 exactly, and Float50 QR keeps 40 di
     CHECK(fitted >= 250);
     MESSAGE(fitted, " random problems; Float50 QR keeps at least ", worst, " digits of the exact β̂");
 }
+
+}  // namespace test_compare_regression

@@ -15,6 +15,8 @@
 #include "showwork/matrix/subspaces.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_elimination {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -640,3 +642,5 @@ TEST_CASE("long numbers count against the limit by their length: a hundred scali
     trace::Document d{"Row operations", "rowops", "exact", {}, {}, std::move(steps)};
     CHECK(trace::render(d, trace::Format::text).size() < 12'000'000);
 }
+
+}  // namespace test_elimination

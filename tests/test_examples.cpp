@@ -10,6 +10,8 @@
 #include "golden.hpp"
 #include "process.hpp"
 
+namespace test_examples {  // this file's names, apart from the other suites' in the unity build
+
 namespace {
 
 std::string environment(const char* name) {
@@ -30,3 +32,5 @@ TEST_CASE("the example runs: exit status 0, its work on standard output, nothing
     std::string golden = environment("SHOWWORK_GOLDEN");
     if (!golden.empty()) showwork::testing::check_golden(golden, run.out);
 }
+
+}  // namespace test_examples

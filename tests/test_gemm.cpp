@@ -12,6 +12,8 @@
 #include "showwork/matrix/fast/gemm.hpp"
 #include "support.hpp"
 
+namespace test_gemm {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 
 namespace {
@@ -105,3 +107,5 @@ TEST_CASE("a double product with mismatched inner dimensions is a ShapeError") {
     CHECK_THROWS_WITH(Matrix<double>(2, 3) * Matrix<double>(2, 3),
                       doctest::Contains("cannot multiply 2×3 by 2×3"));
 }
+
+}  // namespace test_gemm

@@ -10,6 +10,8 @@
 #include "showwork/regression/descent.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_gradient_descent {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using namespace showwork::regression;
 using Q = Rational;
@@ -248,3 +250,5 @@ TEST_CASE("the trace writes the first updates in full, then the epochs table and
                                      trace::Format::text);
     CHECK(text.find("33/50") != std::string::npos);  // w after the first update
 }
+
+}  // namespace test_gradient_descent

@@ -11,6 +11,8 @@
 #include "showwork/solvers/householder_qr.hpp"
 #include "showwork/solvers/linear_system.hpp"
 
+namespace test_least_squares {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -297,3 +299,5 @@ TEST_CASE("NIST Longley: QR keeps 8 digits in double and 40 in Float50 of the ex
     CHECK(double_error < 1e-8);
     CHECK(float50_error < 1e-40);
 }
+
+}  // namespace test_least_squares

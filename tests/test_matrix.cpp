@@ -6,6 +6,8 @@
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/to_math.hpp"
 
+namespace test_matrix {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -189,3 +191,5 @@ TEST_CASE("exact products through integers equal the textbook sum Σ_k a_ik b_kj
         CHECK(B * transpose(B) == textbook(B, transpose(B)));
     }
 }
+
+}  // namespace test_matrix

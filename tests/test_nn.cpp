@@ -14,6 +14,8 @@
 #include "showwork/nn/train.hpp"
 #include "showwork/nn/weights_file.hpp"
 
+namespace test_nn {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using namespace showwork::nn;
 using Q = Rational;
@@ -257,13 +259,15 @@ TEST_CASE("exactly, the central difference of an identity network's loss is its 
 TEST_CASE("initialisers: the documented generator's draws, their spread, and reproducible networks") {
     // splitmix64 from seed 1: the first output is 0x910a2dec89025cc1; u = (x >> 11) · 2⁻⁵³
     CHECK(uniforms(1, 1)[0] == static_cast<double>(0x910a2dec89025cc1ull >> 11) * 0x1p-53);
-    std::vector<double> z = standard_normals(42, 200'000);
+    // 20,000 draws (each a Box–Muller step in 50 digits): the sample mean has standard error
+    // 1/√n ≈ 0.0071 and the mean square √(2/n) ≈ 0.01; the bounds are four of them.
+    std::vector<double> z = standard_normals(42, 20'000);
     double mean = 0, square = 0;
     for (double x : z) mean += x, square += x * x;
     mean /= static_cast<double>(z.size());
     square /= static_cast<double>(z.size());
-    CHECK(std::abs(mean) < 0.01);
-    CHECK(std::abs(square - 1) < 0.02);
+    CHECK(std::abs(mean) < 0.029);
+    CHECK(std::abs(square - 1) < 0.04);
 
     const std::vector<Activation> h{Activation::relu, Activation::identity};
     Network<double> a = initialise<double>({100, 50, 1}, h, Init::he_normal, 9);
@@ -396,3 +400,5 @@ TEST_CASE("a learning rate far too large: the loss becomes infinite and training
     CHECK(t.run.stopped == StopReason::diverged);
     CHECK(t.run.epochs_run < 1000);
 }
+
+}  // namespace test_nn

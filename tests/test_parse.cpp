@@ -2,6 +2,8 @@
 #include "support.hpp"
 #include "showwork/matrix/parse.hpp"
 
+namespace test_parse {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -96,3 +98,5 @@ TEST_CASE("double parsing rejects values beyond its range, naming the entry") {
     CHECK_THROWS_WITH_AS(parse_matrix<double>("1 1e400"), "row 1, column 2: '1e400': out of range for double",
                          ParseError);
 }
+
+}  // namespace test_parse

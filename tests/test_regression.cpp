@@ -17,6 +17,8 @@
 #include "showwork/regression/simple.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_regression {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using namespace showwork::regression;
 using Q = Rational;
@@ -332,3 +334,5 @@ TEST_CASE("an exact fit's sums of squares and (XᵀX)⁻¹ diagonal equal the te
         for (std::size_t j = 0; j < p; ++j) CHECK(f.variance_factors[j] == gram_inverse(j, j));
     }
 }
+
+}  // namespace test_regression

@@ -19,6 +19,8 @@
 #include "showwork/trace/number.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_render {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using namespace showwork::trace;
 
@@ -447,3 +449,5 @@ TEST_CASE("a set of items cannot be mistaken for a number: {1}, {1, 3}, ∅; JSO
     d.results = {{"pivot_columns", two}};
     CHECK(nlohmann::json::parse(render(d, Format::json))["result"] == nlohmann::json::array({"1", "3"}));
 }
+
+}  // namespace test_render

@@ -9,6 +9,8 @@
 #include "showwork/error.hpp"
 #include "showwork/matrix/scalar.hpp"
 
+namespace test_scalar {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 
 TEST_CASE("parsing into Rational is exact") {
@@ -185,3 +187,5 @@ TEST_CASE("zero tests: exact is == 0, floating is |x| <= tolerance") {
     CHECK(ScalarTraits<Rational>::exact);
     CHECK_FALSE(ScalarTraits<double>::exact);
 }
+
+}  // namespace test_scalar

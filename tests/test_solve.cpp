@@ -9,6 +9,8 @@
 #include "showwork/solvers/linear_system.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_solve {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -310,3 +312,5 @@ TEST_CASE("solve and null_space read the directions off the echelon form with th
     REQUIRE(s.directions.size() == N.cols());
     for (std::size_t q = 0; q < N.cols(); ++q) CHECK(s.directions[q] == columns(N, q, 1));
 }
+
+}  // namespace test_solve

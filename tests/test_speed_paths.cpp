@@ -21,6 +21,8 @@
 #include "showwork/solvers/linear_system.hpp"
 #include "support.hpp"
 
+namespace test_speed_paths {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 using Q = Rational;
 using M = Matrix<Rational>;
@@ -173,3 +175,5 @@ TEST_CASE("double systems without a pivot in every column are classified as by t
     LU<double> f = lu(A);
     CHECK(max_difference(f.P * A, f.L * f.U) <= 1e-12);
 }
+
+}  // namespace test_speed_paths

@@ -9,6 +9,8 @@
 #include "support.hpp"
 #include "showwork/trace/render.hpp"
 
+namespace test_trace {  // this file's names, apart from the other suites' in the unity build
+
 using namespace showwork;
 
 namespace {
@@ -183,3 +185,5 @@ TEST_CASE("without a sink a SubDerivation builds nothing: its text is never comp
     }
     CHECK_FALSE(described);
 }
+
+}  // namespace test_trace
