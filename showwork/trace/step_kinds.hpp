@@ -12,6 +12,8 @@ namespace showwork::trace::kind {
 inline constexpr std::string_view omitted = "omitted";
 // a remark on how the result is found, with no work of its own (a method that shows no steps)
 inline constexpr std::string_view note = "note";
+// where the course notes are wrong: what they print, its value, and the right one (examples/)
+inline constexpr std::string_view erratum = "erratum";
 
 // ---- Row operations and elimination (matrix/) ----
 // the matrix (or augmented matrix) an elimination starts from
