@@ -62,18 +62,11 @@ void add_elimination_options(CLI::App& command, EliminationCall& call, bool with
 }
 
 template <Scalar T>
-EliminationOptions<T> elimination_options(EliminationCall& call) {
+EliminationOptions<T> elimination_options(const EliminationCall& call) {
     EliminationOptions<T> options;
     options.pivot = parse_pivot_rule(call.pivot);
     options.method = parse_method(call.method);
     options.every_replacement = call.detail == "full";
-    // Bareiss's integer elimination (exact only; floating runs use the textbook loop) is not
-    // traced: say so rather than show nothing
-    trace::Trace* sink = call.sink();
-    if (std::is_same_v<T, Rational> && options.method == Method::fraction_free && sink != nullptr && sink->empty()) {
-        sink->add(trace::kind::note, "Fraction-free elimination (Bareiss) shows its result only; "
-                                     "--method gauss_jordan shows the steps.");
-    }
     return options;
 }
 
@@ -102,7 +95,7 @@ trace::Math column_list(const std::vector<std::size_t>& columns) {
 
 // The coefficient part of (A | B): pivots are sought only left of the bar.
 template <Scalar T>
-Elimination<T> reduce_left_of_bar(const Matrix<T>& A, EliminationCall& call, bool reduced, trace::Trace* trace) {
+Elimination<T> reduce_left_of_bar(const Matrix<T>& A, const EliminationCall& call, bool reduced, trace::Trace* trace) {
     EliminationGoal goal;
     goal.reduced = reduced;
     goal.unit_pivots = reduced || call.unit_pivots;
@@ -265,13 +258,11 @@ struct Solve {
             results.push_back({"parametric_form", parametric_form(s, unknowns)});
             if (!s.directions.empty()) {
                 // the family as data: x = solution + Σ parameters[q] · (column q of directions)
-                Matrix<T> D(s.particular.rows(), s.directions.size());
                 std::vector<trace::Math> parameters;
-                for (std::size_t q = 0; q < s.directions.size(); ++q) {
-                    for (std::size_t i = 0; i < D.rows(); ++i) D(i, q) = s.directions[q](i, 0);
+                for (std::size_t q = 0; q < s.directions.size(); ++q)
                     parameters.push_back(trace::text(trace::to_text(parameter_symbol(q, s.directions.size()))));
-                }
-                results.push_back({"directions", to_math(D), trace::Named::Where::json_only});
+                results.push_back({"directions", to_math(directions_matrix(s.directions, s.particular.rows())),
+                                   trace::Named::Where::json_only});
                 results.push_back({"parameters", trace::list(std::move(parameters)), trace::Named::Where::json_only});
             }
         }

@@ -542,7 +542,7 @@ TEST_CASE("--method fraction_free with steps says it shows the result only") {
     CHECK(j["result"] == "-2");
     REQUIRE(j["steps"].size() == 1);
     CHECK(j["steps"][0]["kind"] == "note");
-    CHECK(j["steps"][0]["text"].get<std::string>().find("--method gauss_jordan") != std::string::npos);
+    CHECK(j["steps"][0]["text"].get<std::string>().find("gauss_jordan") != std::string::npos);
 }
 
 }  // namespace test_cli

@@ -3,6 +3,7 @@
 // Exact results are checked exactly; the two exact methods (Gauss–Jordan, fraction-free) and the
 // pivot rules are checked against each other on seeded random matrices; double and Float50
 // against the exact results with stated tolerances.
+#include <algorithm>
 #include <random>
 
 #include "support.hpp"
@@ -641,6 +642,20 @@ TEST_CASE("long numbers count against the limit by their length: a hundred scali
     CHECK(steps.back().kind == trace::kind::omitted);
     trace::Document d{"Row operations", "rowops", "exact", {}, {}, std::move(steps)};
     CHECK(trace::render(d, trace::Format::text).size() < 12'000'000);
+}
+
+TEST_CASE("fraction-free elimination asked for with a sink says once that it shows the result only") {
+    const Matrix<Q> A{{2, 1, 1}, {4, 5, 2}, {2, 7, 9}};
+    trace::Trace steps;
+    CHECK(determinant(A, fraction_free, &steps) == determinant(A, gauss_jordan));
+    REQUIRE(!steps.steps().empty());
+    CHECK(steps.steps().front().kind == trace::kind::note);
+    CHECK(steps.steps().front().text.find("result only") != std::string::npos);
+    CHECK(std::count_if(steps.steps().begin(), steps.steps().end(),
+                        [](const trace::Step& s) { return s.kind == trace::kind::note; }) == 1);
+    trace::Trace traced;  // the textbook loop, asked for, is traced and needs no note
+    inverse(A, gauss_jordan, &traced);
+    for (const auto& step : traced.steps()) CHECK(step.kind != trace::kind::note);
 }
 
 }  // namespace test_elimination

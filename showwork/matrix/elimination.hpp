@@ -490,12 +490,22 @@ Engine choose_engine(const Matrix<T>& A, const EliminationOptions<T>& options, c
     return Engine::textbook;
 }
 
+// Bareiss's integer elimination is not traced: when it was asked for with a sink, the
+// derivation says so rather than show nothing.
+inline void note_untraced_fraction_free(trace::Trace* trace) {
+    if (trace)
+        trace->add(trace::kind::note, "Fraction-free elimination (Bareiss) shows its result only; the gauss_jordan "
+                                      "method shows the steps.");
+}
+
 // The sink for a traced routine: the caller's when the textbook loop runs, none when a fast
 // engine does (they show no steps, so neither does what is read off them).
 template <Scalar T>
 trace::Trace* sink_for(const Matrix<T>& A, const EliminationOptions<T>& options, const EliminationGoal& goal,
                        trace::Trace* trace) {
-    return choose_engine(A, options, goal, trace) == Engine::textbook ? trace : nullptr;
+    const Engine engine = choose_engine(A, options, goal, trace);
+    if (engine == Engine::fraction_free) note_untraced_fraction_free(trace);
+    return engine == Engine::textbook ? trace : nullptr;
 }
 
 namespace matrix_detail {
@@ -600,6 +610,7 @@ Elimination<T> by_chosen_engine(Matrix<T> A, const EliminationOptions<T>& option
     const Engine engine = choose_engine(A, options, goal, trace);
     if constexpr (std::is_same_v<T, Rational>) {
         if (engine == Engine::fraction_free) {
+            note_untraced_fraction_free(trace);
             Elimination<T> e = by_fraction_free(A, goal);
             if (!needs_evidence(e)) return e;
             trace = nullptr;  // the rerun only fetches the evidence: fraction-free is not traced

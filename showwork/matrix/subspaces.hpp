@@ -73,14 +73,22 @@ ParametricSolution<T> read_solutions(const Elimination<T>& e, std::size_t n) {
     return s;
 }
 
+// The directions v₁ … v_k of a solution family (n×1 each) side by side: the n×k matrix
+// [v₁ ⋯ v_k], so that x = x₀ + V t. null_space's basis and solve's data are this matrix.
+template <Scalar T>
+Matrix<T> directions_matrix(const std::vector<Matrix<T>>& directions, std::size_t n) {
+    Matrix<T> V(n, directions.size());
+    for (std::size_t q = 0; q < directions.size(); ++q)
+        for (std::size_t i = 0; i < n; ++i) V(i, q) = directions[q](i, 0);
+    return V;
+}
+
 // A basis of Null(A) as the columns of an n×(n − rank) matrix.
 template <Scalar T>
 Matrix<T> null_space(const Matrix<T>& A, const EliminationOptions<T>& options = {}, trace::Trace* trace = nullptr) {
     const std::size_t n = A.cols();
     ParametricSolution<T> s = read_solutions(reduce(A, options, trace), n);
-    Matrix<T> N(n, s.directions.size());
-    for (std::size_t q = 0; q < s.directions.size(); ++q)
-        for (std::size_t i = 0; i < n; ++i) N(i, q) = s.directions[q](i, 0);
+    Matrix<T> N = directions_matrix(s.directions, n);
     if (trace) {
         std::string names;
         for (std::size_t f : s.free_variables) names += (names.empty() ? "x_" : ", x_") + std::to_string(f + 1);
