@@ -3,8 +3,10 @@
 // with pdflatex as it is (amsmath, amssymb, geometry, graphicx: all in texlive-latex-base).
 //
 // Long derivations break across lines and pages: every step's math is its own display, a
-// chain wider than a line is set in align* one link per line, \allowdisplaybreaks lets those
-// break across pages, and an expression wider than the text is scaled down to fit.
+// chain wider than a line is set in align* one link per line, a list wider than a line is
+// broken between its items, \allowdisplaybreaks lets those break across pages, and an
+// expression wider than the text is scaled down to fit. Inputs and results are each one block
+// aligned on their = signs.
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/render_detail.hpp"
 
@@ -65,26 +67,48 @@ std::string fitted(const Math& m, const RenderOptions& o, std::string_view share
     return "\\fitline" + (share.empty() ? std::string() : "[" + std::string(share) + "]") + "{" + latex + "}";
 }
 
+// The k-th relation of a chain alone, as its symbol: "=", "\\xrightarrow{R_2 - 2R_1}".
+std::string relation_symbol(const Math& chain, std::size_t k, const RenderOptions& o) {
+    Math link = chain;  // the relation between empty operands
+    link.args = {empty(), empty()};
+    link.relations = {chain.relations[k]};
+    link.labels = k < chain.labels.size() ? std::vector<Math>{chain.labels[k]} : std::vector<Math>{};
+    std::string symbol = to_latex(link, o);
+    return symbol.substr(1, symbol.size() - 2);
+}
+
 // A chain too wide for a line, one link per line, all in one column:
 //   &A \\ &\xrightarrow{…} B \\ &\xrightarrow{…} C
 std::string aligned_chain(const Math& m, const RenderOptions& o) {
     std::string out = "\\begin{align*}\n&" + fitted(m.args[0], o, chain_share);
-    for (std::size_t k = 0; k < m.relations.size(); ++k) {
-        Math link = m;  // the relation alone, between empty operands, rendered as its symbol
-        link.args = {empty(), empty()};
-        link.relations = {m.relations[k]};
-        link.labels = k < m.labels.size() ? std::vector<Math>{m.labels[k]} : std::vector<Math>{};
-        std::string symbol = to_latex(link, o);
-        out += " \\\\\n&" + symbol.substr(1, symbol.size() - 2) +
-               " " + fitted(m.args[k + 1], o, chain_share);
-    }
+    for (std::size_t k = 0; k < m.relations.size(); ++k)
+        out += " \\\\\n&" + relation_symbol(m, k, o) + " " + fitted(m.args[k + 1], o, chain_share);
     return out + "\n\\end{align*}\n";
+}
+
+// A list too wide for a line (the row operations of one elimination step), broken between its
+// items into lines that fit, each centred: \begin{gather*} a, b, \\ c \end{gather*}
+std::string broken_list(const Math& m, const RenderOptions& o) {
+    std::string out = "\\begin{gather*}\n", line;
+    std::size_t columns = 0;
+    for (std::size_t k = 0; k < m.args.size(); ++k) {
+        const std::size_t width = width_in_columns(m.args[k], o) + 2;
+        if (!line.empty() && columns + width > wide_columns) {
+            out += line + m.text + " \\\\\n";
+            line.clear();
+            columns = 0;
+        }
+        line += (line.empty() ? "" : m.text) + fitted(m.args[k], o);
+        columns += width;
+    }
+    return out + line + "\n\\end{gather*}\n";
 }
 
 std::string display(const Math& m, const RenderOptions& o) {
     if (m.kind == Kind::relation && m.args.size() > 2 && width_in_columns(m, o) > wide_columns) {
         return aligned_chain(m, o);
     }
+    if (m.kind == Kind::list && m.args.size() > 1 && width_in_columns(m, o) > wide_columns) return broken_list(m, o);
     return "\\[ " + fitted(m, o) + " \\]\n";
 }
 
@@ -101,8 +125,28 @@ void document_steps(std::string& out, const std::vector<Step>& steps, std::size_
     if (list) out += "\\end{enumerate}\n";
 }
 
-std::string document_named(const Named& n, const RenderOptions& o) {
-    return display(named_math(n), o);
+// Inputs or results, `name = value` each, as one block aligned on their relations:
+//   \begin{align*} x &= 0 \\ y &= 2 \end{align*}
+// A result that is not one relation between two sides (a list of equations, a long chain) is
+// displayed on its own, in its place.
+std::string aligned_named(const std::vector<Named>& named, const RenderOptions& o) {
+    std::string out, rows;
+    auto flush = [&] {
+        if (!rows.empty()) out += "\\begin{align*}\n" + rows + "\n\\end{align*}\n";
+        rows.clear();
+    };
+    for (const auto& n : named) {
+        const Math m = named_math(n);
+        if (m.kind == Kind::relation && m.args.size() == 2) {
+            rows += (rows.empty() ? "" : " \\\\\n") + to_latex(m.args[0], o) + " &" + relation_symbol(m, 0, o) + " " +
+                    fitted(m.args[1], o, chain_share);
+        } else {
+            flush();
+            out += display(m, o);
+        }
+    }
+    flush();
+    return out;
 }
 
 }  // namespace
@@ -128,7 +172,7 @@ std::string latex_document(const Document& d, const RenderOptions& o) {
     if (!d.number.empty()) out += "\\noindent Arithmetic: " + latex_prose(d.number) + ".\n";
     if (!d.inputs.empty()) {
         out += "\\section*{Input}\n";
-        for (const auto& input : d.inputs) out += document_named(input, o);
+        out += aligned_named(d.inputs, o);
     }
     if (o.steps && !d.steps.empty()) {
         out += "\\section*{Steps}\n";
@@ -136,7 +180,7 @@ std::string latex_document(const Document& d, const RenderOptions& o) {
     }
     if (!d.results.empty()) {
         out += "\\section*{Result}\n";
-        for (const auto& result : d.results) out += document_named(result, o);
+        out += aligned_named(d.results, o);
     }
     return out + "\\end{document}\n";
 }
