@@ -1,18 +1,19 @@
 // The notes' system (notes 000, "MatrixOps"):
 //     2x + 3y = 6
 //     4x + 5y = 10
-// solved by Gaussian elimination and back substitution, exactly, with its derivation.
-#include <fmt/core.h>
-
-#include "showwork/matrix/arithmetic.hpp"
-#include "showwork/matrix/format.hpp"
+// solved by Gaussian elimination and back substitution, exactly, with its derivation; the
+// result as the vector x, the solution set and the unknowns x = 0, y = 2 by name.
+//
+//   notes_system [text|latex|markdown|json|document]     (text by default)
+#include "examples/example.hpp"
 #include "showwork/matrix/to_math.hpp"
 #include "showwork/solvers/linear_system.hpp"
-#include "showwork/trace/render.hpp"
 
 using namespace showwork;
 
-int main() {
+namespace {
+
+trace::Document notes_system() {
     Matrix<Rational> A{{2, 3}, {4, 5}};
     Matrix<Rational> b{{6}, {10}};
 
@@ -26,8 +27,15 @@ int main() {
     doc.inputs = {{"A", to_math(A)}, {"b", to_math(b)}};
     doc.results = {{"kind", trace::text(std::string(solution_kind_name(s.kind)))},
                    {"x", to_math(s.particular)},
-                   {"solution_set", solution_set(s)}};
+                   {"solution_set", solution_set(s)},
+                   {"unknowns", trace::list({trace::equals(trace::symbol("x"), to_math(s.particular(0, 0))),
+                                             trace::equals(trace::symbol("y"), to_math(s.particular(1, 0)))})}};
     doc.steps = steps.take_steps();
-    fmt::print("{}\n", trace::render(doc, trace::Format::text));
-    fmt::print("x = {}, y = {}\n", s.particular(0, 0), s.particular(1, 0));
+    return doc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return examples::run("notes_system", argc, argv, notes_system);
 }
