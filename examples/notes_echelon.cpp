@@ -2,16 +2,31 @@
 //
 // The notes show (1 2 3 | 6; 0 1 4 | 5) in row echelon form, then (1 0 0 | -14; 0 1 0 | 5) as
 // "reduced row echelon form". Both are valid forms, but the second is not the RREF of the first:
-// R_1 → R_1 − 2R_2 gives (1 0 −5 | −4; 0 1 4 | 5), and the RREF of a matrix is unique.
-#include <fmt/core.h>
-
+// R_1 → R_1 − 2R_2 gives (1 0 −5 | −4; 0 1 4 | 5), and the RREF of a matrix is unique. The
+// document reduces the notes' REF, checks both of their matrices, shows their RREF beside the
+// right one (the erratum), and reads the general solution x_1 = −4 + 5t, x_2 = 5 − 4t, x_3 = t
+// off the right one.
+//
+//   notes_echelon [text|latex|markdown|json|document]     (text by default)
+#include "examples/example.hpp"
 #include "showwork/matrix/echelon.hpp"
-#include "showwork/matrix/format.hpp"
-#include "showwork/trace/render.hpp"
+#include "showwork/matrix/to_math.hpp"
 
 using namespace showwork;
 
-int main() {
+namespace {
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+// x_i = c + d t, the pivot variable of a row of (I F | c) with the free variable t: d = −f.
+trace::Math pivot_variable(std::size_t i, const Rational& c, const Rational& f) {
+    trace::Math t = trace::symbol("t");
+    trace::Math term = f == 1 ? t : trace::product({to_math(Rational(abs(f))), t}, "");
+    trace::Math value = f == 0 ? to_math(c) : trace::sum({to_math(c), f > 0 ? trace::negate(term) : term});
+    return trace::equals(trace::indexed("x", i + 1), value);
+}
+
+trace::Document notes_echelon() {
     Matrix<Rational> ref_form{{1, 2, 3, 6}, {0, 1, 4, 5}};
     ref_form.set_augment(1);
     Matrix<Rational> notes_rref{{1, 0, 0, -14}, {0, 1, 0, 5}};
@@ -20,18 +35,37 @@ int main() {
     trace::Trace steps;
     Matrix<Rational> right = rref(ref_form, {}, &steps);
 
+    steps.add(trace::kind::check, "The notes' REF is in row echelon form: " + yes_no(is_row_echelon(ref_form)) + ".");
+    steps.add(trace::kind::check, "The notes' RREF is a reduced row echelon form: " +
+                                      yes_no(is_reduced_row_echelon(notes_rref)) + ". It is the RREF of their REF: " +
+                                      yes_no(notes_rref == right) + ".");
+    steps.add(examples::erratum(
+        "the notes' RREF is not the RREF of their REF. One replacement, R₁ → R₁ − 2R₂, reduces their REF, and "
+        "the RREF of a matrix is unique.",
+        trace::relation(to_math(notes_rref), trace::Rel::not_equals, to_math(right))));
+
+    // x_3 is free (column 3 has no pivot): x_1 and x_2 from the two rows of the RREF.
+    const std::size_t free_column = 2, last = 3;
+    trace::Math solution = trace::list({pivot_variable(0, right(0, last), right(0, free_column)),
+                                        pivot_variable(1, right(1, last), right(1, free_column)),
+                                        trace::equals(trace::indexed("x", 3), trace::symbol("t"))});
+    steps.add(trace::kind::parametric_form,
+              "Read off the right RREF: x₃ is free (x₃ = t), so the system has infinitely many solutions; the "
+              "notes' matrix would force x₃ = 0.",
+              std::nullopt, solution);
+
     trace::Document doc;
     doc.title = "RREF of the notes' row echelon form";
     doc.command = "rref";
     doc.number = "exact";
     doc.inputs = {{"A", to_math(ref_form)}};
-    doc.results = {{"result", to_math(right)}};
+    doc.results = {{"rref", to_math(right)}, {"solution", solution}};
     doc.steps = steps.take_steps();
-    fmt::print("{}\n", trace::render(doc, trace::Format::text));
+    return doc;
+}
 
-    fmt::print("The notes' REF:          {}  (in row echelon form: {})\n", ref_form, is_row_echelon(ref_form));
-    fmt::print("The notes' RREF:         {}  (a reduced form: {}, of this REF: {})\n", notes_rref,
-               is_reduced_row_echelon(notes_rref), notes_rref == right);
-    fmt::print("The RREF of their REF:   {}\n", right);
-    fmt::print("Right: {} — x_1 = -4 + 5t, x_2 = 5 - 4t, x_3 = t; the notes' matrix would force x_3 = 0.\n", right);
+}  // namespace
+
+int main(int argc, char** argv) {
+    return examples::run("notes_echelon", argc, argv, notes_echelon);
 }
