@@ -1,6 +1,6 @@
 // What every worked example shares: its one argument names the format (text by default), it
 // prints one document (the derivation, the results and, where the notes are wrong, the erratum)
-// in that format, and it fails with one line on standard error.
+// in that format, and it fails with a line on standard error (and the usage, for a bad argument).
 //
 //   int main(int argc, char** argv) {
 //       return examples::run("notes_system", argc, argv, [] { return the_document(); });

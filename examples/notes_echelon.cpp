@@ -11,20 +11,13 @@
 #include "examples/example.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/matrix/to_math.hpp"
+#include "showwork/solvers/linear_system.hpp"
 
 using namespace showwork;
 
 namespace {
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
-
-// x_i = c + d t, the pivot variable of a row of (I F | c) with the free variable t: d = −f.
-trace::Math pivot_variable(std::size_t i, const Rational& c, const Rational& f) {
-    trace::Math t = trace::symbol("t");
-    trace::Math term = f == 1 ? t : trace::product({to_math(Rational(abs(f))), t}, "");
-    trace::Math value = f == 0 ? to_math(c) : trace::sum({to_math(c), f > 0 ? trace::negate(term) : term});
-    return trace::equals(trace::indexed("x", i + 1), value);
-}
 
 trace::Document notes_echelon() {
     Matrix<Rational> ref_form{{1, 2, 3, 6}, {0, 1, 4, 5}};
@@ -44,11 +37,9 @@ trace::Document notes_echelon() {
         "the RREF of a matrix is unique.",
         trace::relation(to_math(notes_rref), trace::Rel::not_equals, to_math(right))));
 
-    // x_3 is free (column 3 has no pivot): x_1 and x_2 from the two rows of the RREF.
-    const std::size_t free_column = 2, last = 3;
-    trace::Math solution = trace::list({pivot_variable(0, right(0, last), right(0, free_column)),
-                                        pivot_variable(1, right(1, last), right(1, free_column)),
-                                        trace::equals(trace::indexed("x", 3), trace::symbol("t"))});
+    // x_3 is free (column 3 has no pivot): the library's read-off of the right RREF.
+    const Solution<Rational> family = solve(Matrix<Rational>{{1, 2, 3}, {0, 1, 4}}, Matrix<Rational>{{6}, {5}});
+    const trace::Math solution = parametric_form(family);
     steps.add(trace::kind::parametric_form,
               "Read off the right RREF: x₃ is free (x₃ = t), so the system has infinitely many solutions; the "
               "notes' matrix would force x₃ = 0.",
