@@ -7,17 +7,13 @@
 //   ∂E/∂b^{[l]} = Σᵢ [h′(Z^{[l]}) ⊙ ∂(l)]ᵢ, the sum over the examples (§2.4)
 //
 // The weights are small fractions chosen so that no ReLU input is exactly 0 (where ReLU′ is a
-// convention). Erratum: notes 002 write E = 1/m Σ_{i=0}^{m} (aᵢ − yᵢ)², m + 1 terms for m
-// examples (and the bias update's Σ_{i=0}^{m} likewise); the sums run over i = 1 … m, as here.
-// The derivation ends with two checks that must agree exactly: the central difference
-// (nn::check_gradient) and the symbolic derivative of E by the rules of calculus
+// convention). Erratum, a step of the document: notes 002 write E = 1/m Σ_{i=0}^{m} (aᵢ − yᵢ)²,
+// m + 1 terms for m examples (and the bias update's Σ_{i=0}^{m} likewise); the sums run over
+// i = 1 … m, as here. The derivation ends with two checks that must agree exactly: the central
+// difference (nn::check_gradient) and the symbolic derivative of E by the rules of calculus
 // (nn::symbolic_gradient).
 //
-//   notes_backprop [text|latex|document|markdown|json]     (text by default)
-#include <fmt/core.h>
-
-#include <exception>
-
+//   notes_backprop [text|latex|markdown|json|document]     (text by default)
 #include "examples/network_example.hpp"
 #include "showwork/nn/gradient_check.hpp"
 #include "showwork/nn/symbolic_check.hpp"
@@ -35,24 +31,33 @@ Q loss_by_examples(const Matrix<Q>& A, const Matrix<Q>& Y) {
     return sum / Q(static_cast<long>(A.rows()));
 }
 
-}  // namespace
+// 1/m Σ_{i=first}^{m} (aᵢ − yᵢ)², the loss as a formula with its sum starting at `first`.
+trace::Math loss_formula(std::size_t first) {
+    const trace::Math i = trace::symbol("i"), m = trace::symbol("m");
+    trace::Math sum = trace::symbol("sum", trace::equals(i, trace::count(first)), m);
+    trace::Math error = trace::sum({trace::symbol("a", i), trace::negate(trace::symbol("y", i))});
+    return trace::product({trace::fraction(trace::number("1"), m), sum, trace::power(trace::group(error), trace::number("2"))},
+                          "");
+}
 
-int main(int argc, char** argv) try {
-    const trace::Format format = examples::format_argument(argc, argv);
+trace::Document backprop_document() {
     Matrix<Q> X{{1, 2}, {2, -1}, {0, 1}};  // m = 3 examples of n = 2 inputs
     Matrix<Q> Y{{1}, {2}, {0}};
     nn::Network<Q> network;
     network.layers.push_back({Matrix<Q>{{1, -1}, {Q(1, 2), 2}}, Matrix<Q>{{0, -1}}, nn::Activation::relu});
     network.layers.push_back({Matrix<Q>{{1}, {Q(-1, 2)}}, Matrix<Q>{{Q(1, 4)}}, nn::Activation::identity});
+    const std::size_t m = X.rows();
 
     trace::Trace steps;
     nn::Backpropagation<Q> bp = nn::backpropagate(network, X, Y, nn::Loss::mse, Q(0), &steps);
 
+    steps.add(examples::erratum("notes 002 sum from i = 0 to m, m + 1 = " + std::to_string(m + 1) + " terms for m = " +
+                                    std::to_string(m) + " examples (in E and in the bias update); there is no example "
+                                    "0: the sums run over i = 1 … m.",
+                                trace::relation(loss_formula(0), trace::Rel::not_equals, loss_formula(1))));
     const Q by_examples = loss_by_examples(bp.pass.output(), Y);
-    steps.add(trace::kind::check,
-              "Erratum: notes 002 sum from i = 0 to m, m + 1 terms (in E and in the bias update); there are m = " +
-                  std::to_string(X.rows()) + " examples, i = 1 … m. Summed example by example, E is the loss above.",
-              std::nullopt, trace::equals(trace::symbol("E"), to_math(by_examples)));
+    steps.add(trace::kind::check, "Summed example by example over i = 1 … m, E is the loss above.", std::nullopt,
+              trace::equals(trace::symbol("E"), to_math(by_examples)));
 
     nn::GradientCheck<Q> difference = nn::check_gradient(network, X, Y, nn::Loss::mse, Q(0), &steps);
     nn::SymbolicCheck<Q> symbolic = nn::symbolic_gradient(network, X, Y, nn::Loss::mse);
@@ -68,6 +73,11 @@ int main(int argc, char** argv) try {
               "calculus (nn::symbolic_gradient), against backpropagation.",
               std::nullopt,
               trace::table({trace::text("parameter"), trace::text("backpropagation"), trace::text("symbolic")}, rows));
+    if (!agree) throw MathError("backpropagation, the central difference and the symbolic derivative disagree");
+    steps.add(trace::kind::check,
+              "Backpropagation, the central difference and the symbolic derivative agree exactly on all " +
+                  std::to_string(g.rows()) + " parameters.",
+              std::nullopt, trace::equals(trace::symbol("E"), to_math(bp.loss)));
 
     trace::Document doc;
     doc.title = "Backpropagation through a 2-2-1 network, batched over 3 examples (notes 002)";
@@ -80,15 +90,11 @@ int main(int argc, char** argv) try {
         doc.results.push_back({"dE/dW" + std::to_string(l), to_math(bp.gradients.W[l - 1])});
         doc.results.push_back({"dE/db" + std::to_string(l), to_math(bp.gradients.b[l - 1])});
     }
-    doc.results.push_back({"checks_agree", trace::text(agree ? "yes" : "no")});
+    doc.results.push_back({"checks_agree", trace::text("yes")});
     doc.steps = steps.take_steps();
-    examples::print_document(doc, format);
-    if (format == trace::Format::text)
-        fmt::print("\nE = {}; backpropagation, the central difference and the symbolic derivative agree exactly "
-                   "on all {} parameters: {}\n",
-                   rational_text(bp.loss), g.rows(), agree ? "yes" : "no");
-    return agree ? 0 : 1;
-} catch (const std::exception& error) {
-    std::fprintf(stderr, "notes_backprop: %s\n", error.what());
-    return 2;
+    return doc;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return examples::run("notes_backprop", argc, argv, backprop_document); }

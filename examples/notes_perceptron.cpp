@@ -1,27 +1,24 @@
 // Notes 001, "Defining a mathematical perceptron": one neuron, ReLU(Σᵢ xᵢwᵢ + b), on three
 // examples, its average loss AL = 1/m Σ (yᵢ − p(xᵢ))² (the library's `mse`), the partial
 // derivatives ∂AL/∂wᵢ and ∂AL/∂b by backpropagation, and one gradient-descent update
-// weight ← weight − α ∂AL/∂weight (notes 001 §5), exactly.
+// weight ← weight − α ∂AL/∂weight (notes 001 §5), exactly. The document ends with two checks:
+// the loss falls, and the training driver's one full-batch epoch gives the same weights.
 //
 // In the library's row convention (notes 002) the perceptron is a network of one layer: the
 // examples are the rows of X (m × n), the weights one column W (n × 1), and z = XW + b. Notes 001
 // write the bias bᵢ with an index, but a perceptron has one bias, added once.
 //
-//   notes_perceptron [text|latex|document|markdown|json]     (text by default)
-#include <fmt/core.h>
-
-#include <exception>
-
+//   notes_perceptron [text|latex|markdown|json|document]     (text by default)
 #include "examples/network_example.hpp"
 #include "showwork/matrix/arithmetic.hpp"
-#include "showwork/matrix/format.hpp"
 #include "showwork/nn/train.hpp"
 
 using namespace showwork;
 using Q = Rational;
 
-int main(int argc, char** argv) try {
-    const trace::Format format = examples::format_argument(argc, argv);
+namespace {
+
+trace::Document perceptron_document() {
     // Two inputs, three examples; the first has z = −1/2 < 0, so ReLU′ = 0 and it adds nothing.
     Matrix<Q> X{{1, 2}, {2, 1}, {3, 0}};
     Matrix<Q> Y{{0}, {2}, {2}};
@@ -44,12 +41,22 @@ int main(int argc, char** argv) try {
     const Q after = nn::backpropagate(updated, X, Y, nn::Loss::mse).loss;
     steps.add(trace::kind::loss, "The average loss after the update.", std::nullopt,
               trace::equals(trace::symbol("AL"), to_math(after)));
+    if (!(after < bp.loss)) throw MathError("the update did not lower the average loss");
+    steps.add(trace::kind::check, "The update lowers the average loss: AL before it is greater than after it.", std::nullopt,
+              trace::relation(to_math(bp.loss), trace::Rel::greater, to_math(after)));
 
     // The same update by the training driver: one full-batch epoch from the same weights.
     nn::TrainOptions<Q> options;
     options.descent.rate = alpha;
     options.descent.epochs = 1;
-    const bool same = nn::train(perceptron, X, Y, options).network == updated;
+    const nn::Network<Q> trained = nn::train(perceptron, X, Y, options).network;
+    if (trained != updated) throw MathError("nn::train's one epoch gives other weights than the update");
+    steps.add(trace::kind::check,
+              "The training driver nn::train, one full-batch epoch with α = " + rational_text(alpha) +
+                  " from the same weights, gives the same weights.",
+              std::nullopt,
+              trace::list({trace::equals(nn::layer_symbol("W", 1), to_math(trained.layers[0].W)),
+                           trace::equals(nn::layer_symbol("b", 1), to_math(trained.layers[0].b))}));
 
     trace::Document doc;
     doc.title = "A perceptron ReLU(x·w + b) and one step of gradient descent";
@@ -65,15 +72,12 @@ int main(int argc, char** argv) try {
                    {"dAL/db", to_math(bp.gradients.b[0])},
                    {"w_new", to_math(layer.W)},
                    {"b_new", to_math(layer.b)},
-                   {"AL_new", to_math(after)}};
+                   {"AL_new", to_math(after)},
+                   {"train_same_weights", trace::text("yes")}};
     doc.steps = steps.take_steps();
-    examples::print_document(doc, format);
-    if (format == trace::Format::text)
-        fmt::print("\nAL = {} before the update, {} after it (α = {}); nn::train's one epoch gives the same "
-                   "weights: {}\n",
-                   bp.loss, after, alpha, same ? "yes" : "no");
-    return same && after < bp.loss ? 0 : 1;
-} catch (const std::exception& error) {
-    std::fprintf(stderr, "notes_perceptron: %s\n", error.what());
-    return 2;
+    return doc;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return examples::run("notes_perceptron", argc, argv, perceptron_document); }
