@@ -1,30 +1,33 @@
-// Worked example: the output of a layer in notes 003, with its derivation.
+// Worked example: the output of a layer in notes 003, with its derivation (neuron_layer.hpp),
 //
-//   neuron_layer [latex|document|markdown|text|json]     (text by default)
+//   z = W x + b = [[5, 2], [3, 6]] · [10, 20] + 6 = [96, 156],   a = ReLU(z) = [96, 156],
+//
+// and, as the document's last step, the row convention of notes 002.
+//
+//   neuron_layer [text|latex|markdown|json|document]     (text by default)
 //
 // Notes 003 use the column convention Z = WX + b (x a column, W is neurons × inputs); notes 002
 // and DESIGN.md's network notation use Z = XW + b (examples as rows), whose W is this one's
 // transpose: (WX)ᵀ = XᵀWᵀ.
-#include <cstdio>
-#include <exception>
-
+#include "examples/example.hpp"
 #include "examples/neuron_layer.hpp"
-#include "showwork/trace/render.hpp"
 
-int main(int argc, char** argv) {
-    using namespace showwork;
-    try {
-        trace::Format format = argc > 1 ? trace::parse_format(argv[1]) : trace::Format::text;
-        std::string out = trace::render(examples::neuron_layer_document(), format);
-        std::fputs(out.c_str(), stdout);
-        if (!out.ends_with('\n')) std::fputs("\n", stdout);
-        if (format == trace::Format::text) {
-            std::puts("\nNotes 003 write the layer in the column convention Z = WX + b; notes 002 write"
-                      "\nZ = XW + b (examples as rows), with W transposed.");
-        }
-        return 0;
-    } catch (const std::exception& error) {
-        std::fprintf(stderr, "neuron_layer: %s\n", error.what());
-        return 2;
-    }
+using namespace showwork;
+
+namespace {
+
+// The layer's document (the one the renderers' golden files hold), and the other convention.
+trace::Document layer_document() {
+    trace::Document document = examples::neuron_layer_document();
+    trace::Step rows;
+    rows.kind = std::string(trace::kind::convention);
+    rows.text = "Notes 002 write the same layer with the examples as rows, Z = XW + b, with W transposed.";
+    rows.state = trace::equals(trace::symbol("Z"), trace::sum({trace::product({trace::symbol("X"), trace::symbol("W")}, ""),
+                                                               trace::symbol("b")}));
+    document.steps.push_back(std::move(rows));
+    return document;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return examples::run("neuron_layer", argc, argv, layer_document); }
