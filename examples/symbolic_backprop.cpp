@@ -7,40 +7,70 @@
 // and differentiated by the rules of calculus (sum, product, power, chain rule, ReLU′), each
 // derivative evaluated at the weights. Backpropagation computes the same numbers with matrices,
 // layer by layer going back; the two agree exactly. No ReLU input is exactly 0, where the two
-// take different conventions (nn/symbolic_check.hpp).
-#include <fmt/core.h>
-
+// take different conventions (nn/symbolic_check.hpp). The document shows E, one derivative by
+// the rules, and the table of every ∂E/∂θ both ways.
+//
+//   symbolic_backprop [text|latex|markdown|json|document]     (text by default)
+#include "examples/network_example.hpp"
 #include "showwork/calculus/differentiate.hpp"
 #include "showwork/calculus/print.hpp"
-#include "showwork/matrix/format.hpp"
-#include "showwork/nn/symbolic_check.hpp"
 #include "showwork/nn/propagate.hpp"
+#include "showwork/nn/symbolic_check.hpp"
 
 using namespace showwork;
 using Q = Rational;
 
-int main() {
+namespace {
+
+trace::Document symbolic_document() {
     Matrix<Q> X{{1, 1}, {2, -1}}, Y{{1}, {0}};
     nn::Network<Q> network;
     network.layers.push_back({Matrix<Q>{{1, -1}, {Q(1, 2), 1}}, Matrix<Q>{{0, Q(1, 2)}}, nn::Activation::relu});
     network.layers.push_back({Matrix<Q>{{2}, {-1}}, Matrix<Q>{{Q(1, 2)}}, nn::Activation::identity});
 
+    trace::Trace steps;
     nn::SymbolicCheck<Q> s = nn::symbolic_gradient(network, X, Y, nn::Loss::mse);
-    fmt::print("E as an expression of the weights (W1_1_2 is w^[1]_12, the weight from input 1 to neuron 2):\n\n"
-               "  E = {}\n\n",
-               calculus::to_text(s.loss));
-    fmt::print("By the rules, for example:\n\n  ∂E/∂W2_1_1 = {}\n\n",
-               calculus::to_text(calculus::differentiate(s.loss, "W2_1_1")));
+    steps.add(trace::kind::loss,
+              "E as one expression of the weights, every input and target a number; the variable W1_1_2 is the "
+              "weight of layer 1 from input 1 to neuron 2.",
+              std::nullopt, trace::equals(trace::symbol("E"), calculus::to_math(s.loss)));
+    const std::string example = "W2_1_1";
+    steps.add(trace::kind::rule, "By the rules of calculus, for example the derivative by " + example + ".",
+              std::nullopt,
+              trace::equals(calculus::partial_ratio("E", example),
+                            calculus::to_math(calculus::differentiate(s.loss, example))));
 
     nn::Backpropagation<Q> bp = nn::backpropagate(network, X, Y, nn::Loss::mse);
     Matrix<Q> g = nn::flatten(bp.gradients);
-    fmt::print("E = {} at the weights; each ∂E/∂θ two ways:\n\n", bp.loss);
-    fmt::print("{:<12} {:<10} {:>14} {:>14}\n", "parameter", "variable", "backprop", "symbolic");
-    bool agree = s.symbolic.size() == g.rows();
-    for (std::size_t k = 0; k < g.rows() && k < s.symbolic.size(); ++k) {
-        fmt::print("{:<12} {:<10} {:>14} {:>14}\n", nn::parameter_name(network, k), s.names[k], g(k, 0), s.symbolic[k]);
+    if (s.symbolic.size() != g.rows()) throw MathError("symbolic differentiation gives another number of parameters");
+    bool agree = true;
+    std::vector<std::vector<trace::Math>> rows;
+    for (std::size_t k = 0; k < g.rows(); ++k) {
+        rows.push_back({trace::text(nn::parameter_name(network, k)), trace::text(s.names[k]), to_math(g(k, 0)),
+                        to_math(s.symbolic[k])});
         agree = agree && s.symbolic[k] == g(k, 0);
     }
-    fmt::print("\nBackpropagation and symbolic differentiation agree exactly: {}\n", agree ? "yes" : "no");
-    return agree ? 0 : 1;
+    steps.add(trace::kind::check, "E = " + rational_text(bp.loss) + " at the weights; each derivative two ways.",
+              std::nullopt,
+              trace::table({trace::text("parameter"), trace::text("variable"), trace::text("backpropagation"),
+                            trace::text("symbolic")},
+                           rows));
+    if (!agree) throw MathError("backpropagation and symbolic differentiation disagree");
+    steps.add(trace::kind::check, "Backpropagation and symbolic differentiation agree exactly on all " +
+                                      std::to_string(g.rows()) + " parameters.",
+              std::nullopt, trace::equals(trace::symbol("E"), to_math(bp.loss)));
+
+    trace::Document doc;
+    doc.title = "Backpropagation against symbolic differentiation on a 2-2-1 network";
+    doc.command = "symbolic_backprop";
+    doc.number = "exact";
+    doc.inputs = {{"X", to_math(X)}, {"Y", to_math(Y)}};
+    for (trace::Named& w : examples::weights_named(network)) doc.inputs.push_back(std::move(w));
+    doc.results = {{"E", to_math(bp.loss)}, {"gradient", to_math(g)}, {"agree", trace::text("yes")}};
+    doc.steps = steps.take_steps();
+    return doc;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return examples::run("symbolic_backprop", argc, argv, symbolic_document); }
