@@ -15,7 +15,7 @@ constexpr Operand matrix_b{"B", "Second matrix, in any of the same forms"};
 // The one result of an arithmetic command, written after what it is: AB = …, Aᵀ = ….
 template <Scalar T>
 std::vector<trace::Named> result(const Matrix<T>& M, trace::Math label) {
-    return {{"result", to_math(M), trace::Named::Where::everywhere, std::move(label)}};
+    return trace::fields({"result", to_math(M), trace::Named::Where::everywhere, std::move(label)});
 }
 
 trace::Math A() { return trace::symbol("A"); }
@@ -36,7 +36,7 @@ struct Binary {
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]), B = read_matrix<T>(call.operands[1]);
         Matrix<T> C = Op::apply(A, B, call.sink());
-        return document(call, Op::command, Op::title, {{"A", to_math(A)}, {"B", to_math(B)}}, result(C, Op::label()));
+        return document(call, Op::command, Op::title, trace::fields({"A", to_math(A)}, {"B", to_math(B)}), result(C, Op::label()));
     }
 };
 
@@ -76,7 +76,7 @@ struct Transpose {
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
         Matrix<T> At = transposed(A, call.sink());
-        return document(call, "transpose", "Transpose A", {{"A", to_math(A)}},
+        return document(call, "transpose", "Transpose A", trace::fields({"A", to_math(A)}),
                         result(At, trace::power(cli::A(), trace::symbol("top"))));
     }
 };
@@ -87,7 +87,7 @@ struct Scale {
         T c = parse_scalar<T>(call.operands[0]);
         Matrix<T> A = read_matrix<T>(call.operands[1]);
         Matrix<T> cA = scale(c, A, call.sink());
-        return document(call, "scale", "Scale A by c", {{"c", to_math(c)}, {"A", to_math(A)}},
+        return document(call, "scale", "Scale A by c", trace::fields({"c", to_math(c)}, {"A", to_math(A)}),
                         result(cA, trace::product({trace::symbol("c"), cli::A()}, "")));
     }
 };
@@ -128,7 +128,7 @@ void register_arithmetic_commands(CLI::App& app) {
                                   {{"c", "The scalar: 3, -1/2, 0.25"}, matrix_a},
                                   {"showwork scale 1/2 \"2 4; 6 8\""}});
     register_command<Identity>(app, {"identity", "The N×N identity matrix",
-                                     {{"N", "The size, from 1 to 10000"}},
+                                     {{"N", "The size, from 1 to 2000"}},
                                      {"showwork identity 3"}});
 }
 

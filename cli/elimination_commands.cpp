@@ -112,8 +112,8 @@ struct Ref {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Elimination<T> e = reduce_left_of_bar(A, call, false, call.sink());
-        return document(call, "ref", "Row echelon form of A", {{"A", to_math(A)}},
-                        {{"ref", to_math(e.echelon)}, {"rank", trace::count(e.rank())}, {"pivot_columns", column_list(e.pivots)}});
+        return document(call, "ref", "Row echelon form of A", trace::fields({"A", to_math(A)}),
+                        trace::fields({"ref", to_math(e.echelon)}, {"rank", trace::count(e.rank())}, {"pivot_columns", column_list(e.pivots)}));
     }
 };
 
@@ -132,8 +132,8 @@ struct Rref {
             R = std::move(e.echelon);
             pivots = e.pivots;
         }
-        return document(call, "rref", "Reduced row echelon form of A", {{"A", to_math(A)}},
-                        {{"rref", to_math(R)}, {"rank", trace::count(pivots.size())}, {"pivot_columns", column_list(pivots)}});
+        return document(call, "rref", "Reduced row echelon form of A", trace::fields({"A", to_math(A)}),
+                        trace::fields({"rref", to_math(R)}, {"rank", trace::count(pivots.size())}, {"pivot_columns", column_list(pivots)}));
     }
 };
 
@@ -143,7 +143,7 @@ struct Rank {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         std::vector<std::size_t> pivots = pivot_columns(A, elimination_options<T>(call), call.sink());
-        return document(call, "rank", "Rank of A", {{"A", to_math(A)}},
+        return document(call, "rank", "Rank of A", trace::fields({"A", to_math(A)}),
                         {{"rank", trace::count(pivots.size())}, {"pivot_columns", column_list(pivots)},
                          {"nullity", trace::count(A.cols() - pivots.size())}});
     }
@@ -170,8 +170,9 @@ struct Det {
         } else {
             d = determinant(A, elimination_options<T>(call), call.sink());
         }
-        return document(call, "det", "Determinant of A", {{"A", to_math(A)}}, {{"determinant", to_math(d), trace::Named::Where::everywhere,
-                                                                       trace::apply("det", {trace::symbol("A")})}});
+        return document(call, "det", "Determinant of A", trace::fields({"A", to_math(A)}),
+                        trace::fields({"determinant", to_math(d), trace::Named::Where::everywhere,
+                                       trace::apply("det", {trace::symbol("A")})}));
     }
 };
 
@@ -181,8 +182,9 @@ struct Inverse {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> Ainv = inverse(A, elimination_options<T>(call), call.sink());
-        return document(call, "inverse", "Inverse of A", {{"A", to_math(A)}}, {{"inverse", to_math(Ainv), trace::Named::Where::everywhere,
-                                                                       trace::power(trace::symbol("A"), trace::number("-1"))}});
+        return document(call, "inverse", "Inverse of A", trace::fields({"A", to_math(A)}),
+                        trace::fields({"inverse", to_math(Ainv), trace::Named::Where::everywhere,
+                                       trace::power(trace::symbol("A"), trace::number("-1"))}));
     }
 };
 
@@ -268,7 +270,7 @@ struct Solve {
         }
         results.push_back({"solution_set", solution_set(s)});
         if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknowns)});
-        return document(call, "solve", "Solve A x = b", {{"(A | b)", to_math(augment(A, b))}}, std::move(results));
+        return document(call, "solve", "Solve A x = b", trace::fields({"(A | b)", to_math(augment(A, b))}), std::move(results));
     }
     // No solution, independent columns: the one x̂ that minimises ‖Ax − b‖², from AᵀA x̂ = Aᵀb.
     template <Scalar T>
@@ -297,7 +299,7 @@ struct Solve {
 // n × 0 matrix would print as an empty bracket pair); JSON keeps the n × 0 matrix.
 template <Scalar T>
 std::vector<trace::Named> basis_results(const Matrix<T>& basis, trace::Named count) {
-    if (basis.cols() > 0) return {{"basis", to_math(basis)}, std::move(count)};
+    if (basis.cols() > 0) return trace::fields({"basis", to_math(basis)}, std::move(count));
     return {{"basis", to_math(basis), trace::Named::Where::json_only},
             {"basis", trace::symbol("emptyset"), trace::Named::Where::not_json},
             std::move(count)};
@@ -309,7 +311,7 @@ struct NullSpace {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> N = null_space(A, elimination_options<T>(call), call.sink());
-        return document(call, "nullspace", "Null space of A", {{"A", to_math(A)}},
+        return document(call, "nullspace", "Null space of A", trace::fields({"A", to_math(A)}),
                         basis_results(N, {"nullity", trace::count(N.cols())}));
     }
 };
@@ -320,7 +322,7 @@ struct ColumnSpace {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         Matrix<T> C = column_space(A, elimination_options<T>(call), call.sink());
-        return document(call, "colspace", "Column space of A", {{"A", to_math(A)}},
+        return document(call, "colspace", "Column space of A", trace::fields({"A", to_math(A)}),
                         basis_results(C, {"rank", trace::count(C.cols())}));
     }
 };
@@ -331,9 +333,9 @@ struct Lu {
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call);
         LU<T> f = lu(A, elimination_options<T>(call), call.sink());
-        std::vector<Named> results{{"P", to_math(f.P)}, {"L", to_math(f.L)}, {"U", to_math(f.U)}};
+        std::vector<Named> results = trace::fields({"P", to_math(f.P)}, {"L", to_math(f.L)}, {"U", to_math(f.U)});
         if (f.Q != Matrix<T>::identity(A.cols())) results.push_back({"Q", to_math(f.Q)});
-        return document(call, "lu", "LU factorisation PA = LU", {{"A", to_math(A)}}, std::move(results));
+        return document(call, "lu", "LU factorisation PA = LU", trace::fields({"A", to_math(A)}), std::move(results));
     }
 };
 
@@ -346,7 +348,7 @@ struct RowOps {
         Matrix<T> A = read_operand<T>(call);
         std::vector<RowOperation<T>> ops = parse_row_operations<T>(call.operands[1], A.rows());
         Matrix<T> B = apply_row_operations(A, ops, call.sink());
-        return document(call, "rowops", "Row operations on A", {{"A", to_math(A)}}, {{"result", to_math(B)}});
+        return document(call, "rowops", "Row operations on A", trace::fields({"A", to_math(A)}), trace::fields({"result", to_math(B)}));
     }
 };
 

@@ -80,14 +80,14 @@ TEST_CASE("scaling by zero and replacing a row by itself are domain errors") {
 TEST_CASE("row operations render in the notes' notation") {
     auto op = Op::replacement(1, 0, -2).to_math();
     REQUIRE(op.kind == trace::Kind::relation);
-    CHECK(op.relations == std::vector{trace::Rel::to});
+    CHECK(op.relations() == std::vector{trace::Rel::to});
     CHECK(op.args[0] == trace::indexed("R", 2));
     // R_2 - 2R_1: a sum of R_2 and the negated term 2 R_1.
     CHECK(op.args[1] == trace::sum({trace::indexed("R", 2),
                                     trace::negate(trace::product({trace::number("2"), trace::indexed("R", 1)}, ""))}));
     CHECK(Op::replacement(1, 0, 1).to_math().args[1] == trace::sum({trace::indexed("R", 2), trace::indexed("R", 1)}));
     auto swap = Op::interchange(0, 1).to_math();
-    CHECK(swap.relations == std::vector{trace::Rel::interchange});
+    CHECK(swap.relations() == std::vector{trace::Rel::interchange});
     auto scale = Op::scaling(1, Q(1, 2)).to_math();
     CHECK(scale.args[1] == trace::product({trace::number("1/2"), trace::indexed("R", 2)}, ""));
 }
@@ -134,8 +134,8 @@ TEST_CASE("apply_row_operations traces before, the labelled arrow, and after, ch
     CHECK(B == M{{2, 3, 6}, {0, 1, 2}});
     REQUIRE(t.steps().size() == 2);
     const auto& first = *t.steps()[0].state;
-    CHECK(first.relations == std::vector{trace::Rel::arrow});
-    CHECK(first.labels[0] == ops[0].to_math());
+    CHECK(first.relations() == std::vector{trace::Rel::arrow});
+    CHECK(first.labels()[0] == ops[0].to_math());
     CHECK(first.args[0] == to_math(A));
     CHECK(t.steps()[1].state->args[0] == first.args[1]);  // B of one step is A of the next
     CHECK(t.steps()[1].state->args[1] == to_math(B));
@@ -186,7 +186,7 @@ TEST_CASE("the trace of an RREF: start, swap, scaling, eliminations, result; piv
     CHECK(*steps[1].operation == Op::interchange(0, 1).to_math());
     CHECK(steps.back().kind == "result");
     CHECK(!steps.back().state);  // the matrix the step before ended in
-    CHECK(steps[steps.size() - 2].state->highlight == std::vector<std::size_t>{0, 4, 8});  // (1,1), (2,2), (3,3)
+    CHECK(steps[steps.size() - 2].state->highlight() == std::vector<std::size_t>{0, 4, 8});  // (1,1), (2,2), (3,3)
     bool has_scaling = false;
     std::vector<std::size_t> group_substeps;
     for (const auto& s : steps) {

@@ -64,7 +64,7 @@ TEST_CASE("the trace of the notes' system: elimination, back substitution, solut
     CHECK(elimination[0].state->augment == 1);
     const trace::Math& op = *elimination[1].operation;
     REQUIRE(op.kind == trace::Kind::relation);
-    CHECK(op.relations == std::vector{trace::Rel::to});
+    CHECK(op.relations() == std::vector{trace::Rel::to});
     CHECK(op.args[0] == trace::indexed("R", 2));
     REQUIRE(op.args[1].kind == trace::Kind::sum);
     CHECK(op.args[1].args[0] == trace::indexed("R", 2));
@@ -117,7 +117,7 @@ TEST_CASE("one free variable: the notes' echelon system in parametric form") {
     trace::Math set = solution_set(s);
     REQUIRE(set.kind == trace::Kind::set);
     CHECK(set.args[0] == trace::sum({to_math(M{{-4}, {5}, {0}}), trace::product({t, to_math(M{{5}, {-4}, {1}})}, "")}));
-    CHECK(set.args[1].relations == std::vector{trace::Rel::in});
+    CHECK(set.args[1].relations() == std::vector{trace::Rel::in});
     CHECK(set.args[1].args[0] == t);
     CHECK(set.args[1].args[1].style.blackboard);
     CHECK_THROWS_WITH_AS(solve_unique(A, b),

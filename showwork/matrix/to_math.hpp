@@ -29,7 +29,7 @@ trace::Math to_math(const Matrix<T>& A, std::vector<std::size_t> highlight = {})
     cells.reserve(A.size());
     for (const T& x : A.entries()) cells.push_back(to_math(x));
     trace::Math m = trace::matrix(A.rows(), A.cols(), std::move(cells), A.augment());
-    m.highlight = std::move(highlight);
+    if (!highlight.empty()) m.extras.make().highlight = std::move(highlight);
     return m;
 }
 

@@ -72,8 +72,8 @@ Math chain(std::vector<Math> operands, std::vector<Rel> rels, std::vector<Math> 
         throw std::invalid_argument("trace::chain: operands, relations and labels do not match");
     }
     Math m = node(Kind::relation, {}, std::move(operands));
-    m.relations = std::move(rels);
-    m.labels = std::move(labels);
+    m.extras.make().relations = std::move(rels);
+    m.extras.make().labels = std::move(labels);
     return m;
 }
 
@@ -117,7 +117,7 @@ std::size_t depth(const Math& m) {
         pending.pop_back();
         deepest = std::max(deepest, level);
         for (const Math& a : x->args) pending.push_back({&a, level + 1});
-        for (const Math& a : x->labels) pending.push_back({&a, level + 1});
+        for (const Math& a : x->labels()) pending.push_back({&a, level + 1});
     }
     return deepest;
 }

@@ -29,13 +29,15 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace showwork::trace {
 
-enum class Kind {
+enum class Kind : std::uint8_t {
     number, symbol, text, fraction, matrix, relation, sum, negate, product, power, apply, group,
     set, cases, list, table, empty
 };
@@ -64,22 +66,74 @@ struct SymbolStyle {
     friend bool operator==(const SymbolStyle&, const SymbolStyle&) = default;
 };
 
+struct MathExtras;
+
+// A value on the heap that copies as a value: what only a few kinds of node carry stays out of
+// the many that do not (a 2,000×2,000 matrix is four million `number` nodes).
+template <class T>
+class Boxed {
+public:
+    Boxed() = default;
+    Boxed(const Boxed& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
+    Boxed(Boxed&&) noexcept = default;
+    Boxed& operator=(const Boxed& other) {
+        if (this != &other) p_ = other.p_ ? std::make_unique<T>(*other.p_) : nullptr;
+        return *this;
+    }
+    Boxed& operator=(Boxed&&) noexcept = default;
+    ~Boxed() = default;
+
+    const T* get() const { return p_.get(); }
+    T& make() {  // the value, made empty on first use
+        if (!p_) p_ = std::make_unique<T>();
+        return *p_;
+    }
+    friend bool operator==(const Boxed& a, const Boxed& b) {
+        if (!a.p_ || !b.p_) return (a.p_ ? *a.p_ : T{}) == (b.p_ ? *b.p_ : T{});
+        return *a.p_ == *b.p_;
+    }
+
+private:
+    std::unique_ptr<T> p_;
+};
+
 struct Math {
     Kind kind = Kind::empty;
-    std::string text;
-    std::vector<Math> args;
-
     SymbolStyle style;                  // symbol
     bool count = false;                 // number: a count or an index (a JSON number)
+    std::string text;
+    std::vector<Math> args;
     std::size_t rows = 0, cols = 0;     // matrix
     std::size_t augment = 0;            // matrix: columns right of the bar
-    std::vector<std::size_t> highlight; // matrix: cells (row-major index) to mark, e.g. pivots
-    std::vector<Rel> relations;         // relation: between consecutive args
-    std::vector<Math> labels;           // relation: the label of each `arrow` (empty otherwise)
+    Boxed<MathExtras> extras;           // matrix highlights; relations and their labels
+
+    const std::vector<std::size_t>& highlight() const;  // matrix: cells (row-major index) to mark, e.g. pivots
+    const std::vector<Rel>& relations() const;          // relation: between consecutive args
+    const std::vector<Math>& labels() const;            // relation: the label of each `arrow` (empty otherwise)
 
     bool is_empty() const { return kind == Kind::empty; }
     friend bool operator==(const Math&, const Math&) = default;
 };
+
+struct MathExtras {
+    std::vector<std::size_t> highlight;
+    std::vector<Rel> relations;
+    std::vector<Math> labels;
+    friend bool operator==(const MathExtras&, const MathExtras&) = default;
+};
+
+inline const std::vector<std::size_t>& Math::highlight() const {
+    static const std::vector<std::size_t> none;
+    return extras.get() ? extras.get()->highlight : none;
+}
+inline const std::vector<Rel>& Math::relations() const {
+    static const std::vector<Rel> none;
+    return extras.get() ? extras.get()->relations : none;
+}
+inline const std::vector<Math>& Math::labels() const {
+    static const std::vector<Math> none;
+    return extras.get() ? extras.get()->labels : none;
+}
 
 // ---- Builders: the only way modules need to make nodes. ----
 

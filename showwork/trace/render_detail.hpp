@@ -61,9 +61,17 @@ TextBox text_layout(const Math& math, const RenderOptions& options);
 // How a named value is written: a letter or Greek name as a symbol (W, beta), any other name
 // as words ("pivot columns").
 Math name_math(const std::string& name);
-// How a named input or result is shown: "name = value"; the value alone when it is the one
-// "result" or already says what it is (a relation, or a list of relations: x = 0, y = 2).
-Math named_math(const Named& named);
+// How a named input or result is shown: "name = value"; the value alone (no label) when it is
+// the one "result" or already says what it is (a relation, or a list of relations: x = 0, y = 2).
+// The value is not copied: it can be a matrix of millions of entries.
+struct NamedParts {
+    std::optional<Math> label;
+    const Math* value;
+};
+NamedParts named_parts(const Named& named);
+// label = value, laid out as the relation between them would be.
+TextBox text_equals(const Math& label, const Math& value, const RenderOptions& options);
+std::string latex_equals(const Math& label, const Math& value, const RenderOptions& options);
 
 // The state a step shows after its operation: none when the operation already ends in it
 // (AB = … = C), which JSON keeps as the step's state all the same.

@@ -50,7 +50,8 @@ void fragment_steps(std::string& out, const std::vector<Step>& steps, const std:
 }
 
 std::string named_latex(const Named& n, const RenderOptions& o) {
-    return to_latex(named_math(n), o);
+    NamedParts parts = named_parts(n);
+    return parts.label ? latex_equals(*parts.label, *parts.value, o) : to_latex(*parts.value, o);
 }
 
 // ---- document ----
@@ -69,10 +70,10 @@ std::string fitted(const Math& m, const RenderOptions& o, std::string_view share
 
 // The k-th relation of a chain alone, as its symbol: "=", "\\xrightarrow{R_2 - 2R_1}".
 std::string relation_symbol(const Math& chain, std::size_t k, const RenderOptions& o) {
-    Math link = chain;  // the relation between empty operands
-    link.args = {empty(), empty()};
-    link.relations = {chain.relations[k]};
-    link.labels = k < chain.labels.size() ? std::vector<Math>{chain.labels[k]} : std::vector<Math>{};
+    // the relation between empty operands
+    std::vector<Math> label;
+    if (k < chain.labels().size()) label.push_back(chain.labels()[k]);
+    Math link = trace::chain(std::vector<Math>(2), {chain.relations()[k]}, std::move(label));
     std::string symbol = to_latex(link, o);
     return symbol.substr(1, symbol.size() - 2);
 }
@@ -81,7 +82,7 @@ std::string relation_symbol(const Math& chain, std::size_t k, const RenderOption
 //   &A \\ &\xrightarrow{…} B \\ &\xrightarrow{…} C
 std::string aligned_chain(const Math& m, const RenderOptions& o) {
     std::string out = "\\begin{align*}\n&" + fitted(m.args[0], o, chain_share);
-    for (std::size_t k = 0; k < m.relations.size(); ++k)
+    for (std::size_t k = 0; k < m.relations().size(); ++k)
         out += " \\\\\n&" + relation_symbol(m, k, o) + " " + fitted(m.args[k + 1], o, chain_share);
     return out + "\n\\end{align*}\n";
 }
@@ -136,8 +137,11 @@ std::string aligned_named(const std::vector<Named>& named, const RenderOptions& 
         rows.clear();
     };
     for (const auto& n : named) {
-        const Math m = named_math(n);
-        if (m.kind == Kind::relation && m.args.size() == 2) {
+        NamedParts parts = named_parts(n);
+        const Math& m = *parts.value;
+        if (parts.label) {
+            rows += (rows.empty() ? "" : " \\\\\n") + to_latex(*parts.label, o) + " &= " + fitted(m, o, chain_share);
+        } else if (m.kind == Kind::relation && m.args.size() == 2) {
             rows += (rows.empty() ? "" : " \\\\\n") + to_latex(m.args[0], o) + " &" + relation_symbol(m, 0, o) + " " +
                     fitted(m.args[1], o, chain_share);
         } else {

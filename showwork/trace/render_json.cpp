@@ -58,7 +58,7 @@ std::optional<Json> assignments(const Math& list, const RenderOptions& o) {
     if (list.args.empty()) return std::nullopt;
     Json out = Json::object();
     for (const Math& item : list.args) {
-        if (item.kind != Kind::relation || item.args.size() != 2 || item.relations[0] != Rel::equals) return std::nullopt;
+        if (item.kind != Kind::relation || item.args.size() != 2 || item.relations()[0] != Rel::equals) return std::nullopt;
         std::optional<std::string> name = plain_name(item.args[0]);
         if (!name || out.contains(*name)) return std::nullopt;
         out[*name] = value(item.args[1], o);

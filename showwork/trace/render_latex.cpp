@@ -82,7 +82,7 @@ std::string symbol(const Math& m, const RenderOptions& o) {
 
 std::string cell(const Math& m, std::size_t index, const RenderOptions& o) {
     std::string text = latex(m.args[index], o);
-    for (std::size_t h : m.highlight)
+    for (std::size_t h : m.highlight())
         if (h == index) return "\\boxed{" + text + "}";
     return text;
 }
@@ -158,12 +158,12 @@ std::string_view relation_symbol(Rel rel) {
 
 std::string relation(const Math& m, const RenderOptions& o) {
     // a list before \in says it of each item, t, s \in \mathbb{R}; any other list is a tuple, (1, 2)
-    bool each = m.args[0].kind == Kind::list && !m.relations.empty() && m.relations[0] == Rel::in;
+    bool each = m.args[0].kind == Kind::list && !m.relations().empty() && m.relations()[0] == Rel::in;
     std::string out = each ? latex(m.args[0], o) : operand(m.args[0], detail::sum_level, o);
-    for (std::size_t k = 0; k < m.relations.size(); ++k) {
-        std::string rel(relation_symbol(m.relations[k]));
-        if (m.relations[k] == Rel::arrow) {
-            rel += "{" + (k < m.labels.size() ? latex(m.labels[k], o) : std::string()) + "}";
+    for (std::size_t k = 0; k < m.relations().size(); ++k) {
+        std::string rel(relation_symbol(m.relations()[k]));
+        if (m.relations()[k] == Rel::arrow) {
+            rel += "{" + (k < m.labels().size() ? latex(m.labels()[k], o) : std::string()) + "}";
         }
         out += " " + rel + " " + operand(m.args[k + 1], detail::sum_level, o);
     }
@@ -304,5 +304,10 @@ std::string latex(const Math& m, const RenderOptions& o) {
 }  // namespace latex_markup
 
 std::string to_latex(const Math& math, const RenderOptions& options) { return latex_markup::latex(math, options); }
+
+std::string detail::latex_equals(const Math& label, const Math& value, const RenderOptions& options) {
+    return latex_markup::operand(label, detail::sum_level, options) + " = " +
+           latex_markup::operand(value, detail::sum_level, options);
+}
 
 }  // namespace showwork::trace

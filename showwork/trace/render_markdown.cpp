@@ -13,7 +13,9 @@ std::string block(const Math& m, std::size_t indent, const RenderOptions& o) {
 }
 
 std::string named(const Named& n, const RenderOptions& o) {
-    return block(named_math(n), 0, o);
+    NamedParts parts = named_parts(n);
+    if (!parts.label) return block(*parts.value, 0, o);
+    return "$$" + latex_equals(*parts.label, *parts.value, o) + "$$\n\n";
 }
 
 // "1. text" with its math and sub-steps indented under it (three spaces: the list marker).

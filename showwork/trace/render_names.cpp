@@ -228,15 +228,13 @@ Math name_math(const std::string& name) {
     return text(words);
 }
 
-Math named_math(const Named& named) {
+NamedParts named_parts(const Named& named) {
     auto is_relation = [](const Math& m) { return m.kind == Kind::relation; };
     bool says_itself = is_relation(named.value) ||
                        (named.value.kind == Kind::list && !named.value.args.empty() &&
                         std::all_of(named.value.args.begin(), named.value.args.end(), is_relation));
-    if (says_itself) return named.value;
-    if (named.label) return equals(*named.label, named.value);
-    if (named.name == "result") return named.value;
-    return equals(name_math(named.name), named.value);
+    if (says_itself || (!named.label && named.name == "result")) return {std::nullopt, &named.value};
+    return {named.label ? *named.label : name_math(named.name), &named.value};
 }
 
 const Math* shown_state(const Step& step) {

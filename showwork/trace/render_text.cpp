@@ -111,7 +111,7 @@ TextBox matrix(const Math& m, const RenderOptions& o, const Delimiter& left = br
     std::vector<std::string> cells;
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         std::string text = one_line(m.args[k], o);
-        if (std::find(m.highlight.begin(), m.highlight.end(), k) != m.highlight.end()) {
+        if (std::find(m.highlight().begin(), m.highlight().end(), k) != m.highlight().end()) {
             text = "[" + text + "]";
         }
         cells.push_back(std::move(text));
@@ -192,13 +192,13 @@ std::string_view relation_symbol(Rel rel) {
 // A  ─R₂ → R₂ − 2R₁→  B: a labelled arrow is its label drawn on a line ending in →.
 TextBox relation(const Math& m, const RenderOptions& o) {
     // a list before ∈ says it of each item, t, s ∈ ℝ; any other list is a tuple, (1, 2)
-    bool each = m.args[0].kind == Kind::list && !m.relations.empty() && m.relations[0] == Rel::in;
+    bool each = m.args[0].kind == Kind::list && !m.relations().empty() && m.relations()[0] == Rel::in;
     std::vector<TextBox> parts{each ? layout(m.args[0], o) : operand(m.args[0], detail::sum_level, o)};
-    for (std::size_t k = 0; k < m.relations.size(); ++k) {
-        bool labelled = m.relations[k] == Rel::arrow && k < m.labels.size() && !m.labels[k].is_empty();
-        std::string rel = labelled ? "  ─" + one_line(m.labels[k], o) + "→  "
-                          : m.relations[k] == Rel::arrow ? "  ──→  "
-                                                         : " " + std::string(relation_symbol(m.relations[k])) + " ";
+    for (std::size_t k = 0; k < m.relations().size(); ++k) {
+        bool labelled = m.relations()[k] == Rel::arrow && k < m.labels().size() && !m.labels()[k].is_empty();
+        std::string rel = labelled ? "  ─" + one_line(m.labels()[k], o) + "→  "
+                          : m.relations()[k] == Rel::arrow ? "  ──→  "
+                                                         : " " + std::string(relation_symbol(m.relations()[k])) + " ";
         parts.push_back(text_box(rel));
         parts.push_back(operand(m.args[k + 1], detail::sum_level, o));
     }
@@ -370,5 +370,10 @@ namespace showwork::trace::detail {
 
 // The box of one expression, for the document renderer that indents it.
 TextBox text_layout(const Math& math, const RenderOptions& options) { return text_boxes::layout(math, options); }
+
+TextBox text_equals(const Math& label, const Math& value, const RenderOptions& options) {
+    return beside({text_boxes::operand(label, sum_level, options), text_box(" = "),
+                   text_boxes::operand(value, sum_level, options)});
+}
 
 }  // namespace showwork::trace::detail

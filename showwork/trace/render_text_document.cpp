@@ -18,7 +18,8 @@ std::string indented(const TextBox& box, std::size_t indent) {
 }
 
 std::string named(const Named& n, std::size_t indent, const RenderOptions& o) {
-    return indented(text_layout(named_math(n), o), indent);
+    NamedParts parts = named_parts(n);
+    return indented(parts.label ? text_equals(*parts.label, *parts.value, o) : text_layout(*parts.value, o), indent);
 }
 
 void write_steps(std::string& out, const std::vector<Step>& steps, const std::string& parent,

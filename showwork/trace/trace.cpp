@@ -28,7 +28,7 @@ std::size_t weight(const Math& m) {
         pending.pop_back();
         n += 1 + x->text.size() / 16;
         for (const Math& a : x->args) pending.push_back(&a);
-        for (const Math& a : x->labels) pending.push_back(&a);
+        for (const Math& a : x->labels()) pending.push_back(&a);
     }
     return n;
 }
@@ -106,6 +106,22 @@ void SubDerivation::describe(std::string text, std::optional<Math> operation) {
     Step& step = trace_->innermost_open();
     step.text = std::move(text);
     if (operation && trace_->admit(weight(*operation))) step.operation = std::move(operation);
+}
+
+std::vector<Named> fields(Named a) {
+    std::vector<Named> out;
+    out.push_back(std::move(a));
+    return out;
+}
+std::vector<Named> fields(Named a, Named b) {
+    std::vector<Named> out = fields(std::move(a));
+    out.push_back(std::move(b));
+    return out;
+}
+std::vector<Named> fields(Named a, Named b, Named c) {
+    std::vector<Named> out = fields(std::move(a), std::move(b));
+    out.push_back(std::move(c));
+    return out;
 }
 
 }  // namespace showwork::trace

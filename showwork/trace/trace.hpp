@@ -163,6 +163,12 @@ struct Named {
     friend bool operator==(const Named&, const Named&) = default;
 };
 
+// Named values moved into a list: a braced list ({{"A", …}, {"B", …}}) would copy each value,
+// and a value can be a matrix of millions of entries.
+std::vector<Named> fields(Named a);
+std::vector<Named> fields(Named a, Named b);
+std::vector<Named> fields(Named a, Named b, Named c);
+
 // What a command produces: its inputs, its result and the derivation between them.
 // A single result is the result itself (in JSON); several form an object of fields. In the other
 // formats a result named "result" is shown without its name.
