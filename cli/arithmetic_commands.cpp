@@ -25,6 +25,7 @@ struct Show {
     template <Scalar T>
     static Document run(Invocation& call) {
         Matrix<T> A = read_matrix<T>(call.operands[0]);
+        note_if_large(A, {Eliminating::written, "the entries"});
         return document(call, "show", "The matrix A", {}, result(A, cli::A()));
     }
 };
@@ -99,8 +100,9 @@ struct Identity {
         constexpr std::size_t largest = 2'000;
         static_assert(largest * largest <= max_matrix_entries);
         std::size_t n = parse_count(call.operands[0], "N", largest);
-        return document(call, "identity", "The identity matrix", {},
-                        result(Matrix<T>::identity(n), trace::symbol("I", trace::number(std::to_string(n)))));
+        Matrix<T> I = Matrix<T>::identity(n);
+        note_if_large(I, {Eliminating::written, "the entries"});
+        return document(call, "identity", "The identity matrix", {}, result(I, trace::symbol("I", trace::number(std::to_string(n)))));
     }
 };
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
+#include "showwork/matrix/cost.hpp"
 #include "cli/source.hpp"
 #include "showwork/error.hpp"
 #include "showwork/matrix/parse.hpp"
@@ -72,6 +73,24 @@ Matrix<T> read_matrix(const std::string& argument, const std::string& augment) {
     Matrix<T> A = read_matrix<T>(argument);
     if (!augment.empty()) A.set_augment(parse_augment(augment, A.cols(), A.shape()));
     return A;
+}
+
+// What a command computes from its operand, for the estimate of its cost.
+struct Work {
+    Eliminating kind;
+    const char* name;  // "the inverse"
+};
+
+// Before the work starts, a note on stderr when it will take more than a few seconds or write
+// or hold more than a few hundred megabytes (matrix/cost.hpp): an upper bound, so the note may
+// overstate; it never refuses.
+template <Scalar T>
+void note_if_large(const Matrix<T>& A, Work work) {
+    WorkEstimate estimate;
+    if constexpr (std::is_same_v<T, Rational>) estimate = estimate_exact(A, work.kind);
+    else estimate = estimate_floating(A.rows(), A.cols(), work.kind, std::numeric_limits<T>::digits10 + 2);
+    std::string line = describe_if_large(estimate, work.name, A.rows(), A.cols());
+    if (!line.empty()) note(line);
 }
 
 // The document of a command: its inputs, its results, and the steps the call's trace recorded.

@@ -73,7 +73,7 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
 // The matrix operand with its bar: --augment K puts the last K columns right of it; without
 // --augment, `default_augment` of them.
 template <Scalar T>
-Matrix<T> read_operand(const EliminationCall& call, std::size_t default_augment = 0) {
+Matrix<T> read_operand(const EliminationCall& call, Work work, std::size_t default_augment = 0) {
     Matrix<T> A = read_matrix<T>(call.operands[0], call.augment);
     if (call.augment.empty()) {
         if (default_augment >= A.cols()) {
@@ -81,6 +81,7 @@ Matrix<T> read_operand(const EliminationCall& call, std::size_t default_augment 
         }
         A.set_augment(default_augment);
     }
+    note_if_large(A, work);
     return A;
 }
 
@@ -110,7 +111,7 @@ struct Ref {
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::echelon, "the row echelon form"});
         Elimination<T> e = reduce_left_of_bar(A, call, false, call.sink());
         return document(call, "ref", "Row echelon form of A", trace::fields({"A", to_math(A)}),
                         trace::fields({"ref", to_math(e.echelon)}, {"rank", trace::count(e.rank())}, {"pivot_columns", column_list(e.pivots)}));
@@ -121,7 +122,7 @@ struct Rref {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call); }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::reduced, "the reduced row echelon form"});
         Matrix<T> R;
         std::vector<std::size_t> pivots;
         if (A.augment() == 0) {
@@ -141,7 +142,7 @@ struct Rank {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::number, "the rank"});
         std::vector<std::size_t> pivots = pivot_columns(A, elimination_options<T>(call), call.sink());
         return document(call, "rank", "Rank of A", trace::fields({"A", to_math(A)}),
                         {{"rank", trace::count(pivots.size())}, {"pivot_columns", column_list(pivots)},
@@ -163,7 +164,7 @@ struct Det {
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::number, "the determinant"});
         T d;
         if (call.method == "cofactor") {
             d = cofactor_determinant(A, call.sink());
@@ -180,7 +181,7 @@ struct Inverse {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::inverse, "the inverse"});
         Matrix<T> Ainv = inverse(A, elimination_options<T>(call), call.sink());
         return document(call, "inverse", "Inverse of A", trace::fields({"A", to_math(A)}),
                         trace::fields({"inverse", to_math(Ainv), trace::Named::Where::everywhere,
@@ -239,8 +240,9 @@ struct Solve {
             if (!call.augment.empty()) throw InputError("give either A and b, or (A | b) with --augment 1, not both");
             A = read_matrix<T>(call.operands[0]);
             b = read_matrix<T>(call.operands[1]);
+            note_if_large(A, {Eliminating::solution, "the solution"});
         } else {
-            Matrix<T> Ab = read_operand<T>(call, 1);
+            Matrix<T> Ab = read_operand<T>(call, {Eliminating::solution, "the solution"}, 1);
             if (Ab.augment() != 1) throw InputError("solve takes one right-hand side: --augment 1");
             A = columns(Ab, 0, Ab.cols() - 1);
             b = columns(Ab, Ab.cols() - 1, 1);
@@ -309,7 +311,7 @@ struct NullSpace {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::reduced, "the null space"});
         Matrix<T> N = null_space(A, elimination_options<T>(call), call.sink());
         return document(call, "nullspace", "Null space of A", trace::fields({"A", to_math(A)}),
                         basis_results(N, {"nullity", trace::count(N.cols())}));
@@ -320,7 +322,7 @@ struct ColumnSpace {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::reduced, "the column space"});
         Matrix<T> C = column_space(A, elimination_options<T>(call), call.sink());
         return document(call, "colspace", "Column space of A", trace::fields({"A", to_math(A)}),
                         basis_results(C, {"rank", trace::count(C.cols())}));
@@ -331,7 +333,7 @@ struct Lu {
     static void add_options(CLI::App& command, EliminationCall& call) { add_elimination_options(command, call, false); }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_operand<T>(call, {Eliminating::echelon, "the LU factorisation"});
         LU<T> f = lu(A, elimination_options<T>(call), call.sink());
         std::vector<Named> results = trace::fields({"P", to_math(f.P)}, {"L", to_math(f.L)}, {"U", to_math(f.U)});
         if (f.Q != Matrix<T>::identity(A.cols())) results.push_back({"Q", to_math(f.Q)});
@@ -345,7 +347,7 @@ struct RowOps {
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {
-        Matrix<T> A = read_operand<T>(call);
+        Matrix<T> A = read_matrix<T>(call.operands[0], call.augment);
         std::vector<RowOperation<T>> ops = parse_row_operations<T>(call.operands[1], A.rows());
         Matrix<T> B = apply_row_operations(A, ops, call.sink());
         return document(call, "rowops", "Row operations on A", trace::fields({"A", to_math(A)}), trace::fields({"result", to_math(B)}));

@@ -59,6 +59,8 @@ void emit(trace::Document document, const CommonOptions& options) {
     if (!out) throw OutputError(unwritten(quoted_token(options.output)));
 }
 
+void note(std::string_view line) { std::cerr << "showwork: note: " << line << std::endl; }
+
 bool flush_standard_output() { return static_cast<bool>(std::cout << std::flush); }
 
 std::string unwritten(const std::string& where) {

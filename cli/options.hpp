@@ -82,6 +82,9 @@ void emit(trace::Document document, const CommonOptions& options);
 
 // Flushes standard output; false when something written to it was lost.
 bool flush_standard_output();
+
+// "showwork: note: …", one line on stderr: what the reader should know before the work starts.
+void note(std::string_view line);
 // "cannot write to standard output: No space left on device", from errno.
 std::string unwritten(const std::string& where);
 

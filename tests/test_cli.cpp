@@ -545,4 +545,22 @@ TEST_CASE("--method fraction_free with steps says it shows the result only") {
     CHECK(j["steps"][0]["text"].get<std::string>().find("gauss_jordan") != std::string::npos);
 }
 
+// The note comes before the work, on stderr; the result on stdout is as without it. A diagonal
+// matrix of 60-digit numbers has a large bound (its determinant has 9,000 digits) and is quick.
+TEST_CASE("long exact work is announced on stderr before it starts") {
+    std::string diagonal;
+    const std::size_t n = 150;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < n; ++j) diagonal += (j ? " " : "") + std::string(i == j ? "1e60" : "0");
+        diagonal += i + 1 < n ? "; " : "";
+    }
+    Run r = showwork_run({"det", diagonal, "--no-steps", "--format", "json"});
+    CHECK(r.status == 0);
+    CHECK(r.err.rfind("showwork: note: the determinant of this 150×150 matrix: numbers of up to 9", 0) == 0);
+    CHECK(r.err.find("of arithmetic") != std::string::npos);
+    CHECK(nlohmann::json::parse(r.out)["result"] == "1" + std::string(9000, '0'));
+    Run quick = showwork_run({"det", "1 2; 3 4", "--no-steps"});
+    CHECK(quick.err.empty());
+}
+
 }  // namespace test_cli

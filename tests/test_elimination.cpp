@@ -8,6 +8,7 @@
 
 #include "support.hpp"
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/cost.hpp"
 #include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/matrix/inverse.hpp"
@@ -656,6 +657,47 @@ TEST_CASE("fraction-free elimination asked for with a sink says once that it sho
     trace::Trace traced;  // the textbook loop, asked for, is traced and needs no note
     inverse(A, gauss_jordan, &traced);
     for (const auto& step : traced.steps()) CHECK(step.kind != trace::kind::note);
+}
+
+// The estimate a command prints before long work: Hadamard's bound holds for every number the
+// elimination writes, and is near for random matrices (what makes the note worth printing).
+TEST_CASE("the digit bound of an exact elimination holds for det A and every entry of A⁻¹") {
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> small(-30, 30), denominators(1, 12);
+    auto digits = [](const Integer& x) { return x == 0 ? std::size_t{1} : Integer(abs(x)).str().size(); };
+    for (int trial = 0; trial < 25; ++trial) {
+        const std::size_t n = 2 + trial % 6;
+        M A(n, n);
+        for (auto& x : A.entries()) x = Q(small(random), denominators(random));
+        if (determinant(A) == 0) continue;
+        const std::size_t bound = minor_digits_bound(A);
+        Q d = determinant(A);
+        CHECK(digits(numerator(d)) <= bound);
+        CHECK(digits(denominator(d)) <= bound);
+        const M Ainv = inverse(A);
+        for (const Q& x : Ainv.entries()) {
+            CHECK(digits(numerator(x)) <= bound);
+            CHECK(digits(denominator(x)) <= bound);
+        }
+    }
+}
+
+TEST_CASE("a large exact elimination is described before it starts; a small one is not") {
+    std::mt19937 random(2);
+    std::uniform_int_distribution<int> two_digits(-99, 99);
+    M big(400, 400), small(3, 3);
+    for (auto& x : big.entries()) x = two_digits(random);
+    for (auto& x : small.entries()) x = two_digits(random);
+    // the determinant of a random 400×400 matrix of two-digit numbers has about 1,140 digits
+    WorkEstimate det = estimate_exact(big, Eliminating::number);
+    CHECK(det.digits >= 1'140);
+    CHECK(det.digits <= 1'400);
+    CHECK(det.seconds > 5);
+    CHECK(describe_if_large(det, "the determinant", 400, 400).find("numbers of up to") != std::string::npos);
+    WorkEstimate inverse = estimate_exact(big, Eliminating::inverse);
+    CHECK(inverse.output_bytes > 300e6);  // A⁻¹ of it writes 365 MB
+    CHECK(describe_if_large(estimate_exact(small, Eliminating::inverse), "the inverse", 3, 3).empty());
+    CHECK(describe_if_large(estimate_floating(400, 400, Eliminating::inverse, 17), "the inverse", 400, 400).empty());
 }
 
 }  // namespace test_elimination

@@ -12,7 +12,6 @@ namespace {
 using trace::Math;
 using trace::symbol;
 Math num(std::string n) { return trace::number(std::move(n)); }
-Math bold(std::string name) { return trace::symbol(std::move(name), trace::empty(), trace::empty(), {.bold = true}); }
 
 // 1/m Σᵢ Σⱼ with the notes' limits
 Math mean_of_sums(Math coefficient, Math term) {
@@ -68,7 +67,7 @@ Math loss_math(Loss loss) {
 
 Math loss_derivative_math(Loss loss) {
     Math A = layer_symbol("A", "L");
-    Math Y = bold("Y");
+    Math Y = trace::bold("Y");
     Math difference = trace::group(trace::sum({A, trace::negate(Y)}));
     Math partial_L = layer_error("L");
     switch (loss) {

@@ -12,7 +12,6 @@ using trace::Math;
 namespace {
 
 using trace::symbol;
-Math bold(std::string name) { return trace::symbol(std::move(name), trace::empty(), trace::empty(), {.bold = true}); }
 Math transposed(Math name) {
     Math t = std::move(name);
     t.style.transpose = true;
@@ -20,7 +19,7 @@ Math transposed(Math name) {
 }
 using trace::partial_fraction;
 // j ⊗ b^{[l]}
-Math bias_rows(std::size_t l) { return trace::product({bold("j"), layer_symbol("b", l)}, "otimes"); }
+Math bias_rows(std::size_t l) { return trace::product({trace::bold("j"), layer_symbol("b", l)}, "otimes"); }
 // the layer's equation, Z^{[l]} = A^{[l−1]} W^{[l]} + j ⊗ b^{[l]}
 Math affine_equation(std::size_t l) {
     return trace::equals(layer_symbol("Z", l),
@@ -111,7 +110,7 @@ void record_output_error(Loss loss, bool softmax_cross_entropy, const Matrix<T>&
         trace.add(trace::kind::local_error,
                   "Softmax followed by cross-entropy: the two derivatives combine into G = 1/m (A − Y), the error "
                   "at the inputs of the output layer.",
-                  loss_derivative_math(loss), shaped(bold("G"), D));
+                  loss_derivative_math(loss), shaped(trace::bold("G"), D));
     else
         trace.add(trace::kind::output_error, "The derivative of the loss with respect to the output, where backpropagation starts.",
                   loss_derivative_math(loss), shaped(layer_error(L), D));
@@ -216,7 +215,7 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
                 trace->add(trace::kind::local_error,
                            "Softmax couples each row: gᵢ = aᵢ ⊙ (∂ᵢ − (aᵢ · ∂ᵢ) 1), its Jacobian applied to each row of ∂(" +
                                layer_text(l) + ").",
-                           std::nullopt, shaped(bold("G"), G));
+                           std::nullopt, shaped(trace::bold("G"), G));
         } else {
             std::swap(G, D);
             multiply_by_derivative(layer.h, r.pass.Z[l], r.pass.A[l], G, relu_at_zero);  // G = h′(Z^{[l]}) ⊙ ∂(l)
@@ -226,10 +225,10 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
                            "The error at the layer's inputs: the activation's derivative at each entry of Z, times ∂(" +
                                layer_text(l) + ") entry by entry" +
                                (layer.h == Activation::relu ? " (ReLU′(0) = " + scalar_text(relu_at_zero) + ")." : "."),
-                           trace::equals(bold("G"), trace::product({derivative_math(layer.h, layer_symbol("Z", l)),
+                           trace::equals(trace::bold("G"), trace::product({derivative_math(layer.h, layer_symbol("Z", l)),
                                                                     layer_error(l)},
                                                                    "odot")),
-                           trace::list({shaped(derivative_math(layer.h, layer_symbol("Z", l)), hZ), shaped(bold("G"), G)},
+                           trace::list({shaped(derivative_math(layer.h, layer_symbol("Z", l)), hZ), shaped(trace::bold("G"), G)},
                                        ", "));
             }
         }
@@ -240,12 +239,12 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
             trace::SubDerivation w(trace, trace::kind::weight_gradient);
             w.describe("The gradient of the weights: the layer's input, transposed, times G.", [&] {
                 return trace::equals(partial_fraction(symbol("E"), layer_symbol("W", l)),
-                                     trace::product({transposed(layer_symbol("A", l - 1)), bold("G")}, ""));
+                                     trace::product({transposed(layer_symbol("A", l - 1)), trace::bold("G")}, ""));
             });
             record_weight_entry(l, r.pass.A[l - 1], G, r.gradients.W[l - 1], *trace);
             w.conclude([&] { return shaped(partial_fraction(symbol("E"), layer_symbol("W", l)), r.gradients.W[l - 1]); });
             trace->add(trace::kind::bias_gradient, "The gradient of the bias: the column sums of G (∂Z/∂b = 1).",
-                       trace::equals(partial_fraction(symbol("E"), layer_symbol("b", l)), trace::product({transposed(bold("j")), bold("G")}, "")),
+                       trace::equals(partial_fraction(symbol("E"), layer_symbol("b", l)), trace::product({transposed(trace::bold("j")), trace::bold("G")}, "")),
                        shaped(partial_fraction(symbol("E"), layer_symbol("b", l)), r.gradients.b[l - 1]));
         }
         if (l > 1) {
@@ -253,7 +252,7 @@ void backpropagate_into(const Network<T>& network, const Matrix<T>& X, const Mat
             product_into(G, r.work.Wt, D);  // ∂(l−1) = G (W^{[l]})ᵀ
             if (sub)
                 trace->add(trace::kind::backward_error, "Pass the error back to layer " + layer_text(l - 1) + ".",
-                           trace::equals(layer_error(l - 1), trace::product({bold("G"), transposed(layer_symbol("W", l))}, "")),
+                           trace::equals(layer_error(l - 1), trace::product({trace::bold("G"), transposed(layer_symbol("W", l))}, "")),
                            shaped(layer_error(l - 1), D));
         }
     }

@@ -40,6 +40,7 @@ Math symbol(std::string name, Math sub, Math super, SymbolStyle style) {
     return m;
 }
 
+Math bold(std::string name) { return symbol(std::move(name), empty(), empty(), {.bold = true}); }
 Math text(std::string words) { return node(Kind::text, std::move(words)); }
 
 Math fraction(Math numerator, Math denominator) {

@@ -143,6 +143,8 @@ Math number(std::string exact_text);
 // rather than a string in JSON, where values of a scalar are strings.
 Math count(std::size_t n);
 Math symbol(std::string name, Math sub = empty(), Math super = empty(), SymbolStyle style = {});
+// A bold symbol: a vector or matrix of the notes, 𝐘, 𝐆.
+Math bold(std::string name);
 Math text(std::string words);
 Math fraction(Math numerator, Math denominator);
 Math matrix(std::size_t rows, std::size_t cols, std::vector<Math> cells, std::size_t augment = 0);
