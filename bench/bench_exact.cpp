@@ -7,16 +7,11 @@
 #include <fmt/format.h>
 #include <random>
 
+#include "bench/flint_side.hpp"
 #include "bench/harness.hpp"
 #include "bench/library_side.hpp"
 #include "showwork/matrix/arithmetic.hpp"
 
-#if SHOWWORK_BENCH_FLINT
-#include <flint/fmpq.h>
-#include <flint/fmpq_mat.h>
-#include <flint/fmpz.h>
-#include <flint/fmpz_mat.h>
-#endif
 
 namespace showwork::bench {
 namespace {
@@ -29,56 +24,6 @@ Matrix<Rational> random_integer_matrix(std::mt19937_64& rng, std::size_t rows, s
 }
 
 #if SHOWWORK_BENCH_FLINT
-// RAII owners of FLINT matrices, so that every exit frees them.
-struct FmpqMatrix {
-    fmpq_mat_t m;
-    FmpqMatrix(std::size_t rows, std::size_t cols) { fmpq_mat_init(m, long(rows), long(cols)); }
-    ~FmpqMatrix() { fmpq_mat_clear(m); }
-    FmpqMatrix(const FmpqMatrix&) = delete;
-    FmpqMatrix& operator=(const FmpqMatrix&) = delete;
-};
-struct FmpzMatrix {
-    fmpz_mat_t m;
-    FmpzMatrix(std::size_t rows, std::size_t cols) { fmpz_mat_init(m, long(rows), long(cols)); }
-    ~FmpzMatrix() { fmpz_mat_clear(m); }
-    FmpzMatrix(const FmpzMatrix&) = delete;
-    FmpzMatrix& operator=(const FmpzMatrix&) = delete;
-};
-
-// The input is integers, so the conversion goes through their text (exact for any backend).
-void copy_to_flint(const Matrix<Rational>& A, fmpq_mat_t out) {
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j)
-            fmpq_set_str(fmpq_mat_entry(out, long(i), long(j)), rational_text(A(i, j)).c_str(), 10);
-}
-
-void copy_to_flint(const Matrix<Rational>& A, fmpz_mat_t out) {
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j)
-            fmpz_set_str(fmpz_mat_entry(out, long(i), long(j)), rational_text(A(i, j)).c_str(), 10);
-}
-
-Rational to_rational(const fmpq_t x) {
-    char* text = fmpq_get_str(nullptr, 10, x);
-    Rational q = parse_rational(text);
-    flint_free(text);
-    return q;
-}
-
-Rational to_rational(const fmpz_t x) {
-    char* text = fmpz_get_str(nullptr, 10, x);
-    Rational q = parse_rational(text);
-    flint_free(text);
-    return q;
-}
-
-Matrix<Rational> to_matrix(const fmpq_mat_t M) {
-    Matrix<Rational> A(std::size_t(fmpq_mat_nrows(M)), std::size_t(fmpq_mat_ncols(M)));
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j) A(i, j) = to_rational(fmpq_mat_entry(M, long(i), long(j)));
-    return A;
-}
-
 std::string agreement(bool same) { return same ? "same" : "DIFFERENT ANSWERS"; }
 #endif
 

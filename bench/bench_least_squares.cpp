@@ -17,16 +17,13 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "bench/flint_side.hpp"
 #include "bench/harness.hpp"
 #include "bench/library_side.hpp"
 #include "showwork/matrix/arithmetic.hpp"
 
 #if SHOWWORK_BENCH_EIGEN
 #include <Eigen/Dense>
-#endif
-#if SHOWWORK_BENCH_FLINT
-#include <flint/fmpq.h>
-#include <flint/fmpq_mat.h>
 #endif
 
 namespace showwork::bench {
@@ -131,33 +128,6 @@ void add_qr(Table& table, std::mt19937_64& rng, std::size_t m, std::size_t p) {
 
 // ---- Exact: the normal equations ----
 
-#if SHOWWORK_BENCH_FLINT
-struct FmpqMatrix {
-    fmpq_mat_t m;
-    FmpqMatrix(std::size_t rows, std::size_t cols) { fmpq_mat_init(m, long(rows), long(cols)); }
-    ~FmpqMatrix() { fmpq_mat_clear(m); }
-    FmpqMatrix(const FmpqMatrix&) = delete;
-    FmpqMatrix& operator=(const FmpqMatrix&) = delete;
-};
-
-// Through the exact text "p/q": the same rationals on both sides.
-void copy_to_flint(const Matrix<Rational>& A, fmpq_mat_t out) {
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j)
-            fmpq_set_str(fmpq_mat_entry(out, long(i), long(j)), rational_text(A(i, j)).c_str(), 10);
-}
-
-Matrix<Rational> to_matrix(const fmpq_mat_t M) {
-    Matrix<Rational> A(std::size_t(fmpq_mat_nrows(M)), std::size_t(fmpq_mat_ncols(M)));
-    for (std::size_t i = 0; i < A.rows(); ++i)
-        for (std::size_t j = 0; j < A.cols(); ++j) {
-            char* text = fmpq_get_str(nullptr, 10, fmpq_mat_entry(M, long(i), long(j)));
-            A(i, j) = parse_rational(text);
-            flint_free(text);
-        }
-    return A;
-}
-#endif
 
 void add_normal_equations(Table& table, const std::string& name, const Data& d) {
     const std::size_t m = d.X.rows(), p = d.X.cols();
