@@ -58,10 +58,10 @@ inline constexpr bool have_least_squares = SHOWWORK_BENCH_HAVE_LEAST_SQUARES;
 inline Matrix<double> library_least_squares_qr(const Matrix<double>& X, const Matrix<double>& y) {
     return least_squares_qr(X, y).coefficients;
 }
-// β̂ from XᵀX β = Xᵀy, exactly: what a user writes with the library's public operations.
+// β̂ from XᵀX β = Xᵀy, exactly: the library's entry point for it (solvers/least_squares.hpp),
+// which `showwork regress` calls.
 inline Matrix<Rational> library_normal_equations(const Matrix<Rational>& X, const Matrix<Rational>& y) {
-    Matrix<Rational> Xt = transposed(X);
-    return solve_unique(multiply(Xt, X), multiply(Xt, y));
+    return normal_equations(X, y, LeastSquaresMethod::normal);
 }
 #else
 // Never called: each caller tests have_least_squares first.

@@ -10,6 +10,7 @@
 // agrees with the exact solution; systems without a pivot in every column go back to the
 // textbook path and are classified as before.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -57,6 +58,9 @@ void check_exact_paths_agree(const M& A) {
     for (Q& x : b.entries()) x += 1;
     Solution<Q> s = solve(A, b, fraction_free), t = solve(A, b, gauss_jordan);
     CHECK(s.kind == t.kind);
+    CHECK(s.rank == t.rank);  // a square A of full rank takes fraction_free_solve: no record
+    CHECK(s.pivot_columns == t.pivot_columns);
+    CHECK(s.free_variables == t.free_variables);
     if (s.kind != SolutionKind::none) CHECK(s.particular == t.particular);
 }
 
@@ -174,6 +178,27 @@ TEST_CASE("double systems without a pivot in every column are classified as by t
     // a singular LU goes back to the textbook loop, which stops at the missing pivot
     LU<double> f = lu(A);
     CHECK(max_difference(f.P * A, f.L * f.U) <= 1e-12);
+}
+
+// XᵀX and Xᵀy of the normal equations, without forming Xᵀ: through 128-bit integers (small
+// cleared entries), GMP integers (wide ones) and the plain loop (tiny products), all equal to
+// Xᵀ·X formed the long way; doubles through the blocked kernel.
+TEST_CASE("transpose_product is Aᵀ B on every path") {
+    std::mt19937_64 rng(11);
+    std::uniform_int_distribution<int> small(-50, 50), denominators(1, 40);
+    for (unsigned bits : {8u, 100u}) {
+        for (auto [m, n, p] : {std::array<std::size_t, 3>{16, 7, 7}, {16, 7, 1}, {3, 2, 2}, {30, 11, 4}}) {
+            M X = bits == 8 ? M(m, n) : random_wide(rng, m, n, bits, 0), Y(m, p);
+            if (bits == 8)
+                for (Q& x : X.entries()) x = Q(small(rng), denominators(rng));
+            for (Q& y : Y.entries()) y = Q(small(rng), denominators(rng));
+            CHECK(transpose_product(X, X) == transpose(X) * X);
+            CHECK(transpose_product(X, Y) == transpose(X) * Y);
+        }
+    }
+    Matrix<double> D = random_double(rng, 40, 9), E = random_double(rng, 40, 3);
+    CHECK(max_difference(transpose_product(D, E), transpose(D) * E) <= 1e-13);
+    CHECK_THROWS_AS(transpose_product(M(3, 2), M(2, 2)), ShapeError);
 }
 
 }  // namespace test_speed_paths

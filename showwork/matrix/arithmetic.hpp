@@ -163,6 +163,29 @@ Matrix<T> operator*(const Matrix<T>& A, const Matrix<T>& B) {
     return C;
 }
 
+// AᵀB without forming Aᵀ, (AᵀB)_ij = Σ_k a_ki b_kj: the normal equations' XᵀX and Xᵀy.
+template <Scalar T>
+Matrix<T> transpose_product(const Matrix<T>& A, const Matrix<T>& B) {
+    require_product_shape(A.cols(), A.rows(), B.rows(), B.cols());
+    if constexpr (std::is_same_v<T, double>) return transpose(A) * B;  // the blocked kernel wants Aᵀ's rows
+    Matrix<T> C(A.cols(), B.cols());
+    if constexpr (std::is_same_v<T, Rational>) {
+        if (A.rows() * A.cols() * B.cols() >= min_integer_product && multiply_rational_into(A, B, C, true)) return C;
+    }
+    for (std::size_t k = 0; k < A.rows(); ++k) {
+        auto b = B.row_view(k);
+        for (std::size_t i = 0; i < A.cols(); ++i) {
+            const T& a = A(k, i);
+            if constexpr (ScalarTraits<T>::exact) {
+                if (a == 0) continue;
+            }
+            auto c = C.row_view(i);
+            for (std::size_t j = 0; j < c.size(); ++j) c[j] += a * b[j];
+        }
+    }
+    return C;
+}
+
 // Converts every entry: exactly to Rational, to nearest to a floating type.
 template <Scalar To, Scalar From>
 Matrix<To> matrix_cast(const Matrix<From>& A) {
@@ -180,6 +203,7 @@ Matrix<To> matrix_cast(const Matrix<From>& A) {
     EXTERN template Matrix<T> operator-(const Matrix<T>&);                           \
     EXTERN template Matrix<T> operator*(const T&, const Matrix<T>&);                 \
     EXTERN template Matrix<T> operator*(const Matrix<T>&, const Matrix<T>&);         \
+    EXTERN template Matrix<T> transpose_product(const Matrix<T>&, const Matrix<T>&); \
     EXTERN template Matrix<T> transpose(const Matrix<T>&);                           \
     EXTERN template void transpose_into(const Matrix<T>&, Matrix<T>&);               \
     EXTERN template void product_into(const Matrix<T>&, const Matrix<T>&, Matrix<T>&); \

@@ -80,6 +80,32 @@ Rational ratio(const Integer& p, const Integer& q) {
 }
 
 
+// Back substitution without fractions: x_i = d · rref_ij for column j (not a pivot column) on
+// the first `rank` rows, d the last pivot.
+void back_substitute(const IntegerMatrix& M, const Forward& f, std::size_t j, std::vector<Integer>& x,
+                     Integer& scratch) {
+    const std::size_t rank = f.pivots.size();
+    const Integer& d = f.last_pivot;
+    for (std::size_t i = rank; i-- > 0;) {
+        x[i] = 0;
+        if (f.pivots[i] > j) continue;  // left of row i's pivot the RREF is zero
+        scratch = d * M(i, j);
+        for (std::size_t k = i + 1; k < rank && f.pivots[k] < j; ++k) {
+            if (x[k] != 0 && M(i, f.pivots[k]) != 0) scratch -= M(i, f.pivots[k]) * x[k];
+        }
+#if SHOWWORK_USE_GMP
+        mpz_divexact(x[i].backend().data(), scratch.backend().data(), M(i, f.pivots[i]).backend().data());
+#else
+        x[i] = scratch / M(i, f.pivots[i]);
+#endif
+    }
+}
+
+// The one division at the end: rref_ij = x_ij / d, with a positive denominator.
+Rational divided_by_last_pivot(const Integer& x, const Integer& d) {
+    return d < 0 ? ratio(Integer(-x), Integer(-d)) : ratio(x, d);
+}
+
 // The RREF from the fraction-free echelon form M of A: fraction-free back substitution, then
 // the one division by the last pivot d.
 Matrix<Rational> rref_by_back_substitution(const Matrix<Rational>& A, const IntegerMatrix& M, const Forward& f) {
@@ -93,31 +119,15 @@ Matrix<Rational> rref_by_back_substitution(const Matrix<Rational>& A, const Inte
             if (M(i, j) != 0) R(i, j) = Rational(M(i, j));
     if (rank == 0) return R;
 
-    // Back substitution without fractions: X = d · RREF on the first `rank` rows.
-    Integer d = f.last_pivot, scratch;
     std::vector<bool> is_pivot(M.cols, false);
     for (std::size_t k = 0; k < rank; ++k) is_pivot[f.pivots[k]] = true;
     std::vector<Integer> x(rank);
+    Integer scratch;
     for (std::size_t j = 0; j < M.cols; ++j) {
         if (is_pivot[j]) continue;
-        for (std::size_t i = rank; i-- > 0;) {
-            x[i] = 0;
-            if (f.pivots[i] > j) continue;  // left of row i's pivot the RREF is zero
-            scratch = d * M(i, j);
-            for (std::size_t k = i + 1; k < rank && f.pivots[k] < j; ++k) {
-                if (x[k] != 0 && M(i, f.pivots[k]) != 0) scratch -= M(i, f.pivots[k]) * x[k];
-            }
-#if SHOWWORK_USE_GMP
-            mpz_divexact(x[i].backend().data(), scratch.backend().data(), M(i, f.pivots[i]).backend().data());
-#else
-            x[i] = scratch / M(i, f.pivots[i]);
-#endif
-        }
-        // The one division at the end: rref_ij = x_ij / d, with a positive denominator.
-        for (std::size_t i = 0; i < rank; ++i) {
-            if (x[i] == 0) continue;
-            R(i, j) = d < 0 ? ratio(Integer(-x[i]), Integer(-d)) : ratio(x[i], d);
-        }
+        back_substitute(M, f, j, x, scratch);
+        for (std::size_t i = 0; i < rank; ++i)
+            if (x[i] != 0) R(i, j) = divided_by_last_pivot(x[i], f.last_pivot);
     }
     for (std::size_t k = 0; k < rank; ++k) R(k, f.pivots[k]) = 1;
     return R;
@@ -137,6 +147,20 @@ FractionFreeElimination fraction_free_elimination(const Matrix<Rational>& A, std
     out.pivot_rows = std::move(f.pivot_rows);
     out.swaps = f.swaps;
     return out;
+}
+
+std::optional<Matrix<Rational>> fraction_free_solve(const Matrix<Rational>& A, const Matrix<Rational>& b) {
+    const std::size_t n = A.cols();
+    IntegerMatrix M = matrix_detail::clear_denominators(A, b);  // (A | b), each row cleared
+    Forward f = eliminate_fraction_free(M, n, true);
+    if (f.pivots.size() < n) return std::nullopt;
+    std::vector<Integer> x(n);
+    Integer scratch;
+    back_substitute(M, f, n, x, scratch);
+    Matrix<Rational> solution(n, 1);
+    for (std::size_t i = 0; i < n; ++i)
+        if (x[i] != 0) solution(i, 0) = divided_by_last_pivot(x[i], f.last_pivot);
+    return solution;
 }
 
 }  // namespace showwork

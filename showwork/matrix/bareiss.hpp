@@ -10,6 +10,7 @@
 // arithmetic of its inner loop is in matrix/fast/limbs.hpp.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "showwork/matrix/matrix.hpp"
@@ -31,5 +32,11 @@ struct FractionFreeElimination {
 // it (the rows 0 = c of a system); they are scaled as the elimination left them, so only whether
 // they vanish is meaningful. Called by eliminate() (matrix/elimination.hpp), the entry point.
 FractionFreeElimination fraction_free_elimination(const Matrix<Rational>& A, std::size_t pivot_limit, bool reduce);
+
+// x with A x = b, for A square with a pivot in every column, by the same elimination of (A | b)
+// (its rows cleared without forming (A | b) in fractions) and the back substitution of b's
+// column alone: no RREF, no record. Empty when A is singular; solve() then runs the whole
+// elimination for its evidence. b is one column.
+std::optional<Matrix<Rational>> fraction_free_solve(const Matrix<Rational>& A, const Matrix<Rational>& b);
 
 }  // namespace showwork

@@ -82,11 +82,15 @@ Matrix<T> normal_equations(const Matrix<T>& X, const Matrix<T>& y, LeastSquaresM
     trace::SubDerivation sub(trace, trace::kind::normal_equations, [] {
         return std::string("The normal equations XᵀX β = XᵀY: the residual Y − Xβ is orthogonal to every column of X.");
     });
-    const Matrix<T> Xt = transpose(X);
-    const Matrix<T> XtX = traced_product(Xt, X, "Compute XᵀX.",
-                                         trace::product({transpose_of("X"), trace::symbol("X")}, ""), trace);
-    const Matrix<T> Xty = traced_product(Xt, y, "Compute XᵀY.",
-                                         trace::product({transpose_of("X"), trace::symbol("Y")}, ""), trace);
+    Matrix<T> XtX, Xty;
+    if (trace) {
+        const Matrix<T> Xt = transpose(X);
+        XtX = traced_product(Xt, X, "Compute XᵀX.", trace::product({transpose_of("X"), trace::symbol("X")}, ""), trace);
+        Xty = traced_product(Xt, y, "Compute XᵀY.", trace::product({transpose_of("X"), trace::symbol("Y")}, ""), trace);
+    } else {
+        XtX = transpose_product(X, X);  // without forming Xᵀ
+        Xty = transpose_product(X, y);
+    }
     Matrix<T> beta;
     if (method == LeastSquaresMethod::inverse) {
         Solution<T> check = solve(XtX, Xty);

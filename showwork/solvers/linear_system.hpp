@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/bareiss.hpp"
 #include "showwork/matrix/elimination.hpp"
 #include "showwork/matrix/evidence.hpp"
 #include "showwork/matrix/subspaces.hpp"
@@ -259,6 +260,21 @@ Solution<T> solve(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptio
                   trace::Trace* trace = nullptr, const Unknowns& unknowns = {}) {
     solvers_detail::require_system_shape(A, b);
     const std::size_t n = A.cols();
+    if constexpr (std::is_same_v<T, Rational>) {
+        // Nothing to show or observe, A square (the normal equations of a regression): the
+        // fraction-free elimination of (A | b) and b's back substitution alone, when A has a
+        // pivot in every column; otherwise the whole record below, for its evidence.
+        if (!trace && !options.observe && options.method != Method::gauss_jordan && A.rows() == n) {
+            if (std::optional<Matrix<Rational>> x = fraction_free_solve(A, b)) {
+                Solution<T> s;
+                s.kind = SolutionKind::unique;
+                s.rank = n;
+                for (std::size_t j = 0; j < n; ++j) s.pivot_columns.push_back(j);
+                s.particular = std::move(*x);
+                return s;
+            }
+        }
+    }
     Matrix<T> Ab = augment(A, b);
     EliminationGoal goal;
     goal.pivot_limit = n;

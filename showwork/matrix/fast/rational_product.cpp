@@ -10,11 +10,10 @@ namespace showwork {
 namespace matrix_detail {
 namespace {
 
-// Line i of A (a row, or with `columns` a column) times l_i = lcm of its denominators, into row i
-// of M. With GMP the numbers are read and written in place: no temporary integers.
-void clear_line(const Matrix<Rational>& A, std::size_t i, bool columns, IntegerMatrix& M, Integer& l) {
-    const std::size_t length = columns ? A.rows() : A.cols();
-    auto entry = [&](std::size_t k) -> const Rational& { return columns ? A(k, i) : A(i, k); };
+// A line of `length` numbers, entry(k) the k-th, times l_i = lcm of its denominators, into row
+// i of M. With GMP the numbers are read and written in place: no temporary integers.
+template <class Entry>
+void clear_line(Entry entry, std::size_t length, std::size_t i, IntegerMatrix& M, Integer& l) {
     l = 1;
 #if SHOWWORK_USE_GMP
     mpz_ptr lcm_value = l.backend().data();
@@ -56,7 +55,8 @@ IntegerMatrix clear_lines(const Matrix<Rational>& A, bool columns, Integer* lcm_
     if (lcms) lcms->assign(lines, Integer(1));
     Integer l;
     for (std::size_t i = 0; i < lines; ++i) {
-        clear_line(A, i, columns, M, l);
+        auto entry = [&](std::size_t k) -> const Rational& { return columns ? A(k, i) : A(i, k); };
+        clear_line(entry, length, i, M, l);
         if (lcm_product) *lcm_product *= l;
         if (lcms) (*lcms)[i] = l;
     }
@@ -67,6 +67,17 @@ IntegerMatrix clear_lines(const Matrix<Rational>& A, bool columns, Integer* lcm_
 
 IntegerMatrix clear_denominators(const Matrix<Rational>& A, Integer* lcm_product, std::vector<Integer>* row_lcms) {
     return clear_lines(A, false, lcm_product, row_lcms);
+}
+
+IntegerMatrix clear_denominators(const Matrix<Rational>& A, const Matrix<Rational>& B) {
+    const std::size_t n = A.cols(), length = n + B.cols();
+    IntegerMatrix M{A.rows(), length, std::vector<Integer>(A.rows() * length)};
+    Integer l;
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        auto entry = [&](std::size_t k) -> const Rational& { return k < n ? A(i, k) : B(i, k - n); };
+        clear_line(entry, length, i, M, l);
+    }
+    return M;
 }
 
 }  // namespace matrix_detail
@@ -142,18 +153,18 @@ void set_integer(mpz_ptr z, UInt128 magnitude, bool negative) {
 // False, leaving C alone, when they might: the caller multiplies in GMP integers instead.
 // C is symmetric when B = Aᵀ (XᵀX): the cleared rows of A are then B's cleared columns, and only
 // the entries on and above the diagonal are summed.
-bool multiply_in_128_bits(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C) {
+bool multiply_in_128_bits(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C, bool transpose_a) {
     // The smaller factor first: when it does not fit (Xβ̂, β̂ with large denominators) the
     // larger one is never read.
     std::optional<SmallLines> a, b;
     if (A.size() <= B.size()) {
-        if (!(a = clear_lines_small(A, false)) || !(b = clear_lines_small(B, true))) return false;
+        if (!(a = clear_lines_small(A, transpose_a)) || !(b = clear_lines_small(B, true))) return false;
     } else {
-        if (!(b = clear_lines_small(B, true)) || !(a = clear_lines_small(A, false))) return false;
+        if (!(b = clear_lines_small(B, true)) || !(a = clear_lines_small(A, transpose_a))) return false;
     }
-    if (a->bits + b->bits + std::bit_width(A.cols()) > 127) return false;
+    const std::size_t n = transpose_a ? A.rows() : A.cols();
+    if (a->bits + b->bits + std::bit_width(n) > 127) return false;
     const bool symmetric = a->values == b->values && a->lcms == b->lcms;
-    const std::size_t n = A.cols();
     for (std::size_t i = 0; i < C.rows(); ++i) {
         const std::int64_t* row = a->values.data() + i * n;
         for (std::size_t j = symmetric ? i : 0; j < C.cols(); ++j) {
@@ -172,20 +183,21 @@ bool multiply_in_128_bits(const Matrix<Rational>& A, const Matrix<Rational>& B, 
 }
 #else
 // Without GMP the integers are cpp_int's: the general path below serves every product.
-bool multiply_in_128_bits(const Matrix<Rational>&, const Matrix<Rational>&, Matrix<Rational>&) { return false; }
+bool multiply_in_128_bits(const Matrix<Rational>&, const Matrix<Rational>&, Matrix<Rational>&, bool) { return false; }
 #endif
 
 }  // namespace
 
-bool multiply_rational_into(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C) {
-    if (multiply_in_128_bits(A, B, C)) return true;
+bool multiply_rational_into(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C,
+                            bool transpose_a) {
+    if (multiply_in_128_bits(A, B, C, transpose_a)) return true;
     std::vector<Integer> l, d;
-    // the rows l_i a_i of A, and the columns d_j b_j of B as the rows of Bt
-    matrix_detail::IntegerMatrix Ai = matrix_detail::clear_lines(A, false, nullptr, &l);
+    // the rows l_i a_i of A (of Aᵀ: A's columns), and the columns d_j b_j of B as the rows of Bt
+    matrix_detail::IntegerMatrix Ai = matrix_detail::clear_lines(A, transpose_a, nullptr, &l);
     if (!small_enough(l)) return false;
     matrix_detail::IntegerMatrix Bt = matrix_detail::clear_lines(B, true, nullptr, &d);
     if (!small_enough(d)) return false;
-    const std::size_t n = A.cols();
+    const std::size_t n = transpose_a ? A.rows() : A.cols();
     Integer sum;
     for (std::size_t i = 0; i < C.rows(); ++i) {
         const Integer* a = Ai.a.data() + i * n;

@@ -17,6 +17,8 @@ namespace showwork::matrix_detail {
 // Row i of A times l_i = lcm of its denominators. `lcm_product` gets Π l_i, `row_lcms` each l_i.
 IntegerMatrix clear_denominators(const Matrix<Rational>& A, Integer* lcm_product = nullptr,
                                  std::vector<Integer>* row_lcms = nullptr);
+// The rows of (A | B) (A, B with as many rows) cleared the same way, without forming (A | B).
+IntegerMatrix clear_denominators(const Matrix<Rational>& A, const Matrix<Rational>& B);
 
 }  // namespace showwork::matrix_detail
 
@@ -27,6 +29,8 @@ namespace showwork {
 inline constexpr std::size_t max_cleared_bits = 512;
 // Products of fewer multiply-adds take the plain loop: clearing costs more than it saves.
 inline constexpr std::size_t min_integer_product = 64;
-bool multiply_rational_into(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C);
+// With `transpose_a`, C = AᵀB (C sized A.cols()×p) without forming Aᵀ: A's columns are its lines.
+bool multiply_rational_into(const Matrix<Rational>& A, const Matrix<Rational>& B, Matrix<Rational>& C,
+                            bool transpose_a = false);
 
 }  // namespace showwork
