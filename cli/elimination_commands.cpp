@@ -37,6 +37,7 @@ struct EliminationCall : Invocation {
     std::string augment;    // columns right of the bar; empty: none (solve: 1)
     std::string unknowns;   // solve: names of the unknowns, "x,y"
     std::string detail = "brief";
+    std::string tolerance;  // floating only; empty: max(m, n) · ε · max |a_ij|
     bool unit_pivots = false;
 };
 
@@ -56,6 +57,8 @@ void add_elimination_options(CLI::App& command, EliminationCall& call, bool with
     command.add_option("--detail", call.detail, "With steps, brief (default): each single replacement of a column "
                                                 "as a sub-step in the first column only; full: in every column")
         ->check(CLI::IsMember({"brief", "full"}));
+    command.add_option("--tolerance", call.tolerance, "Floating only: an entry with |x| ≤ T is zero "
+                                                      "(default: max(m, n)·ε·max|a_ij|)");
     if (with_augment) {
         command.add_option("--augment", call.augment, "The last K columns are the right-hand side, drawn after the bar");
     }
@@ -67,6 +70,14 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
     options.pivot = parse_pivot_rule(call.pivot);
     options.method = parse_method(call.method);
     options.every_replacement = call.detail == "full";
+    if (!call.tolerance.empty()) {
+        if constexpr (ScalarTraits<T>::exact) {
+            throw InputError("--tolerance is for --number double or float50: exact arithmetic tells zero exactly");
+        } else {
+            options.tolerance = parse_scalar<T>(call.tolerance);
+            if (!(*options.tolerance >= 0)) throw InputError("--tolerance must be 0 or more, not " + call.tolerance);
+        }
+    }
     return options;
 }
 

@@ -563,4 +563,25 @@ TEST_CASE("long exact work is announced on stderr before it starts") {
     CHECK(quick.err.empty());
 }
 
+// What counts as zero in floating point is the reader's to set: the default tells 1e-7 from 0
+// (rank 2), --tolerance 1e-3 does not (rank 1). Exact arithmetic needs none and refuses it.
+TEST_CASE("--tolerance sets the floating zero test of an elimination; exact refuses it") {
+    auto rank = [](std::vector<std::string> extra) {
+        std::vector<std::string> args{"rank", "1 1; 1 1.0000001", "--number", "double", "--format", "json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        Run r = showwork_run(args);
+        REQUIRE(r.status == 0);
+        return nlohmann::json::parse(r.out)["result"]["rank"].get<int>();
+    };
+    CHECK(rank({}) == 2);
+    CHECK(rank({"--tolerance", "1e-3"}) == 1);
+    CHECK(rank({"--tolerance", "1e-9"}) == 2);
+    check_error(showwork_run({"rank", "1 1; 1 1.0000001", "--tolerance", "1e-3"}), 2,
+                "--tolerance is for --number double or float50: exact arithmetic tells zero exactly");
+    check_error(showwork_run({"rank", "1 2; 3 4", "--number", "double", "--tolerance", "-1"}), 2,
+                "--tolerance must be 0 or more, not -1");
+    check_error(showwork_run({"rank", "1 2; 3 4", "--number", "double", "--tolerance", "tiny"}), 2,
+                "'tiny': not a number");
+}
+
 }  // namespace test_cli
