@@ -85,6 +85,25 @@ TEST_CASE("expressions print as plain text that parses back to the same expressi
     }
 }
 
+// The program's text format (Unicode: x², √, |x|, −) is input too: what it prints reads back.
+TEST_CASE("the program's Unicode text of an expression parses back to the same expression") {
+    for (const char* f : {"x^2*sin(x)", "sqrt(x^2 + 1)", "x/sqrt(x^2+1)", "1/x^2", "x^10 relu(x)", "abs(x)",
+                          "x/abs(x)", "exp(-x^2/2)", "e^(-x)/(1 + e^(-x))^2", "sin(x)^2 + cos(x)^3", "x^(1/3)",
+                          "2*sqrt(x)", "sqrt(2) x", "abs(x - abs(y))", "-3x^(1/2) + y^(-2)", "x^(-1) + 2"}) {
+        CAPTURE(f);
+        Expr e = P(f);
+        const std::string unicode = trace::to_text(calculus::to_math(e));
+        CAPTURE(unicode);
+        CHECK(P(unicode) == e);
+    }
+    CHECK(P("x²") == P("x^2"));
+    CHECK(P("3x¹⁰ − 2·x⁻¹") == P("3x^10 - 2*x^(-1)"));
+    CHECK(P("√x + √(x + 1)") == P("sqrt(x) + sqrt(x + 1)"));
+    CHECK(P("|x − 1|") == P("abs(x - 1)"));
+    CHECK_THROWS_WITH_AS(P("x⁻"), "position 2: a superscript sign without digits", ParseError);
+    CHECK_THROWS_WITH_AS(P("|x + 1"), "position 1: unbalanced bars: '|' is not closed", ParseError);
+}
+
 TEST_CASE("print then parse gives the same expression, where a name could join the number before it") {
     // e1 after 2 would read as 2e1 = 20: a space (text) or a dot (LaTeX) keeps them apart
     CHECK(text("2 e1 x") == "2 e1 x");

@@ -105,6 +105,19 @@ TEST_CASE("parse_row_operations reads the three forms") {
     CHECK(parse_row_operations<Q>("R1 -> 0.5 R1", 2) == std::vector{Op::scaling(0, Q(1, 2))});
 }
 
+// What the program writes (subscripts, arrows, −, a list joined by commas) reads back.
+TEST_CASE("row operations as the program writes them read back") {
+    CHECK(parse_row_operations<Q>("R₂ → R₂ − 3R₁, R₁ ↔ R₂, R₂ → −(1/3)R₂", 2) ==
+          std::vector{Op::replacement(1, 0, -3), Op::interchange(0, 1), Op::scaling(1, Q(-1, 3))});
+    CHECK(parse_row_operations<Q>("R₁₂ → R₁₂ + (1/2)·R₁₀", 12) == std::vector{Op::replacement(11, 9, Q(1, 2))});
+    for (const Op& op : {Op::replacement(2, 0, Q(-7, 4)), Op::replacement(0, 1, 5), Op::interchange(1, 2),
+                         Op::scaling(2, Q(-1, 3)), Op::scaling(0, 4)}) {
+        const std::string written = trace::to_text(op.to_math());
+        CAPTURE(written);
+        CHECK(parse_row_operations<Q>(written, 3) == std::vector{op});
+    }
+}
+
 TEST_CASE("bad row-operation text is a ParseError naming the operation and where") {
     CHECK_THROWS_WITH_AS(parse_row_operations<Q>("R1 <-> R2; R5 <-> R1", 3),
                          "row operation 2 'R5 <-> R1' (at character 12): unknown row R5 in a 3-row matrix",

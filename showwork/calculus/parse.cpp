@@ -26,12 +26,25 @@ bool name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 
 bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-// Unicode spellings the notes use: − for minus, · and × for times, σ for the sigmoid.
+// Unicode spellings the notes use: − for minus, · and × for times, σ for the sigmoid; and what
+// the program itself writes, so that its text output reads back: √ (a square root, of an atom
+// or a parenthesis), | | for an absolute value.
 std::optional<std::pair<std::string, std::size_t>> unicode_token(std::string_view s, std::size_t i) {
     auto starts = [&](std::string_view u) { return s.substr(i, u.size()) == u; };
     if (starts("\u2212")) return std::pair<std::string, std::size_t>{"-", 3};
     if (starts("\u00b7") || starts("\u00d7")) return std::pair<std::string, std::size_t>{"*", 2};
     if (starts("\u03c3")) return std::pair<std::string, std::size_t>{"sigma", 2};
+    if (starts("\u221a")) return std::pair<std::string, std::size_t>{"\u221a", 3};
+    return std::nullopt;
+}
+
+// A superscript digit or sign (x², x¹⁰, x⁻¹): its ASCII character and its length in bytes.
+std::optional<std::pair<char, std::size_t>> superscript(std::string_view s, std::size_t i) {
+    static constexpr std::string_view digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    for (std::size_t d = 0; d < 10; ++d)
+        if (s.substr(i, digits[d].size()) == digits[d]) return std::pair{static_cast<char>('0' + d), digits[d].size()};
+    if (s.substr(i, 3) == "⁻") return std::pair{'-', std::size_t{3}};
+    if (s.substr(i, 3) == "⁺") return std::pair{'+', std::size_t{3}};
     return std::nullopt;
 }
 
@@ -65,11 +78,25 @@ std::vector<Token> tokenize(std::string_view s) {
         } else if (c == '*' && i + 1 < s.size() && s[i + 1] == '*') {  // x**2 is x^2
             tokens.push_back({Tok::symbol, "^", at});
             i += 2;
-        } else if (std::string_view("+-*/^(),").find(c) != std::string_view::npos) {
+        } else if (auto sup = superscript(s, i)) {  // x²: the power x^2, the exponent's sign its own token
+            tokens.push_back({Tok::symbol, "^", at});
+            std::string exponent;
+            for (; sup; sup = superscript(s, i)) {
+                if (sup->first == '-' || sup->first == '+') {
+                    if (!exponent.empty()) fail(i + 1, "a sign inside a superscript exponent", "");
+                    if (sup->first == '-') tokens.push_back({Tok::symbol, "-", i + 1});
+                } else {
+                    exponent += sup->first;
+                }
+                i += sup->second;
+            }
+            if (exponent.empty()) fail(at, "a superscript sign without digits", "");
+            tokens.push_back({Tok::number, exponent, at});
+        } else if (std::string_view("+-*/^(),|").find(c) != std::string_view::npos) {
             tokens.push_back({Tok::symbol, std::string(1, c), at});
             ++i;
         } else if (auto u = unicode_token(s, i)) {
-            tokens.push_back({u->first == "sigma" ? Tok::name : Tok::symbol, u->first, at});
+            tokens.push_back({u->first == "sigma" || u->first == "\u221a" ? Tok::name : Tok::symbol, u->first, at});
             i += u->second;
         } else {
             std::size_t len = 1;
@@ -238,6 +265,13 @@ private:
             close_parenthesis(t);
             return inside;
         }
+        if (t.text == "|") {  // |u|, as the program writes abs(u)
+            Nesting level(*this, t);
+            Expr inside = sum();
+            if (!at_symbol("|")) fail(t.position, "unbalanced bars: '|' is not closed", "|");
+            take();
+            return within_depth(apply(Fn::abs, {inside}), t.position);
+        }
         if (t.text == ")") fail(t.position, "missing operand before ')'", t.text);
         fail(t.position, "missing operand before '" + t.text + "'", t.text);
     }
@@ -264,6 +298,10 @@ private:
     }
 
     Expr name(const Token& t) {
+        if (t.text == "\u221a") {  // √u, √(u + v): u^(1/2), as the program writes sqrt
+            Nesting level(*this, t);
+            return within_depth(power(atom(), constant(Rational(1, 2))), t.position);
+        }
         // f(x) is a call only when the parenthesis touches the name; "x (y + 1)" is a product
         bool call = at_symbol("(") && peek().position == t.position + t.text.size();
         if (at_symbol("(") && !call && callable(t.text)) call = true;

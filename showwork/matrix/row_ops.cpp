@@ -103,9 +103,11 @@ RowOperationText parse_one(std::string_view text, std::size_t offset, std::size_
     std::size_t lead = 0;  // the operation starts at its first non-blank character
     while (lead < text.size() && std::isspace(static_cast<unsigned char>(text[lead]))) ++lead;
     RowOperationText op{RowOpKind::interchange, 0, 0, "1", trimmed(text), offset + lead + 1};
-    // Unicode arrows become their ASCII forms first.
+    // What the program writes becomes its ASCII form first: R₂ → R₂ − (1/3)·R₁, R₁ ↔ R₂.
     std::string ascii(text);
-    for (auto [from, to] : {std::pair<std::string, std::string>{"↔", "<->"}, {"→", "->"}, {"−", "-"}}) {
+    for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"↔", "<->"}, {"→", "->"}, {"−", "-"},
+                            {"·", "*"}, {"₀", "0"}, {"₁", "1"}, {"₂", "2"}, {"₃", "3"}, {"₄", "4"},
+                            {"₅", "5"}, {"₆", "6"}, {"₇", "7"}, {"₈", "8"}, {"₉", "9"}}) {
         for (std::size_t p; (p = ascii.find(from)) != std::string::npos;) ascii.replace(p, from.size(), to);
     }
     Cursor in(ascii, offset);
@@ -162,7 +164,7 @@ std::vector<RowOperationText> parse_row_operation_texts(std::string_view text) {
     std::vector<RowOperationText> ops;
     std::size_t start = 0, number = 0;
     while (start <= text.size()) {
-        std::size_t end = text.find_first_of(";\n", start);
+        std::size_t end = text.find_first_of(";,\n", start);  // ", " as the program lists them
         if (end == std::string_view::npos) end = text.size();
         std::string_view piece = text.substr(start, end - start);
         if (!trimmed(piece).empty()) ops.push_back(parse_one(piece, start, ++number));

@@ -116,16 +116,16 @@ struct RowOperationText {
     std::size_t position;        // 1-based character position of the operation in the input
 };
 
-// Splits on ';' or newlines and reads each operation; throws ParseError naming the operation,
+// Splits on ';', ',' or newlines and reads each operation; throws ParseError naming the operation,
 // its number and position (ParseError::row() is the operation's number, column() the 1-based
 // character position in the whole text). Does not know the number of rows.
 std::vector<RowOperationText> parse_row_operation_texts(std::string_view text);
 [[noreturn]] void throw_row_operation_error(const RowOperationText& op, std::size_t number,
                                             const std::string& problem);
 
-// "R2 -> R2 - 2R1; R1 <-> R2; R2 -> 1/2 R2" for a matrix with `rows` rows. Accepts R2 or R_2,
-// "->" or "→", "<->" or "↔", coefficients as numbers ("2", "-1/2", "0.5") before the row, an
-// optional '*'. Throws ParseError for malformed text, a row outside 1..rows, scaling by zero,
+// "R2 -> R2 - 2R1; R1 <-> R2; R2 -> 1/2 R2" for a matrix with `rows` rows. Accepts R2, R_2 or
+// R₂, "->" or "→", "<->" or "↔", "-" or "−", coefficients as numbers ("2", "-1/2", "0.5",
+// "(1/3)") before the row, an optional '*' or '·': the program's own text output reads back. Throws ParseError for malformed text, a row outside 1..rows, scaling by zero,
 // a replacement of a row by itself.
 template <Scalar T>
 std::vector<RowOperation<T>> parse_row_operations(std::string_view text, std::size_t rows) {
