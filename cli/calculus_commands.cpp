@@ -1,4 +1,4 @@
-// diff, gradient, jacobian: derivatives with their rule-by-rule derivations (notes 003 §1.5).
+// diff, gradient, jacobian, chain: derivatives with their rule-by-rule derivations (notes 003 §1.5).
 //
 // The derivative is symbolic and exact whatever --number says; --number is the scalar of the
 // value at --at. Over exact rationals a transcendental function has no value (e^1 is
@@ -16,7 +16,8 @@ using trace::Document;
 // What the calculus commands read besides the common options.
 struct CalculusInvocation : Invocation {
     std::string wrt;   // diff: the variable, or empty for the expression's only one
-    std::string vars;  // gradient, jacobian: "x,y"
+    std::string vars;  // gradient, jacobian, chain: "x,y"
+    std::string inner; // chain: F's own variables, one per component of g: "u,v"
     std::string at;    // "x=1, y=2", or empty: no point
     std::string relu_at_zero = "0";
 };
@@ -182,6 +183,48 @@ struct Jacobian {
     }
 };
 
+// chain "F" "g" --inner u,v --vars x,y [--at x=0,y=1]: the Jacobian chain rule of notes 003
+// §1.5, J_{F∘g} = J_F(g) · J_g, with F written in its own variables u, v and g in x, y.
+struct Chain {
+    template <Scalar T>
+    static Document run(CalculusInvocation& call) {
+        std::vector<std::string> inner = calculus::parse_variables(call.inner);
+        std::vector<std::string> vars = calculus::parse_variables(call.vars);
+        std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], inner);
+        std::vector<calculus::Expr> g = calculus::parse_expressions(call.operands[1], vars);
+        if (g.size() != inner.size()) {  // what was typed does not fit: an input error
+            throw InputError(calculus::chain_shape_problem(g.size(), inner.size()) + " (--inner " + call.inner +
+                             "): give g one component per variable of F");
+        }
+        std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+
+        calculus::note_unevaluated_powers(F, call.sink());
+        calculus::note_unevaluated_powers(g, call.sink());
+        calculus::ChainRuleParts parts =
+            calculus::jacobian_chain_rule_parts(F, inner, g, vars, diff_options(call), call.sink());
+        const trace::Math F_sym = trace::symbol("F"), g_sym = trace::symbol("g");
+        const trace::Math J_Fg = trace::symbol("J", trace::product({F_sym, trace::symbol("circ"), g_sym}, ""));
+        std::vector<trace::Named> results{
+            {"outer_at_inner", calculus::to_math(parts.outer_at_inner), trace::Named::Where::everywhere,
+             trace::apply("J_F", {g_sym})},
+            {"inner", calculus::to_math(parts.inner), trace::Named::Where::everywhere, trace::symbol("J", g_sym)},
+            {"jacobian", calculus::to_math(parts.product), trace::Named::Where::everywhere, J_Fg}};
+        if (point) {
+            for (const calculus::Expr& gi : g) at_point([&] { return calculus::evaluate(gi, *point); });
+            Matrix<T> value = at_point([&] { return calculus::evaluate(parts.product, *point); });
+            if (trace::Trace* sink = call.sink()) {
+                sink->add(evaluation_step(calculus::point_text(*point), J_Fg, calculus::to_math(parts.product),
+                                          to_math(value)));
+            }
+            results.push_back({"value", to_math(value)});
+        }
+        std::vector<trace::Named> given = inputs("F", calculus::to_math(calculus::as_column(F)), point);
+        given.insert(given.begin() + 1, {"g", calculus::to_math(calculus::as_column(g))});
+        return document(call, "chain", "Chain rule for the Jacobian of F(g) in " + joined(vars), std::move(given),
+                        std::move(results));
+    }
+};
+
 constexpr Operand expression{"EXPR", "An expression: \"2*x + y^3\", \"sin(x^2)\", \"sigma(x)\", \"e^x - ln(y)\""};
 
 // A calculus command with --at and --relu-at-zero; the caller adds --wrt or --vars.
@@ -225,6 +268,18 @@ void register_calculus_commands(CLI::App& app) {
                                 jacobian)
         ->add_option("--vars", jacobian->vars, "The variables, in order: x,y")
         ->required();
+
+    auto chain = std::make_shared<CalculusInvocation>();
+    CLI::App* chain_command = register_calculus<Chain>(
+        app,
+        {"chain", "Jacobian of F(g) by the chain rule: J_F(g) · J_g (notes 003)",
+         {{"F", "The outer function in its own variables, components separated by ';': \"sin(u); u*v\""},
+          {"g", "The inner function, one component per variable of F: \"x^2 + y; ln(y^3)\""}},
+         {"showwork chain \"sin(u); u*v\" \"x^2 + y; ln(y^3)\" --inner u,v --vars x,y",
+          "showwork chain \"u^2 + v^2\" \"cos(t); sin(t)\" --inner u,v --vars t --at t=0"}},
+        chain);
+    chain_command->add_option("--inner", chain->inner, "The variables of F, one per component of g: u,v")->required();
+    chain_command->add_option("--vars", chain->vars, "The variables of g, in order: x,y")->required();
 }
 
 }  // namespace showwork::cli

@@ -307,4 +307,24 @@ TEST_CASE("the documents of the Jacobian and of the chain rule compile with pdfl
     }
 }
 
+// The chain rule of notes 003 as a command: F(u, v) = [sin u; u v], g(x, y) = [x² + y; ln y³].
+// J_F(g) = [cos(x² + y) 0; v u] at g, J_g = [2x 1; 0 3/y]; at (x, y) = (0, 1), g = (1, 0):
+// J_(F∘g) = [2x cos(x² + y), cos(x² + y); 2x ln y³, ln y³ + 3(x² + y)/y] = [0 cos 1; 0 3].
+TEST_CASE("chain: the Jacobian of F(g) by the chain rule, its parts, its value, and a g that does not fit") {
+    Json j = json_of({"chain", "sin(u); u*v", "x^2 + y; ln(y^3)", "--inner", "u,v", "--vars", "x,y"});
+    CHECK(j["result"]["inner"]["entries"] == Json::parse(R"([["2x", "1"], ["0", "3/y"]])"));
+    CHECK(j["result"]["outer_at_inner"]["entries"][0][0] == "cos(x² + y)");
+    CHECK(j["result"]["jacobian"]["entries"][1][1] == "ln(y³) + 3(x² + y)/y");
+    CHECK(has_step(j["steps"], "rule"));
+    Json at = json_of({"chain", "sin(u); u*v", "x^2 + y; ln(y^3)", "--inner", "u,v", "--vars", "x,y", "--at", "x=0,y=1",
+                       "--number", "double", "--no-steps"});
+    CHECK(at["result"]["value"]["entries"][1] == Json::parse(R"(["0", "3"])"));
+    CHECK(std::abs(std::stod(at["result"]["value"]["entries"][0][1].get<std::string>()) - std::cos(1.0)) < 1e-15);
+    check_error(showwork_run({"chain", "u", "x; y", "--inner", "u", "--vars", "x,y"}), 2,
+                "the inner function g has 2 components but F takes 1 variable (--inner u): give g one component "
+                "per variable of F");
+    check_error(showwork_run({"chain", "sin(w)", "x", "--inner", "u", "--vars", "x"}), 2,
+                "position 5: unknown variable 'w' (the variables are u) (in component 1)");
+}
+
 }  // namespace test_cli_calculus

@@ -40,6 +40,11 @@ trace::Math composition_jacobian() {
 
 }  // namespace
 
+std::string chain_shape_problem(std::size_t components, std::size_t variables) {
+    return "the inner function g has " + std::to_string(components) + (components == 1 ? " component" : " components") +
+           " but F takes " + std::to_string(variables) + (variables == 1 ? " variable" : " variables");
+}
+
 SymbolicMatrix as_column(const std::vector<Expr>& entries) {
     SymbolicMatrix A(entries.size(), 1);
     A.entries = entries;
@@ -182,8 +187,7 @@ ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::
                                          const std::vector<Expr>& g, const std::vector<std::string>& vars,
                                          const DiffOptions& options, trace::Trace* trace) {
     if (g.size() != inner_vars.size()) {
-        throw ShapeError("the inner function g has " + std::to_string(g.size()) + " components but F takes " +
-                         std::to_string(inner_vars.size()) + " variables (" + names(inner_vars) + ")");
+        throw ShapeError(chain_shape_problem(g.size(), inner_vars.size()) + " (" + names(inner_vars) + ")");
     }
     ChainRuleParts parts;
     if (trace) {

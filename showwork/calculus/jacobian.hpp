@@ -74,6 +74,9 @@ struct ChainRuleParts {
 ChainRuleParts jacobian_chain_rule_parts(const std::vector<Expr>& F, const std::vector<std::string>& inner_vars,
                                          const std::vector<Expr>& g, const std::vector<std::string>& vars,
                                          const DiffOptions& options = {}, trace::Trace* trace = nullptr);
+// "the inner function g has 2 components but F takes 1 variable": the one thing that can be
+// wrong with the shapes of F∘g, said the same by the library (ShapeError) and the program.
+std::string chain_shape_problem(std::size_t components, std::size_t variables);
 SymbolicMatrix jacobian_chain_rule(const std::vector<Expr>& F, const std::vector<std::string>& inner_vars,
                                    const std::vector<Expr>& g, const std::vector<std::string>& vars,
                                    const DiffOptions& options = {}, trace::Trace* trace = nullptr);
