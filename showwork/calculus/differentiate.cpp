@@ -99,14 +99,17 @@ private:
     Expr product_rules(const Expr& e, trace::Trace* t) {
         std::vector<Expr> constants, dependent;
         for (const Expr& f : e.args()) (depends_on(f, var_) ? dependent : constants).push_back(f);
-        if (!constants.empty()) return constant_multiple_rule(multiply(constants), multiply(dependent), e, t);
+        // the factors as written: x·x by the product rule, as typed
+        if (!constants.empty()) {
+            return constant_multiple_rule(multiply(constants), multiply_as_written(dependent), e, t);
+        }
         std::vector<Expr> numerator, denominator;
         for (const Expr& f : dependent) {
             bool below = f.op() == Op::power && f.arg(1).is_constant() && f.arg(1).value() < 0;
             (below ? denominator : numerator).push_back(below ? power(f.arg(0), -f.arg(1)) : f);
         }
         if (!numerator.empty() && !denominator.empty()) {
-            return quotient_rule(multiply(numerator), multiply(denominator), e, t);
+            return quotient_rule(multiply_as_written(numerator), multiply_as_written(denominator), e, t);
         }
         return product_rule(dependent, e, t);
     }
@@ -153,7 +156,9 @@ private:
         trace::SubDerivation sub(t, kind::rule);
         Expr du = d(u, t);
         Expr dv = d(v, t);
-        Expr top = du * v - u * dv;
+        // the numerator multiplied out and collected, when that is no longer than as it comes
+        Expr top = du * v - u * dv, expanded = expand(top);
+        if (expanded.size() <= top.size()) top = expanded;
         Expr result = top / power(v, Expr(2));
         if (sub) {
             sub.describe("Quotient rule: (u/v)′ = (u′v − uv′)/v².", [&] {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -71,11 +72,29 @@ int factor_rank(const Expr& f) {
 // A factor written under the fraction bar: a power with a negative constant exponent.
 bool divides(const Expr& f) { return f.op() == Op::power && f.arg(1).is_constant() && f.arg(1).value() < 0; }
 
-const std::string& base_name(const Expr& f) {
-    static const std::string none;
-    const Expr& base = f.op() == Op::power ? f.arg(0) : f;
-    return base.op() == Op::variable ? base.name() : none;
+// A total order on expressions, so that a product's factors come in one order however they were
+// multiplied: sin(x) cos(x) and cos(x) sin(x) are one product, and 2 sin(x) cos(x) − 2 cos(x) sin(x)
+// is 0. Variables by name, functions in the order of Fn (exp, ln, sin, cos, …), then arguments.
+int order(const Expr& a, const Expr& b) {
+    if (a == b) return 0;
+    if (a.op() != b.op()) return a.op() < b.op() ? -1 : 1;
+    switch (a.op()) {
+        case Op::constant: return a.value() < b.value() ? -1 : 1;
+        case Op::variable: return a.name().compare(b.name()) < 0 ? -1 : 1;
+        case Op::apply:
+            if (a.fn() != b.fn()) return a.fn() < b.fn() ? -1 : 1;
+            if (a.value() != b.value()) return a.value() < b.value() ? -1 : 1;
+            break;
+        default: break;
+    }
+    const std::size_t n = std::min(a.args().size(), b.args().size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (int c = order(a.arg(i), b.arg(i))) return c;
+    }
+    return a.args().size() < b.args().size() ? -1 : a.args().size() > b.args().size() ? 1 : 0;
 }
+
+const Expr& base_of(const Expr& f) { return f.op() == Op::power ? f.arg(0) : f; }
 
 }  // namespace
 
@@ -199,10 +218,33 @@ Expr multiply(std::vector<Expr> factors) {
         if (da != db) return db;
         int ra = factor_rank(a), rb = factor_rank(b);
         if (ra != rb) return ra < rb;
-        return ra == 1 && base_name(a) < base_name(b);
+        return order(base_of(a), base_of(b)) < 0;
     });
     if (kept.empty()) return constant(coefficient);
     if (coefficient == 1 && kept.size() == 1) return kept[0];
+    if (coefficient != 1) kept.insert(kept.begin(), constant(coefficient));
+    return make_op(Op::product, std::move(kept));
+}
+
+bool repeats_a_base(const std::vector<Expr>& factors) {
+    std::unordered_map<Expr, int, ExprHash> seen;
+    for (const Expr& f : factors) {
+        if (!f.is_constant() && ++seen[base_of(f)] > 1) return true;
+    }
+    return false;
+}
+
+// Π factors as typed: equal bases are not merged, so that x·x keeps its two factors.
+Expr multiply_as_written(std::vector<Expr> factors) {
+    Rational coefficient = 1;
+    std::vector<Expr> kept;
+    for (const Expr& f : factors) {
+        for (const Expr& inner : f.op() == Op::product ? f.args() : std::vector<Expr>{f}) {
+            if (inner.is_constant()) coefficient *= inner.value();
+            else kept.push_back(inner);
+        }
+    }
+    if (coefficient == 0 || !repeats_a_base(kept)) return multiply(std::move(factors));
     if (coefficient != 1) kept.insert(kept.begin(), constant(coefficient));
     return make_op(Op::product, std::move(kept));
 }
@@ -392,6 +434,11 @@ Expr substitute(const Expr& e, std::string_view var, const Expr& by) {
         [](Fn fn, std::vector<Expr> args) { return apply(fn, std::move(args)); });
 }
 
+Expr simplify(const Expr& e) {
+    return rebuild(
+        e, [](const Expr& v) { return v; }, [](Fn fn, std::vector<Expr> args) { return apply(fn, std::move(args)); });
+}
+
 std::vector<Expr> unevaluated_powers(const Expr& e) {
     std::vector<Expr> found;
     std::vector<Expr> pending{e};
@@ -414,6 +461,59 @@ Expr expand_sigmoid(const Expr& e) {
             if (fn == Fn::sigmoid) return power(Expr(1) + exp(-args[0]), Expr(-1));
             return apply(fn, std::move(args));
         });
+}
+
+namespace {
+// Beyond this many terms a product of sums is left as it is: multiplied out it would read worse.
+constexpr std::size_t max_expanded_terms = 64;
+
+std::vector<Expr> terms_of(const Expr& e) { return e.op() == Op::sum ? e.args() : std::vector<Expr>{e}; }
+
+// (Σ aᵢ)(Σ bⱼ) = Σᵢⱼ aᵢbⱼ with like terms collected; nothing when it has too many terms.
+std::optional<std::vector<Expr>> distribute(const std::vector<Expr>& a, const std::vector<Expr>& b) {
+    if (a.size() * b.size() > max_expanded_terms) return std::nullopt;
+    std::vector<Expr> products;
+    for (const Expr& x : a) {
+        for (const Expr& y : b) products.push_back(x * y);
+    }
+    return terms_of(add(std::move(products)));
+}
+}  // namespace
+
+Expr expand(const Expr& e) {
+    switch (e.op()) {
+        case Op::sum: {
+            std::vector<Expr> terms;
+            for (const Expr& t : e.args()) terms.push_back(expand(t));
+            return add(std::move(terms));
+        }
+        case Op::product: {
+            std::vector<Expr> terms{Expr(1)};
+            for (const Expr& f : e.args()) {
+                auto next = distribute(terms, terms_of(expand(f)));
+                if (!next) return e;
+                terms = std::move(*next);
+            }
+            return add(std::move(terms));
+        }
+        case Op::power: {
+            // (a + b)ⁿ for a small whole n, multiplied out n − 1 times
+            const Expr& n = e.arg(1);
+            if (e.arg(0).op() != Op::sum || !n.is_constant() || !is_integer(n.value()) || n.value() < 2 ||
+                n.value() > 8) {
+                return e;
+            }
+            const std::vector<Expr> base = terms_of(expand(e.arg(0)));
+            std::vector<Expr> terms = base;
+            for (Rational k = 1; k < n.value(); k += 1) {
+                auto next = distribute(terms, base);
+                if (!next) return e;
+                terms = std::move(*next);
+            }
+            return add(std::move(terms));
+        }
+        default: return e;
+    }
 }
 
 std::string_view function_name(Fn fn) {

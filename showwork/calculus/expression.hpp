@@ -6,7 +6,8 @@
 // keep them in a simplified form that reads like the notes:
 //
 //   sum       terms, like terms collected (2x + 3x = 5x), constants folded, no "+ 0"
-//   product   factors, constant first, no "·1", equal bases merged (x·x = x², y⁻³·y² = y⁻¹)
+//   product   factors, constant first, no "·1", equal bases merged (x·x = x², y⁻³·y² = y⁻¹),
+//             the rest in one order (sin(x) cos(x) however they were multiplied)
 //   power     base^exponent; x⁰ = 1, x¹ = x, (x^a)^b = x^{ab} for constants, (e^u)^v = e^{uv}
 //   apply     a function of its arguments; exp(0) = 1, ln(1) = 0, ln(e^u) = u, σ(0) = 1/2, …
 //
@@ -87,6 +88,12 @@ Expr constant(const Rational& q);
 Expr variable(std::string name);
 Expr add(std::vector<Expr> terms);
 Expr multiply(std::vector<Expr> factors);
+// Π factors as typed: x·x stays a product of two factors (multiply() makes it x²), so that the
+// product rule can be shown on it. Constants are folded to the front; without a repeated base
+// this is multiply().
+Expr multiply_as_written(std::vector<Expr> factors);
+// Whether two of the factors have the same base (x and x², or sin(x) twice).
+bool repeats_a_base(const std::vector<Expr>& factors);
 Expr power(const Expr& base, const Expr& exponent);
 Expr apply(Fn fn, std::vector<Expr> args);
 // ReLU′(z) with the given value at z = 0.
@@ -118,11 +125,17 @@ Expr max(const Expr& a, const Expr& b);
 // The variables an expression uses, sorted by name.
 std::vector<std::string> variables(const Expr& e);
 bool depends_on(const Expr& e, std::string_view var);
+// e rebuilt through the simplifying builders: what multiply_as_written kept apart is merged.
+Expr simplify(const Expr& e);
 // e with every occurrence of the variable replaced by `by` (and simplified again).
 Expr substitute(const Expr& e, std::string_view var, const Expr& by);
 // The powers of a constant to an integer left as they are because their value would be longer
 // than max_number_length characters (matrix/scalar.hpp), as power() leaves them: 9^{5000}.
 std::vector<Expr> unevaluated_powers(const Expr& e);
+// Products of sums multiplied out and like terms collected: 2x(x − 1) − x² − 1 = x² − 2x − 1.
+// Function arguments are left as they are, and so is a product or power that would give more
+// than 64 terms.
+Expr expand(const Expr& e);
 // σ(u) written out as 1 / (1 + e^{−u}), everywhere in e.
 Expr expand_sigmoid(const Expr& e);
 

@@ -168,7 +168,7 @@ private:
         while (at_symbol("+") || at_symbol("-")) {
             bool minus = take().text == "-";
             Expr t = product();
-            terms.push_back(minus ? -t : t);
+            terms.push_back(minus ? negated(t) : t);
         }
         return terms.size() == 1 ? terms[0] : within_depth(add(std::move(terms)), start);
     }
@@ -197,7 +197,8 @@ private:
             } else if (peek().kind == Tok::number) {
                 fail(peek().position, "missing operator before the number " + quoted_token(peek().text), peek().text);
             } else {
-                return factors.size() == 1 ? factors[0] : within_depth(multiply(std::move(factors)), start);
+                // as typed: x·x is not yet x², so that its derivative can show the product rule
+                return factors.size() == 1 ? factors[0] : within_depth(multiply_as_written(std::move(factors)), start);
             }
         }
     }
@@ -207,8 +208,10 @@ private:
         bool negative = false;
         for (; at_symbol("-") || at_symbol("+"); take()) negative ^= at_symbol("-");
         Expr f = power_factor();
-        return negative ? -f : f;
+        return negative ? negated(f) : f;
     }
+
+    static Expr negated(const Expr& e) { return multiply_as_written({Expr(-1), e}); }
 
     Expr power_factor() {
         Expr base = atom();

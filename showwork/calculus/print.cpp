@@ -108,10 +108,11 @@ private:
     std::string juxtapose(const Integer& coefficient, const std::vector<Expr>& factors) const {
         std::string out = coefficient != 1 || factors.empty() ? coefficient.str() : "";
         bool only_coefficient = !out.empty();
+        const bool repeated = repeats_a_base(factors);  // x*x as typed, not "x x"
         for (const Expr& f : factors) {
             std::string s = factor(f);
             if (!out.empty()) {
-                if (std::isdigit(static_cast<unsigned char>(s[0]))) out += "*";
+                if (std::isdigit(static_cast<unsigned char>(s[0])) || (repeated && !only_coefficient)) out += "*";
                 else if (only_coefficient && reads_as_exponent(s)) out += " ";  // 2 e1, not 20
                 else if (!only_coefficient) out += " ";  // 3y^2, 2(x + 1), 2cos(x); x y
             }
@@ -166,9 +167,11 @@ trace::Math number_math(const Rational& q) { return trace::number(rational_text(
 
 trace::Math juxtapose_math(const Integer& coefficient, const std::vector<Expr>& factors) {
     std::vector<trace::Math> out;
-    if (coefficient != 1 || factors.empty()) out.push_back(trace::number(coefficient.str()));
     // the renderers parenthesise a sum or a negative factor where it needs it: 2(x + 1)
     for (const Expr& f : factors) out.push_back(to_math(f));
+    // x·x as typed, not "x x": 2x·x
+    if (repeats_a_base(factors)) out = {trace::product(std::move(out), "cdot")};
+    if (coefficient != 1 || factors.empty()) out.insert(out.begin(), trace::number(coefficient.str()));
     if (out.size() == 1) return std::move(out[0]);
     return trace::product(std::move(out), "");
 }
