@@ -162,9 +162,11 @@ TEST_CASE("the input as typed: x*x keeps its two factors, and its derivative sho
     CHECK(text("x*x") == "x*x");
     CHECK(text("-2x*x + 1") == "-2x*x + 1");
     CHECK(latex("x*x") == "x \\cdot x");
-    for (const char* typed : {"x*x", "-2x*x + 1", "x*x^2/x", "sin(x)*sin(x)*y"}) {
+    for (const char* typed : {"x*x", "-2x*x + 1", "x*x^2/x", "sin(x)*sin(x)*y", "x/x*x", "1/(x*x)", "x^-1*x^-1",
+                              "2/(3x*x)", "-x*x", "(x*x)^2", "(x*x)^-1", "sin(x*x)", "y/(x*x*y)", "(x + 1)(x + 1)"}) {
         CAPTURE(typed);
-        CHECK(P(text(typed)) == P(typed));  // the text reads back to the same factors
+        CHECK(text(text(typed)) == text(typed));  // the text reads back to the same text
+        CHECK(simplify(P(text(typed))) == simplify(P(typed)));
     }
     CHECK(text("2*x*3") == "6x");  // constants are still folded
     CHECK(d_text("x*x", "x") == "2x");

@@ -191,7 +191,7 @@ private:
                 const Token& slash = take();
                 Expr d = signed_factor();
                 if (d.is_constant(0)) fail(slash.position, "division by zero", "/");
-                factors.push_back(power(d, Expr(-1)));
+                factors.push_back(reciprocal(d));
             } else if (starts_implicit_factor()) {
                 factors.push_back(power_factor());
             } else if (peek().kind == Tok::number) {
@@ -212,6 +212,14 @@ private:
     }
 
     static Expr negated(const Expr& e) { return multiply_as_written({Expr(-1), e}); }
+
+    // 1/(x·x) as typed: (x·x)⁻¹ = x⁻¹·x⁻¹, not yet x⁻²
+    static Expr reciprocal(const Expr& e) {
+        if (e.op() != Op::product) return power(e, Expr(-1));
+        std::vector<Expr> inverses;
+        for (const Expr& f : e.args()) inverses.push_back(power(f, Expr(-1)));
+        return multiply_as_written(std::move(inverses));
+    }
 
     Expr power_factor() {
         Expr base = atom();
