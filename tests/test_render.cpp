@@ -184,7 +184,7 @@ TEST_CASE("sets, cases, lists and text") {
     CHECK(to_latex(list({number("1"), number("3")})) == "1, 3");
     CHECK(to_text(list({number("1"), number("3")}, "; ")) == "1; 3");
     CHECK(to_latex(text("rank & 50% of #_x")) == "\\text{rank \\& 50\\% of \\#\\_x}");
-    CHECK(to_latex(text("a × b")) == "\\text{a $\\times$ b}");
+    CHECK(to_latex(text("a × b")) == "\\text{$a \\times b$}");
     CHECK(to_latex(empty()).empty());
 }
 
@@ -446,7 +446,26 @@ TEST_CASE("text has one minus sign: in numbers, in coefficients and before a num
     const std::string text = render(d, Format::text);
     CHECK(text.find("Add \u22121/2 times row 1 to row 2; the row-echelon form (x = \u22123).") != std::string::npos);
     CHECK(text.find("R\u2082 \u2192 \u2212(1/3)R\u2082") != std::string::npos);  // not −1/3R₂
-    CHECK(render(d, Format::document).find("Add $-$1/2 times row 1 to row 2; the row-echelon form") != std::string::npos);
+    CHECK(render(d, Format::document).find("Add $-1/2$ times row 1 to row 2; the row-echelon form") != std::string::npos);
+}
+
+TEST_CASE("prose in LaTeX sets its math as math: variables, indices, operators, formulas") {
+    auto prose = [](const char* words) {
+        std::string latex = to_latex(text(words));
+        return latex.substr(6, latex.size() - 7);  // inside \text{…}
+    };
+    CHECK(prose("Differentiate f with respect to x") == "Differentiate $f$ with respect to $x$");
+    CHECK(prose("R₂ → R₂ − 2R₁ gives −1 in row 2.") == "$R_{2} \\to R_{2} - 2R_{1}$ gives $-1$ in row 2.");
+    CHECK(prose("Check: A A⁻¹ = I.") == "Check: $A A^{-1} = I$.");
+    CHECK(prose("A matrix with 2 rows; a 2×2 matrix.") == "A matrix with 2 rows; a $2\\times 2$ matrix.");
+    CHECK(prose("The Jacobian J_(F∘g) of F at g") == "The Jacobian $J_{F\\circ g}$ of $F$ at $g$");
+    CHECK(prose("x = 0, y = 2") == "$x = 0$, $y = 2$");
+    CHECK(prose("ReLU′(0) = 0 and σ(z)") == "$\\operatorname{ReLU}'(0) = 0$ and $\\sigma (z)$");
+    CHECK(prose("the minor M_11 of a_1j") == "the minor $M_{11}$ of $a_{1j}$");
+    CHECK(prose("W1_1_2 is a weight") == "$W1_{1_{2}}$ is a weight");
+    CHECK(prose("(A | b) and AB") == "($A \\vert b$) and AB");
+    CHECK(prose("pivot_columns — κ∞ of A") == "pivot\\_columns --- $\\kappa \\infty$ of $A$");
+    CHECK(prose("a × b") == "$a \\times b$");
 }
 
 TEST_CASE("a set of items cannot be mistaken for a number: {1}, {1, 3}, ∅; JSON has the array") {

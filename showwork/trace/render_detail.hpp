@@ -48,8 +48,9 @@ std::string_view known_function_latex(std::string_view name);
 // row 1", not "Add -1/2" (a hyphen); "row-echelon" keeps its hyphen.
 std::string with_minus_signs(std::string_view words);
 
-// Text for \text{…} and for prose in a .tex file: special characters escaped, the Unicode
-// symbols sentences use (×, →, ≈, −, ⊙, ᵀ, Greek) written as LaTeX.
+// Text for \text{…} and for prose in a .tex file: its words as text with LaTeX's special
+// characters escaped, its math as $…$ formulas: "R₂ → R₂ − 2R₁ gives −1" is
+// "$R_{2} \to R_{2} - 2R_{1}$ gives $-1$", "Differentiate f" is "Differentiate $f$" (render_prose.cpp).
 std::string latex_prose(std::string_view words);
 
 // The number of characters a terminal shows for UTF-8 text (combining marks take no column).

@@ -50,23 +50,6 @@ constexpr std::pair<std::string_view, std::string_view> function_names[] = {
     {"softmax", "\\operatorname{softmax}"},
 };
 
-// Unicode a sentence may hold, and its LaTeX for running text.
-constexpr std::pair<std::string_view, std::string_view> prose_symbols[] = {
-    {"×", "$\\times$"},
-    {"·", "$\\cdot$"}, {"→", "$\\to$"}, {"←", "$\\leftarrow$"}, {"↔", "$\\leftrightarrow$"},
-    {"≈", "$\\approx$"}, {"≠", "$\\neq$"}, {"≤", "$\\leq$"}, {"≥", "$\\geq$"},
-    {"−", "$-$"}, {"⊙", "$\\odot$"}, {"ᵀ", "$^\\top$"}, {"⊤", "$\\top$"}, {"∼", "$\\sim$"},
-    {"∈", "$\\in$"}, {"∑", "$\\sum$"}, {"Σ", "$\\Sigma$"}, {"∂", "$\\partial$"},
-    {"∇", "$\\nabla$"}, {"∅", "$\\emptyset$"}, {"∞", "$\\infty$"}, {"ℝ", "$\\mathbb{R}$"},
-    {"α", "$\\alpha$"}, {"β", "$\\beta$"}, {"γ", "$\\gamma$"}, {"δ", "$\\delta$"},
-    {"ε", "$\\varepsilon$"}, {"θ", "$\\theta$"}, {"λ", "$\\lambda$"}, {"μ", "$\\mu$"},
-    {"π", "$\\pi$"}, {"σ", "$\\sigma$"}, {"φ", "$\\phi$"}, {"ω", "$\\omega$"},
-    {"…", "\\ldots{}"}, {"–", "--"}, {"—", "---"}, {"“", "``"}, {"”", "''"}, {"’", "'"},
-    {"₀", "$_0$"}, {"₁", "$_1$"}, {"₂", "$_2$"}, {"₃", "$_3$"}, {"₄", "$_4$"}, {"₅", "$_5$"},
-    {"₆", "$_6$"}, {"₇", "$_7$"}, {"₈", "$_8$"}, {"₉", "$_9$"}, {"²", "$^2$"}, {"³", "$^3$"},
-    {"′", "$'$"}, {"∘", "$\\circ$"},
-    {"ᵢ", "$_i$"}, {"ⱼ", "$_j$"}, {"ₖ", "$_k$"}, {"⊗", "$\\otimes$"}, {"±", "$\\pm$"},
-};
 
 }  // namespace
 
@@ -163,45 +146,6 @@ std::string with_minus_signs(std::string_view words) {
         bool before_number = i + 1 < words.size() && std::isdigit(static_cast<unsigned char>(words[i + 1]));
         if (words[i] == '-' && starts_word && before_number) out += "−";
         else out += words[i];
-    }
-    return out;
-}
-
-std::string latex_prose(std::string_view text) {
-    const std::string minus_signs = with_minus_signs(text);
-    const std::string_view words = minus_signs;
-    std::string out;
-    for (std::size_t i = 0; i < words.size();) {
-        char c = words[i];
-        bool replaced = false;
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            for (const auto& [symbol, latex] : prose_symbols) {
-                if (words.substr(i, symbol.size()) == symbol) {
-                    out += latex;
-                    i += symbol.size();
-                    replaced = true;
-                    break;
-                }
-            }
-            if (replaced) continue;
-        }
-        switch (c) {
-            case '\\': out += "\\textbackslash{}"; break;
-            case '{': out += "\\{"; break;
-            case '}': out += "\\}"; break;
-            case '$': out += "\\$"; break;
-            case '&': out += "\\&"; break;
-            case '%': out += "\\%"; break;
-            case '#': out += "\\#"; break;
-            case '_': out += "\\_"; break;
-            case '^': out += "\\textasciicircum{}"; break;
-            case '~': out += "\\textasciitilde{}"; break;
-            case '<': out += "\\textless{}"; break;
-            case '>': out += "\\textgreater{}"; break;
-            case '|': out += "\\textbar{}"; break;
-            default: out += c;
-        }
-        ++i;
     }
     return out;
 }
