@@ -39,8 +39,8 @@ std::string mistakes_summary(const teach::WorkingCheck<T>& c, std::size_t answer
 struct Check {
     static void add_options(CLI::App& command, CheckCall& call) {
         command.add_option("--goal", call.goal, "What the working is for: ref, rref (default), solve (answer: x = …), "
-                                                "inverse (START is A; the working reduces (A | I))")
-            ->check(CLI::IsMember({"ref", "rref", "solve", "inverse"}));
+                                                "inverse (START is A; the working reduces (A | I)), det (answer: det = …)")
+            ->check(CLI::IsMember({"ref", "rref", "solve", "inverse", "det"}));
         command.add_option("--augment", call.augment, "The last K columns of START are right of the bar "
                                                       "(--goal solve: 1 by default)");
     }
@@ -53,8 +53,10 @@ struct Check {
             if (start.cols() < 2) throw InputError(fmt::format("--goal solve needs (A | b): a {} matrix has no b", start.shape()));
             start.set_augment(1);
         }
-        if (goal == teach::Goal::inverse && (!start.is_square() || start.augment() != 0))
-            throw InputError(fmt::format("--goal inverse takes A, square and without a bar, not a {} matrix", start.shape()));
+        if ((goal == teach::Goal::inverse || goal == teach::Goal::det) && (!start.is_square() || start.augment() != 0)) {
+            throw InputError(fmt::format("--goal {} takes A, square and without a bar, not a {} matrix", call.goal,
+                                         start.shape()));
+        }
         const Source source = read_source(call.operands[1]);
         const teach::Working working = teach::parse_working(source.text, source.origin);
         const teach::WorkingCheck<T> c = teach::check_working(start, working, goal, call.sink());
@@ -92,7 +94,9 @@ void register_teach_commands(CLI::App& app) {
                                    "a matrix, or an 'answer:' line; a file, or - for stdin"}},
                       {"showwork check \"2 3 6; 4 5 10\" solved.txt --goal solve",
                        "showwork check \"2 3 6; 4 5 10\" slip.txt --goal solve     # a sign slip in line 2: status 3",
-                       "showwork check \"2 3; 4 5\" inverse.txt --goal inverse"}},
+                       "showwork check \"2 3; 4 5\" inverse.txt --goal inverse",
+                       "showwork check \"2 3; 4 5\" det.txt --goal det",
+                       "showwork check \"2 3; 4 5\" \"R2 -> 3R1 - R2 : [2 3; 2 4]\" --goal ref     # not a replacement: status 3"}},
         std::make_shared<CheckCall>());
 }
 

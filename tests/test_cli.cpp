@@ -648,7 +648,7 @@ TEST_CASE("check: every bad input is one line naming the line of the working, st
     bad({"2 3; 4 5", "-", "--goal", "inverse"}, "R2 -> R2 - 2R1\nanswer: [1 2 3]\n",
         "standard input: line 2: the answer is a 1×3 matrix, the inverse of A is 2×2");
     bad({"2 3; 4 5", "-"}, "R2 -> R2 - 2R1\nanswer: x = 0\n",
-        "standard input: line 2: an answer is read with --goal solve or --goal inverse, not --goal rref");
+        "standard input: line 2: an answer is read with --goal solve, inverse or det, not --goal rref");
     bad({"2 3 4; 4 5 6", "-", "--goal", "inverse"}, "R2 -> R2 - 2R1\n",
         "--goal inverse takes A, square and without a bar, not a 2×3 matrix");
     bad({"2 3; 4 5", "no_such_working.txt"}, "", "cannot read 'no_such_working.txt': no such file");

@@ -161,6 +161,11 @@ TEST_CASE("only some entries of a row updated, or none") {
     LineCheck<Q> none = one_line(notes_system(), "R2 -> R2 - 2R1 : [2 3 | 6; 4 5 | 10]");
     CHECK(none.cause == Cause::partial_update);
     CHECK(none.verdict.find("row 2 not updated") != std::string::npos);
+    M A{{1, 2, 3}, {1, 3, 5}, {1, 4, 7}};
+    LineCheck<Q> two_rows = one_line(A, "R2 -> R2 - R1; R3 -> R3 - R1 : [1 2 3; 0 3 5; 0 4 7]");
+    CHECK(two_rows.cause == Cause::partial_update);
+    CHECK(two_rows.verdict.find("only some entries of rows 2 and 3 updated: you kept the old entries at (row, column) "
+                                "(2, 2), (2, 3), (3, 2) and (3, 3)") != std::string::npos);
 }
 
 TEST_CASE("an arithmetic slip in one entry shows the computation") {
@@ -242,6 +247,16 @@ TEST_CASE("--goal solve: 'none' for an inconsistent system, values for a unique 
     CHECK(checked(A, "R2 -> R2 - 2R1 : [1 1 | 2; 0 0 | 1]\nanswer: x = 1, y = 1\n", Goal::solve).answer_correct == false);
 }
 
+TEST_CASE("--goal det: a triangular last matrix, and the answer against the library's determinant") {
+    M A{{2, 3}, {4, 5}};
+    CHECK(checked(A, "R2 -> R2 - 2R1 : [2 3; 0 -1]\nanswer: det = -2\n", Goal::det).all_correct());
+    CHECK(checked(A, "R2 -> R2 - 2R1 : [2 3; 0 -1]\nanswer: det(A) = -2\n", Goal::det).all_correct());
+    WorkingCheck<Q> wrong = checked(A, "R1 <-> R2 : [4 5; 2 3]\nR2 -> R2 - 1/2 R1 : [4 5; 0 1/2]\nanswer: 2\n", Goal::det);
+    CHECK(wrong.goal_met);
+    CHECK(wrong.answer_correct == false);  // the interchange flips the sign: det A = -2
+    CHECK(wrong.answer_verdict == "Line 3: the answer is wrong: det A = -2, not 2.");
+}
+
 TEST_CASE("the trace: one step per line, the differing entries highlighted in both matrices") {
     trace::Trace t;
     checked(notes_system(), "R2 -> R2 - 2R1 : [2 3 | 6; 0 1 | -2]\n", Goal::ref, &t);
@@ -279,6 +294,8 @@ TEST_CASE("bad working: each error names the line") {
     CHECK(error_of(Ab, "R2 -> R2 - 2R1\nanswer: x = 0", Goal::solve) == "w.txt: line 2: the answer: no value for y");
     CHECK(error_of(Ab, "R2 -> R2 - 2R1\nanswer: x = 0, y = 2/0", Goal::solve).rfind("w.txt: line 2: the answer: y: ", 0) == 0);
     CHECK(error_of(Ab, "R2 -> R2 - 2R1\nanswer: x = 0, y = 2", Goal::rref).rfind("w.txt: line 2: an answer is read", 0) == 0);
+    CHECK(error_of(A, "R2 -> R2 - 2R1\nanswer: trace = 7", Goal::det) ==
+          "w.txt: line 2: the answer: 'trace' is not det A (write 'det = -2')");
 }
 
 TEST_CASE("the library's own eliminations, written out as a student's working, pass on random matrices") {

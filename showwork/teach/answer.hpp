@@ -5,6 +5,7 @@
 //                    answer: none              the system has no solution
 //   --goal inverse   answer: [-5/2 3/2; 2 -1]  A⁻¹ (brackets optional)
 //                    answer: singular          A has no inverse
+//   --goal det       answer: det = -2          det A (also "det A = -2", or the number alone)
 //
 // The right answer is the library's: solve of the start as (A | b), inverse of A.
 #pragma once
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/parse.hpp"
 #include "showwork/solvers/linear_system.hpp"
 #include "showwork/teach/goal.hpp"
@@ -144,6 +146,31 @@ Judgement judge_inverse_answer(const Matrix<T>& start, const std::string& text, 
                        ", not " + scalar_text(diffs[0].written) + "."};
 }
 
+// "det = -2", "det A = -2", "det(A) = -2" or "-2" against det A.
+template <Scalar T>
+Judgement judge_det_answer(const Matrix<T>& start, const std::string& text, const Working& working) {
+    std::string value = text;
+    if (const std::size_t eq = text.find('='); eq != std::string::npos) {
+        std::string name = lowercase_trimmed(text.substr(0, eq));
+        name.erase(std::remove_if(name.begin(), name.end(), [](char c) { return c == ' ' || c == '(' || c == ')'; }),
+                   name.end());
+        if (name != "det" && name != "deta") {
+            throw ParseError(working.where(working.answer_line) + "the answer: " + quoted_token(name) +
+                                 " is not det A (write 'det = -2')", working.answer_line);
+        }
+        value = text.substr(eq + 1);
+    }
+    T d;
+    try {
+        d = parse_scalar<T>(lowercase_trimmed(value));
+    } catch (const Error& e) {
+        throw ParseError(working.where(working.answer_line) + "the answer: " + e.what(), working.answer_line);
+    }
+    const T right = determinant(start);
+    if (same_value(d, right)) return {true, "the answer is right: det A = " + scalar_text(right) + "."};
+    return {false, "the answer is wrong: det A = " + scalar_text(right) + ", not " + scalar_text(d) + "."};
+}
+
 }  // namespace teach_detail
 
 // The working's answer against the library's; ParseError naming the line for an answer that
@@ -153,7 +180,8 @@ Judgement judge_answer(const Matrix<T>& start, Goal goal, const Working& working
     const std::string& text = *working.answer;
     if (goal == Goal::solve) return teach_detail::judge_solve_answer(start, text, working);
     if (goal == Goal::inverse) return teach_detail::judge_inverse_answer(start, text, working);
-    throw ParseError(working.where(working.answer_line) + "an answer is read with --goal solve or --goal inverse, "
+    if (goal == Goal::det) return teach_detail::judge_det_answer(start, text, working);
+    throw ParseError(working.where(working.answer_line) + "an answer is read with --goal solve, inverse or det, "
                                                           "not --goal " + std::string(goal_name(goal)),
                      working.answer_line);
 }

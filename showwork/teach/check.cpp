@@ -39,14 +39,15 @@ std::string_view goal_name(Goal goal) {
         case Goal::rref: return "rref";
         case Goal::solve: return "solve";
         case Goal::inverse: return "inverse";
+        case Goal::det: return "det";
     }
     return "ref";
 }
 
 Goal parse_goal(std::string_view name) {
-    for (Goal g : {Goal::ref, Goal::rref, Goal::solve, Goal::inverse})
+    for (Goal g : {Goal::ref, Goal::rref, Goal::solve, Goal::inverse, Goal::det})
         if (goal_name(g) == name) return g;
-    throw InputError("unknown goal " + quoted_token(name) + ": ref, rref, solve or inverse");
+    throw InputError("unknown goal " + quoted_token(name) + ": ref, rref, solve, inverse or det");
 }
 
 SHOWWORK_DEFINE_INSTANCES(SHOWWORK_TEACH_CHECK_INSTANCES)

@@ -236,6 +236,8 @@ WorkingCheck<T> check_working(const Matrix<T>& start, const Working& working, Go
     using namespace teach_detail;
     if (goal == Goal::solve && start.augment() != 1)
         throw InputError("--goal solve checks (A | b): a start matrix with one column right of the bar (--augment 1)");
+    if (goal == Goal::det && (!start.is_square() || start.augment() != 0))
+        throw InputError("--goal det takes A, square and without a bar, not a " + start.shape() + " matrix");
     WorkingCheck<T> out;
     Matrix<T> current = working_start(start, goal);
     bool previous_wrong = false;

@@ -4,6 +4,8 @@
 //   rref      … in reduced row echelon form
 //   solve     (A | b) reduced to a row echelon form, from which back substitution reads x
 //   inverse   (A | I) reduced to (I | A⁻¹) — or, for a singular A, to a left half with a zero row
+//   det       a square A reduced to a row echelon form, which is triangular: det A is ± its
+//             diagonal's product divided by the scalings, the sign (−1)^(interchanges)
 #pragma once
 
 #include <string>
@@ -16,8 +18,8 @@
 
 namespace showwork::teach {
 
-enum class Goal { ref, rref, solve, inverse };
-std::string_view goal_name(Goal goal);  // "ref", "rref", "solve", "inverse"
+enum class Goal { ref, rref, solve, inverse, det };
+std::string_view goal_name(Goal goal);  // "ref", "rref", "solve", "inverse", "det"
 Goal parse_goal(std::string_view name);  // InputError for another name
 
 struct Judgement {
@@ -72,9 +74,11 @@ Judgement judge_goal(const Matrix<T>& start, const Matrix<T>& last, Goal goal) {
     switch (goal) {
         case Goal::ref:
         case Goal::solve:
+        case Goal::det:
             if (is_row_echelon(last)) {
                 return {true, "The last matrix is in row echelon form" +
                                   std::string(goal == Goal::solve ? ": back substitution reads the solution off it."
+                                              : goal == Goal::det ? ", triangular: det is read off its diagonal."
                                                                   : asks + ".")};
             }
             return {false, "The last matrix is not in row echelon form: " + echelon_flaw(last, false) + "."};

@@ -192,6 +192,12 @@ Diagnosis<T> diagnose(const Matrix<T>& B, const std::vector<StudentOperation<T>>
         }
         const std::string row_words = (rows.size() > 1 ? "rows " : "row ") + listed(rows);
         if (whole_rows) return {Slip::partial_update, row_words + " not updated: you copied the old entries"};
+        if (rows.size() > 1) {  // the entries by (row, column)
+            columns.clear();
+            for (const auto& d : diffs) columns.push_back("(" + std::to_string(d.row + 1) + ", " + std::to_string(d.col + 1) + ")");
+            return {Slip::partial_update, "only some entries of " + row_words + " updated: you kept the old entries " +
+                                              "at (row, column) " + listed(columns)};
+        }
         return {Slip::partial_update, "only some entries of " + row_words + " updated: in column" +
                                           (columns.size() > 1 ? "s " : " ") + listed(columns) +
                                           " you kept the old entries"};
