@@ -29,6 +29,9 @@ struct Invocation {
     // A check of the command's own result that failed (a derivative the dual numbers contradict):
     // the document is written with the evidence, then this is the error, with status 1.
     std::string failed_check;
+    // Mistakes the command found in the user's own work (`check`): the document is written with
+    // them marked, then this is the one line on stderr, with status 3.
+    std::string mistakes_found;
 };
 
 struct Operand {
@@ -128,6 +131,7 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
         }
         emit(std::move(document), call->options);
         if (!call->failed_check.empty()) throw MathError(call->failed_check);
+        if (!call->mistakes_found.empty()) throw MistakesFound(call->mistakes_found);
     });
     return command;
 }
@@ -142,5 +146,6 @@ void register_compare_command(CLI::App& app);      // compare
 void register_calculus_commands(CLI::App& app);  // diff gradient jacobian
 void register_regression_commands(CLI::App& app);  // regress descend
 void register_nn_commands(CLI::App& app);  // forward backprop train
+void register_teach_commands(CLI::App& app);  // check
 
 }  // namespace showwork::cli

@@ -76,6 +76,13 @@ public:
     using Error::Error;
 };
 
+// A user's own work with mistakes in it, found and shown (`check`): exit status 3. Not an error
+// of the program: the message is one line on stderr without "error:".
+class MistakesFound : public Error {
+public:
+    using Error::Error;
+};
+
 // Renders the document in the chosen format and writes it to standard output or -o FILE; throws
 // OutputError when the text cannot be written whole.
 void emit(trace::Document document, const CommonOptions& options);

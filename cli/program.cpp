@@ -82,6 +82,9 @@ int run(CLI::App& app, int argc, char** argv) {
         return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
     } catch (const OutputError& e) {
         return fail(3, e.what());
+    } catch (const MistakesFound& e) {
+        std::cerr << fmt::format("showwork: {}\n", e.what());
+        return 3;
     } catch (const InputError& e) {
         return fail(2, e.what());
     } catch (const MathError& e) {
@@ -110,6 +113,7 @@ int run_program(int argc, char** argv) {
     register_calculus_commands(app);
     register_regression_commands(app);
     register_nn_commands(app);
+    register_teach_commands(app);
     return run(app, argc, argv);
 }
 

@@ -585,3 +585,73 @@ TEST_CASE("--tolerance sets the floating zero test of an elimination; exact refu
 }
 
 }  // namespace test_cli
+
+namespace test_cli_check {  // `showwork check`: a student's working verified line by line
+
+using showwork::testing::Run;
+
+static Run check_run(std::vector<std::string> args, const std::string& working) {
+    args.insert(args.begin(), "check");
+    return showwork::testing::run_program(SHOWWORK_PROGRAM, args, working);
+}
+
+TEST_CASE("check: a sign slip in line 2 is named, the rest judged from the student's matrix, status 3") {
+    Run r = check_run({"2 3 6; 4 5 10", "-", "--goal", "solve"},
+                      "[2 3 | 6; 4 5 | 10]\n"
+                      "R2 -> R2 - 2R1 : [2 3 | 6; 0 1 | -2]\n"
+                      "R1 -> R1 - 3R2 : [2 0 | 12; 0 1 | -2]\n"
+                      "R1 -> 1/2 R1 : [1 0 | 6; 0 1 | -2]\n"
+                      "answer: x = 6, y = -2\n");
+    CHECK(r.status == 3);
+    CHECK(r.err == "showwork: 2 mistakes in the working: line 2 (sign_slip) and the answer (line 5)\n");
+    CHECK(r.out.find("Line 2: R₂ → R₂ − 2R₁ gives −1 in row 2, column 2; you wrote 1 — a sign slip.") != std::string::npos);
+    CHECK(r.out.find("Line 3: R₁ → R₁ − 3R₂ — correct. (Judged from your own matrix of line 2.)") != std::string::npos);
+    CHECK(r.out.find("Line 5: the answer is wrong: x is 0, not 6; y is 2, not −2.") != std::string::npos);
+}
+
+TEST_CASE("check: a correct working is status 0 with nothing on stderr; its JSON names no wrong line") {
+    const std::string working = "R2 -> R2 - 2R1 : [2 3 | 6; 0 -1 | -2]\n"
+                                "R2 -> -1 R2 : [2 3 | 6; 0 1 | 2]\n"
+                                "R1 -> R1 - 3R2 : [2 0 | 0; 0 1 | 2]\n"
+                                "R1 -> 1/2 R1 : [1 0 | 0; 0 1 | 2]\n"
+                                "answer: x = 0, y = 2\n";
+    Run r = check_run({"2 3 6; 4 5 10", "-", "--goal", "solve", "--format", "json"}, working);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    CHECK(j["result"]["verdict"] == "correct");
+    CHECK(j["result"]["wrong_lines"].empty());
+    CHECK(j["steps"].size() == 6);  // four lines, the goal, the answer
+    CHECK(check_run({"2 3 6; 4 5 10", "-", "--goal", "solve", "--number", "double"}, working).status == 0);
+}
+
+TEST_CASE("check: every bad input is one line naming the line of the working, status 2") {
+    auto bad = [](std::vector<std::string> args, const std::string& working, const std::string& message) {
+        Run r = check_run(std::move(args), working);
+        INFO(working);
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == "showwork: error: " + message + "\n");
+    };
+    bad({"2 3; 4 5", "-"}, "R5 -> R5 - 2R1\n",
+        "standard input: line 1: 'R5 -> R5 - 2R1': unknown row R5 in a 2-row matrix");
+    bad({"2 3; 4 5", "-"}, "# the first step\nR2 -> R2 - 2R1 : [2 3; 0 x]\n",
+        "standard input: line 2: the matrix: row 2, column 2: 'x': not a number");
+    bad({"2 3; 4 5", "-"}, "[2 3 0; 0 1 0]\n",
+        "standard input: line 1: a 2×3 matrix, where the working's matrices are 2×2");
+    bad({"2 3; 4 5", "-"}, "R2 => R2\n",
+        "standard input: line 1: row operation 1 'R2 => R2' (at character 4): expected '->' or '<->'");
+    bad({"2 3; 4 5", "-"}, "\n# nothing yet\n",
+        "standard input: the working has no steps: expected lines such as 'R2 -> R2 - 2R1 : [2 3 | 6; 0 -1 | -2]'");
+    bad({"2 3 6; 4 5 10", "-", "--goal", "solve"}, "R2 -> R2 - 2R1\nanswer: x = 0, y = two\n",
+        "standard input: line 2: the answer: y: 'two': not a number");
+    bad({"2 3; 4 5", "-", "--goal", "inverse"}, "R2 -> R2 - 2R1\nanswer: [1 2 3]\n",
+        "standard input: line 2: the answer is a 1×3 matrix, the inverse of A is 2×2");
+    bad({"2 3; 4 5", "-"}, "R2 -> R2 - 2R1\nanswer: x = 0\n",
+        "standard input: line 2: an answer is read with --goal solve, inverse or det, not --goal rref");
+    bad({"2 3 4; 4 5 6", "-", "--goal", "inverse"}, "R2 -> R2 - 2R1\n",
+        "--goal inverse takes A, square and without a bar, not a 2×3 matrix");
+    bad({"2 3; 4 5", "no_such_working.txt"}, "", "cannot read 'no_such_working.txt': no such file");
+}
+
+}  // namespace test_cli_check

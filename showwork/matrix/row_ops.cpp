@@ -103,13 +103,7 @@ RowOperationText parse_one(std::string_view text, std::size_t offset, std::size_
     std::size_t lead = 0;  // the operation starts at its first non-blank character
     while (lead < text.size() && std::isspace(static_cast<unsigned char>(text[lead]))) ++lead;
     RowOperationText op{RowOpKind::interchange, 0, 0, "1", trimmed(text), offset + lead + 1};
-    // What the program writes becomes its ASCII form first: R₂ → R₂ − (1/3)·R₁, R₁ ↔ R₂.
-    std::string ascii(text);
-    for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"↔", "<->"}, {"→", "->"}, {"−", "-"},
-                            {"·", "*"}, {"₀", "0"}, {"₁", "1"}, {"₂", "2"}, {"₃", "3"}, {"₄", "4"},
-                            {"₅", "5"}, {"₆", "6"}, {"₇", "7"}, {"₈", "8"}, {"₉", "9"}}) {
-        for (std::size_t p; (p = ascii.find(from)) != std::string::npos;) ascii.replace(p, from.size(), to);
-    }
+    const std::string ascii = row_operation_ascii(text);
     Cursor in(ascii, offset);
     op.target = in.row();
     if (op.target == 0) malformed(op, number, in, "a row such as R1 at the start");
@@ -152,6 +146,16 @@ RowOperationText parse_one(std::string_view text, std::size_t offset, std::size_
 }
 
 }  // namespace
+
+std::string row_operation_ascii(std::string_view text) {
+    std::string ascii(text);
+    for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"↔", "<->"}, {"→", "->"}, {"−", "-"},
+                            {"·", "*"}, {"₀", "0"}, {"₁", "1"}, {"₂", "2"}, {"₃", "3"}, {"₄", "4"},
+                            {"₅", "5"}, {"₆", "6"}, {"₇", "7"}, {"₈", "8"}, {"₉", "9"}}) {
+        for (std::size_t p; (p = ascii.find(from)) != std::string::npos;) ascii.replace(p, from.size(), to);
+    }
+    return ascii;
+}
 
 void throw_row_operation_error(const RowOperationText& op, std::size_t number,
                                const std::string& problem) {

@@ -116,6 +116,10 @@ struct RowOperationText {
     std::size_t position;        // 1-based character position of the operation in the input
 };
 
+// Row operations as the program writes them, in the ASCII the parsers read: R₂ → R₂ − (1/3)·R₁
+// becomes R2 -> R2 - (1/3)*R1, R₁ ↔ R₂ becomes R1 <-> R2.
+std::string row_operation_ascii(std::string_view text);
+
 // Splits on ';', ',' or newlines and reads each operation; throws ParseError naming the operation,
 // its number and position (ParseError::row() is the operation's number, column() the 1-based
 // character position in the whole text). Does not know the number of rows.

@@ -205,4 +205,12 @@ inline constexpr std::string_view gradient_check = "gradient_check";
 // how the notes' convention maps onto the library's
 inline constexpr std::string_view convention = "convention";
 
+// ---- Checking a student's working (teach/) ----
+// one line of the working judged: its operations, what they give, what the student wrote
+inline constexpr std::string_view working_line = "working_line";
+// whether the last matrix is in the form the goal asks (REF, RREF, (I | A⁻¹))
+inline constexpr std::string_view working_goal = "working_goal";
+// the working's stated answer against the right one
+inline constexpr std::string_view working_answer = "working_answer";
+
 }  // namespace showwork::trace::kind
