@@ -14,8 +14,8 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     int status = showwork::cli::run_program(argc, argv);
     // the help and --version are written here too: check that they were
-    if (status != 3 && !showwork::cli::flush_standard_output()) {
-        return showwork::cli::fail(3, showwork::cli::unwritten("standard output"));
+    if (status != 4 && !showwork::cli::flush_standard_output()) {
+        return showwork::cli::fail(4, showwork::cli::unwritten("standard output"));
     }
     return status;
 }

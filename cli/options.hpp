@@ -70,7 +70,7 @@ struct CommonOptions {
 // offers every scalar: one the command does not compute in is refused with the command's reason.
 void add_common_options(CLI::App& command, CommonOptions& options, std::string_view default_number);
 
-// Output that cannot be written: a full disk, /dev/full, a closed pipe (exit status 3).
+// Output that cannot be written: a full disk, /dev/full, a closed pipe (exit status 4).
 class OutputError : public Error {
 public:
     using Error::Error;

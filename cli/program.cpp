@@ -81,7 +81,7 @@ int run(CLI::App& app, int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
     } catch (const OutputError& e) {
-        return fail(3, e.what());
+        return fail(4, e.what());
     } catch (const MistakesFound& e) {
         std::cerr << fmt::format("showwork: {}\n", e.what());
         return 3;

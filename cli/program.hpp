@@ -9,8 +9,8 @@ namespace showwork::cli {
 int fail(int status, std::string_view message);
 
 // Runs the command line; returns the exit status (0 success, 1 a mathematical failure, 2 bad
-// usage or input, 3 output that cannot be written, or `check` finding a mistake in the
-// working). Standard output is not flushed here.
+// usage or input, 3 `check` finding a mistake in the working, 4 output that cannot be
+// written). Standard output is not flushed here.
 int run_program(int argc, char** argv);
 
 }  // namespace showwork::cli

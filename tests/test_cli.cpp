@@ -140,7 +140,7 @@ TEST_CASE("operands come from files and standard input; -o writes a file") {
     CHECK(written.status == 0);
     CHECK(written.out.empty());
     CHECK(showwork::testing::slurp(out).find('8') != std::string::npos);
-    check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 3,
+    check_error(showwork_run({"show", "1", "-o", (dir / "no/such/dir/x").string()}), 4,
                 "cannot write to '" + (dir / "no/such/dir/x").string() + "': No such file or directory");
     fs::remove_all(dir);
 }
@@ -184,26 +184,26 @@ TEST_CASE("operands that start with a minus are operands, options are still opti
                 "The following argument was not expected: --nope (see 'showwork --help')");
 }
 
-// Output that cannot be written is an error with status 3, never a silent success.
+// Output that cannot be written is an error with status 4, never a silent success.
 TEST_CASE("output that cannot be written: -o /dev/full, a full standard output, a closed pipe") {
-    check_error(showwork_run({"show", "1 2", "-o", "/dev/full"}), 3,
+    check_error(showwork_run({"show", "1 2", "-o", "/dev/full"}), 4,
                 "cannot write to '/dev/full': No space left on device");
     int full = open("/dev/full", O_WRONLY);
     REQUIRE(full >= 0);
     Run to_full = showwork::testing::run_program(SHOWWORK_PROGRAM, {"show", "1 2"}, {}, full);
     close(full);
-    CHECK(to_full.status == 3);
+    CHECK(to_full.status == 4);
     CHECK(to_full.err == "showwork: error: cannot write to standard output: No space left on device\n");
     full = open("/dev/full", O_WRONLY);
     Run help = showwork::testing::run_program(SHOWWORK_PROGRAM, {"help", "show"}, {}, full);
     close(full);
-    CHECK(help.status == 3);
+    CHECK(help.status == 4);
     int ends[2];
     REQUIRE(pipe(ends) == 0);
     close(ends[0]);  // nobody reads: the pipe is closed
     Run closed = showwork::testing::run_program(SHOWWORK_PROGRAM, {"identity", "300", "--no-steps"}, {}, ends[1]);
     close(ends[1]);
-    CHECK(closed.status == 3);
+    CHECK(closed.status == 4);
     CHECK(closed.err == "showwork: error: cannot write to standard output: Broken pipe\n");
 }
 
