@@ -408,7 +408,47 @@ Document nested_document() {
     return d;
 }
 
+// A 3×30 augmented matrix of fractions with two cells marked: as input, as a step's state and
+// as the result, too wide for a line at a readable size.
+Document wide_matrix_document() {
+    std::mt19937_64 rng(7);
+    Math m = to_math(testing::random_rational(rng, 3, 30, 99, true));
+    m.augment = 1;
+    m.extras.make().highlight = {0, 45};  // (1, 1) and (2, 16)
+    Document d;
+    d.title = "A wide matrix";
+    d.command = "wide";
+    d.number = "exact";
+    d.inputs = {{"A", m}};
+    d.steps.push_back(Step{"state", "The matrix.", std::nullopt, m, {}});
+    d.results = {{"result", m}};
+    return d;
+}
+
 }  // namespace
+
+TEST_CASE("a matrix too wide for a line is wrapped into blocks of whole columns, not scaled") {
+    const std::string tex = render(wide_matrix_document(), Format::document);
+    CHECK(tex.find("\\fitline{") == std::string::npos);
+    CHECK(tex.find("\\fitline[") == std::string::npos);
+    // each place the matrix is shown covers columns 1 to 30 in blocks of about equal size
+    std::size_t tags = 0, last_column_tags = 0;
+    for (std::size_t at = tex.find("\\tag*{column"); at != std::string::npos; at = tex.find("\\tag*{column", at + 1)) {
+        ++tags;
+        last_column_tags += tex.compare(tex.find('}', at) - 2, 2, "30") == 0;
+    }
+    CHECK(tags >= 6);
+    CHECK(last_column_tags == 3);
+    CHECK(tex.find("A = \\begin{pmatrix}") == std::string::npos);  // the augment bar is kept:
+    CHECK(tex.find("A = \\left(\\begin{array}") == std::string::npos);  // block 1 has no bar
+    CHECK(tex.find("|c}") != std::string::npos);                         // the last block has it
+    CHECK(tex.find("\\boxed") != std::string::npos);                    // the marks are kept
+    // a matrix that fits is not wrapped
+    Document narrow;
+    narrow.title = "Narrow";
+    narrow.results = {{"A", matrix(2, 2, {number("1"), number("2"), number("3"), number("4")})}};
+    CHECK(render(narrow, Format::document).find("\\tag*") == std::string::npos);
+}
 
 TEST_CASE("the .tex documents compile with pdflatex: neuron layer, fractions, long chain, nested" *
           doctest::skip(testing::skip_pdflatex_tests())) {
@@ -417,6 +457,7 @@ TEST_CASE("the .tex documents compile with pdflatex: neuron layer, fractions, lo
         {"fractions", fraction_product_document()},
         {"chain", long_chain_document()},
         {"nested", nested_document()},
+        {"wide", wide_matrix_document()},
     };
     for (const auto& named : documents) {
         const auto& [name, document] = named;

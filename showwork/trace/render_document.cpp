@@ -5,8 +5,12 @@
 // Long derivations break across lines and pages: every step's math is its own display, a
 // chain wider than a line is set in align* one link per line, a list wider than a line is
 // broken between its items, \allowdisplaybreaks lets those break across pages, and an
-// expression wider than the text is scaled down to fit. Inputs and results are each one block
+// expression wider than the text is scaled down to fit, except a matrix that would be set at less
+// than two thirds of its size: it is wrapped into blocks of columns. Inputs and results are each one block
 // aligned on their = signs.
+#include <algorithm>
+#include <optional>
+
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/render_detail.hpp"
 
@@ -68,6 +72,72 @@ std::string fitted(const Math& m, const RenderOptions& o, std::string_view share
     return "\\fitline" + (share.empty() ? std::string() : "[" + std::string(share) + "]") + "{" + latex + "}";
 }
 
+// A matrix wider than this many columns is wrapped into blocks of columns rather than scaled:
+// scaled to the line it would be set at less than two thirds of its size.
+constexpr std::size_t wrap_columns = wide_columns * 3 / 2;
+
+// Columns first..last of a matrix, with its highlights and the bar where it falls inside.
+Math column_block(const Math& m, std::size_t first, std::size_t last) {
+    const std::size_t cols = last - first + 1, bar = m.cols - m.augment;  // the bar: left of column `bar`
+    std::vector<Math> cells;
+    cells.reserve(m.rows * cols);
+    for (std::size_t i = 0; i < m.rows; ++i) {
+        for (std::size_t j = first; j <= last; ++j) cells.push_back(m.args[i * m.cols + j]);
+    }
+    Math block = matrix(m.rows, cols, std::move(cells), m.augment > 0 && bar > first && bar <= last ? last + 1 - bar : 0);
+    std::vector<std::size_t> marks;
+    for (std::size_t cell : m.highlight()) {
+        const std::size_t i = cell / m.cols, j = cell % m.cols;
+        if (j >= first && j <= last) marks.push_back(i * cols + (j - first));
+    }
+    if (!marks.empty()) block.extras.make().highlight = std::move(marks);
+    return block;
+}
+
+// A matrix too wide for a line, as blocks of whole columns that each fit, one per line and
+// tagged with their columns, as a terminal prints a wide matrix:
+//   \begin{gather*} A = (…) \tag*{columns 1–9} \\ (…) \tag*{columns 10–18} \end{gather*}
+// Nothing when it is narrow enough to be scaled, or a column alone is too wide for a line.
+std::optional<std::string> wrapped_matrix(const Math& label, const Math& m, const RenderOptions& o) {
+    if (m.kind != Kind::matrix || m.cols < 2 || width_in_columns(m, o) <= wrap_columns) return std::nullopt;
+    std::vector<std::size_t> widths(m.cols, 0);
+    for (std::size_t k = 0; k < m.args.size(); ++k) {
+        widths[k % m.cols] = std::max(widths[k % m.cols], width_in_columns(m.args[k], o) + 2);
+    }
+    const std::size_t room = wide_columns - (label.is_empty() ? 0 : width_in_columns(label, o) + 3) - 4;
+    std::vector<std::pair<std::size_t, std::size_t>> blocks;
+    for (std::size_t j = 0, used = 0; j < m.cols; ++j) {
+        if (widths[j] > room) return std::nullopt;
+        if (blocks.empty() || used + widths[j] > room) {
+            blocks.push_back({j, j});
+            used = 0;
+        }
+        blocks.back().second = j;
+        used += widths[j];
+    }
+    // as many columns in each block as the greedy count allows: 12 and 12 rather than 23 and 1
+    const std::size_t even = (m.cols + blocks.size() - 1) / blocks.size();
+    std::vector<std::pair<std::size_t, std::size_t>> balanced;
+    for (std::size_t first = 0; first < m.cols; first += even) {
+        const std::size_t last = std::min(first + even, m.cols) - 1;
+        std::size_t used = 0;
+        for (std::size_t j = first; j <= last; ++j) used += widths[j];
+        if (used > room) break;
+        balanced.push_back({first, last});
+    }
+    if (!balanced.empty() && balanced.back().second == m.cols - 1) blocks = std::move(balanced);
+    std::string out = "\\begin{gather*}\n";
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const auto [first, last] = blocks[b];
+        if (b > 0) out += " \\\\\n";
+        if (b == 0 && !label.is_empty()) out += to_latex(label, o) + " = ";
+        out += to_latex(column_block(m, first, last), o);
+        out += first == last ? "\\tag*{column " + std::to_string(first + 1) + "}"
+                             : "\\tag*{columns " + std::to_string(first + 1) + "--" + std::to_string(last + 1) + "}";
+    }
+    return out + "\n\\end{gather*}\n";
+}
+
 // The k-th relation of a chain alone, as its symbol: "=", "\\xrightarrow{R_2 - 2R_1}".
 std::string relation_symbol(const Math& chain, std::size_t k, const RenderOptions& o) {
     // the relation between empty operands
@@ -110,6 +180,7 @@ std::string display(const Math& m, const RenderOptions& o) {
         return aligned_chain(m, o);
     }
     if (m.kind == Kind::list && m.args.size() > 1 && width_in_columns(m, o) > wide_columns) return broken_list(m, o);
+    if (auto wrapped = wrapped_matrix(empty(), m, o)) return *wrapped;
     return "\\[ " + fitted(m, o) + " \\]\n";
 }
 
@@ -139,6 +210,13 @@ std::string aligned_named(const std::vector<Named>& named, const RenderOptions& 
     for (const auto& n : named) {
         NamedParts parts = named_parts(n);
         const Math& m = *parts.value;
+        if (parts.label && m.kind == Kind::matrix) {
+            if (auto wrapped = wrapped_matrix(*parts.label, m, o)) {
+                flush();
+                out += *wrapped;
+                continue;
+            }
+        }
         if (parts.label) {
             rows += (rows.empty() ? "" : " \\\\\n") + to_latex(*parts.label, o) + " &= " + fitted(m, o, chain_share);
         } else if (m.kind == Kind::relation && m.args.size() == 2) {
