@@ -78,6 +78,7 @@ struct Diff {
         if (std::find(vars.begin(), vars.end(), x) == vars.end()) vars.push_back(x);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_rewritten_input(call.operands[0], {f}, "f", call.sink());
         calculus::note_unevaluated_powers({f}, call.sink());
         calculus::Expr df = calculus::differentiate(f, x, diff_options(call), call.sink());
         std::vector<trace::Named> results{
@@ -139,6 +140,7 @@ struct Gradient {
         calculus::Expr f = calculus::parse_expression(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_rewritten_input(call.operands[0], {f}, "f", call.sink());
         calculus::note_unevaluated_powers({f}, call.sink());
         calculus::SymbolicMatrix grad = calculus::as_column(calculus::gradient(f, vars, diff_options(call), call.sink()));
         const trace::Math nabla_f = trace::product({trace::symbol("nabla"), trace::symbol("f")}, "");
@@ -165,6 +167,7 @@ struct Jacobian {
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_rewritten_input(call.operands[0], F, "F", call.sink());
         calculus::note_unevaluated_powers(F, call.sink());
         calculus::SymbolicMatrix J = calculus::jacobian(F, vars, "F", diff_options(call), call.sink());
         const trace::Math J_F = trace::symbol("J", trace::symbol("F"));
@@ -198,6 +201,8 @@ struct Chain {
         }
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
 
+        calculus::note_rewritten_input(call.operands[0], F, "F", call.sink());
+        calculus::note_rewritten_input(call.operands[1], g, "g", call.sink());
         calculus::note_unevaluated_powers(F, call.sink());
         calculus::note_unevaluated_powers(g, call.sink());
         calculus::ChainRuleParts parts =

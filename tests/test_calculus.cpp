@@ -64,7 +64,7 @@ TEST_CASE("expressions print as LaTeX in the notes' style") {
     CHECK(latex("x_1 + w_2") == "x_1 + w_2");
     CHECK(latex("x_12") == "x_{12}");
     CHECK(latex("x/(1 + y^2)") == "\\frac{x}{1 + y^{2}}");  // the bar groups: no parentheses
-    CHECK(latex("(x - 1)*(x + 1)^2") == "(x - 1) (x + 1)^{2}");
+    CHECK(latex("(x + 1)^2*(x - 1)") == "(x + 1)^{2}(x - 1)");
     CHECK(to_latex(expand_sigmoid(P("sigma(x)"))) == "\\frac{1}{1 + e^{-x}}");
 }
 
@@ -177,10 +177,35 @@ TEST_CASE("the input as typed: x*x keeps its two factors, and its derivative sho
     CHECK(d_text("x*x/x", "x") == "1");
 }
 
+TEST_CASE("an input rewritten as it is read is said to be: x + 0 is read as x") {
+    auto as_typed = [](const char* typed) { return reads_as_typed(typed, parse_expressions(typed)); };
+    for (const char* typed : {"2x + 1", "2*x + 1", "x*x", "(x + 1)(x - 1)", "x y", "x**2 + y", "x² sin(x)",
+                              "sin(x)/(x + 1)", "2x; y^3", "-x + 1"}) {
+        CAPTURE(typed);
+        CHECK(as_typed(typed));
+    }
+    CHECK(as_typed("exp(y) - 13*x"));  // e^y by another name
+    CHECK(as_typed("sigma(x) + log(x)"));
+    for (const char* typed : {"x + 0", "2*3x", "(x^2)^3", "x + x", "exp(0) + x", "x; y + y"}) {
+        CAPTURE(typed);
+        CHECK_FALSE(as_typed(typed));
+    }
+    trace::Trace t;
+    note_rewritten_input("x + 0", {P("x + 0")}, "f", &t);
+    REQUIRE(t.steps().size() == 1);
+    CHECK(t.steps()[0].kind == "read");
+    CHECK(t.steps()[0].text == "The input “x + 0” is read as it simplifies at once:");
+    trace::Trace none;
+    note_rewritten_input("x + 1", {P("x + 1")}, "f", &none);
+    CHECK(none.steps().empty());
+}
+
 TEST_CASE("products in one order, so that equal terms cancel; quotient numerators multiplied out") {
-    CHECK(P("sin(x) cos(x)") == P("cos(x) sin(x)"));
-    CHECK(text("sin(x) cos(x) - cos(x) sin(x)") == "0");
-    CHECK(P("(x + 1)(x - 1)") == P("(x - 1)(x + 1)"));
+    CHECK(simplify(P("sin(x) cos(x)")) == simplify(P("cos(x) sin(x)")));
+    CHECK(text("cos(x) sin(x)") == "cos(x) sin(x)");  // as typed
+    CHECK(simplified("sin(x) cos(x) - cos(x) sin(x)") == "0");
+    CHECK(d_text("sin(x) cos(x) - cos(x) sin(x)", "x") == "0");
+    CHECK(simplify(P("(x + 1)(x - 1)")) == simplify(P("(x - 1)(x + 1)")));
     CHECK(d_text("sin(x)^2 + cos(x)^2", "x") == "0");
     CHECK(d_text("cosh(x)^2 - sinh(x)^2", "x") == "0");
     CHECK(d_text("(x^2 + 1)/(x - 1)", "x") == "(x^2 - 2x - 1)/(x - 1)^2");

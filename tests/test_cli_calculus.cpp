@@ -83,6 +83,20 @@ TEST_CASE("the chain rule for sin(x^2) reads as notes 003 writes it") {
     CHECK(ok({"diff", "sin(x^2)"}).out == text);
 }
 
+TEST_CASE("the input as typed: x*x by the product rule; an input rewritten as read says so first") {
+    std::string product = ok({"diff", "x*x"}).out;
+    CHECK(product.find("f = x · x") != std::string::npos);
+    CHECK(product.find("Product rule") != std::string::npos);
+    CHECK(product.find("∂f/∂x = 2x") != std::string::npos);
+    CHECK(product.find("is read as") == std::string::npos);
+    std::string rewritten = ok({"diff", "3x*2"}).out;
+    CHECK(rewritten.find("1. The input “3x*2” is read as it simplifies at once:\n     f = 6x") != std::string::npos);
+    std::string vector = ok({"jacobian", "x y; y + y", "--vars", "x,y"}).out;
+    CHECK(vector.find("The input “x y; y + y” is read as") != std::string::npos);
+    CHECK(ok({"chain", "u^2 + v^2", "cos(t); sin(t)", "--inner", "u,v", "--vars", "t"}).out.find("J_(F∘g) = [ 0 ]") !=
+          std::string::npos);
+}
+
 TEST_CASE("the calculus names are typeset: sigma, ReLU', nabla, partial, e") {
     std::string sigma = ok({"diff", "sigma(x)", "--format", "latex", "--no-steps"}).out;
     CHECK(sigma.find("\\sigma(x)") != std::string::npos);

@@ -507,6 +507,7 @@ TEST_CASE("prose in LaTeX sets its math as math: variables, indices, operators, 
     CHECK(prose("(A | b) and AB") == "($A \\vert b$) and AB");
     CHECK(prose("pivot_columns — κ∞ of A") == "pivot\\_columns --- $\\kappa \\infty$ of $A$");
     CHECK(prose("a × b") == "$a \\times b$");
+    CHECK(prose("The input “x + 0 + 2*3x” is read as f") == "The input ``x + 0 + 2*3x'' is read as $f$");
 }
 
 TEST_CASE("a set of items cannot be mistaken for a number: {1}, {1, 3}, ∅; JSON has the array") {

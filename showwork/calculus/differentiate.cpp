@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "showwork/calculus/parse.hpp"
 #include "showwork/calculus/print.hpp"
 #include "showwork/error.hpp"
 #include "showwork/trace/step_kinds.hpp"
@@ -326,6 +327,21 @@ void note_unevaluated_powers(const std::vector<Expr>& expressions, trace::Trace*
                        to_math(p));
         }
     }
+}
+
+void note_rewritten_input(std::string_view typed, const std::vector<Expr>& read, const std::string& name,
+                          trace::Trace* trace) {
+    if (!trace || reads_as_typed(typed, read)) return;
+    trace::Math value = read.size() == 1 ? to_math(read[0]) : [&] {
+        std::vector<trace::Math> components;
+        for (const Expr& e : read) components.push_back(to_math(e));
+        const std::size_t n = components.size();
+        return trace::matrix(n, 1, std::move(components));
+    }();
+    std::string text(typed);
+    std::replace(text.begin(), text.end(), '\n', ';');
+    trace->add(kind::read, "The input “" + text + "” is read as it simplifies at once:",
+               trace::equals(trace::symbol(name), std::move(value)));
 }
 
 Expr differentiate(const Expr& f, std::string_view var, const DiffOptions& options, trace::Trace* trace) {

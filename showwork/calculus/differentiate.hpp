@@ -54,6 +54,10 @@ Expr differentiate(const Expr& f, std::string_view var, trace::Trace* trace);
 // With a trace, one step (kind "unevaluated") for each power of a constant that the expressions
 // keep as a power because its value would be longer than max_number_length characters.
 void note_unevaluated_powers(const std::vector<Expr>& expressions, trace::Trace* trace);
+// A first step "The input is read as f = …" when the text typed does not read as it prints
+// (reads_as_typed in calculus/parse.hpp): numbers folded, like terms collected, powers merged.
+void note_rewritten_input(std::string_view typed, const std::vector<Expr>& read, const std::string& name,
+                          trace::Trace* trace);
 
 // ∂/∂x as math, and "∂/∂x (f)" as math: the pieces the steps are made of.
 trace::Math partial_operator(std::string_view var);

@@ -72,6 +72,15 @@ int factor_rank(const Expr& f) {
 // A factor written under the fraction bar: a power with a negative constant exponent.
 bool divides(const Expr& f) { return f.op() == Op::power && f.arg(1).is_constant() && f.arg(1).value() < 0; }
 
+// The order the notes write factors in: denominators last (as the printers write a/b, so that
+// the text of a product parses back to the same order), constants, variables, functions, sums.
+int notes_order(const Expr& a, const Expr& b) {
+    const bool da = divides(a), db = divides(b);
+    if (da != db) return da ? 1 : -1;
+    const int ra = factor_rank(a), rb = factor_rank(b);
+    return ra == rb ? 0 : ra < rb ? -1 : 1;
+}
+
 // A total order on expressions, so that a product's factors come in one order however they were
 // multiplied: sin(x) cos(x) and cos(x) sin(x) are one product, and 2 sin(x) cos(x) − 2 cos(x) sin(x)
 // is 0. Variables by name, functions in the order of Fn (exp, ln, sin, cos, …), then arguments.
@@ -214,10 +223,7 @@ Expr multiply(std::vector<Expr> factors) {
     // Denominators (negative constant exponents) last, as the printers write a/b: then the text
     // of a product parses back to the same order of factors.
     std::stable_sort(kept.begin(), kept.end(), [](const Expr& a, const Expr& b) {
-        const bool da = divides(a), db = divides(b);
-        if (da != db) return db;
-        int ra = factor_rank(a), rb = factor_rank(b);
-        if (ra != rb) return ra < rb;
+        if (int c = notes_order(a, b)) return c < 0;
         return order(base_of(a), base_of(b)) < 0;
     });
     if (kept.empty()) return constant(coefficient);
@@ -244,7 +250,13 @@ Expr multiply_as_written(std::vector<Expr> factors) {
             else kept.push_back(inner);
         }
     }
-    if (coefficient == 0 || !repeats_a_base(kept)) return multiply(std::move(factors));
+    if (coefficient == 0) return Expr(0);
+    if (!repeats_a_base(kept)) {
+        // nothing to merge: the factors in the notes' order, and as typed where that leaves a choice
+        Expr product = multiply(std::move(factors));
+        if (product.op() != Op::product || product.args().size() != kept.size() + (coefficient != 1)) return product;
+        std::stable_sort(kept.begin(), kept.end(), [](const Expr& a, const Expr& b) { return notes_order(a, b) < 0; });
+    }
     if (coefficient != 1) kept.insert(kept.begin(), constant(coefficient));
     return make_op(Op::product, std::move(kept));
 }

@@ -89,8 +89,9 @@ Expr variable(std::string name);
 Expr add(std::vector<Expr> terms);
 Expr multiply(std::vector<Expr> factors);
 // Π factors as typed: x·x stays a product of two factors (multiply() makes it x²), so that the
-// product rule can be shown on it. Constants are folded to the front; without a repeated base
-// this is multiply().
+// product rule can be shown on it, and cos(x) sin(x) keeps its order (multiply() puts every
+// product in one order). Constants are folded to the front; the rest is otherwise as multiply()
+// makes it.
 Expr multiply_as_written(std::vector<Expr> factors);
 // Whether two of the factors have the same base (x and x², or sin(x) twice).
 bool repeats_a_base(const std::vector<Expr>& factors);

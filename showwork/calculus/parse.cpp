@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "showwork/calculus/print.hpp"
 #include "showwork/limits.hpp"
 
 namespace showwork::calculus {
@@ -408,6 +409,22 @@ std::string trimmed(std::string_view s) {
     return std::string(s.substr(a, b - a));
 }
 
+// The tokens that carry meaning: no '*' (2*x is 2x) and no parentheses (which the printer drops
+// where they are not needed).
+std::vector<std::string> significant_tokens(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(text)) {
+        bool silent = t.kind == Tok::end || (t.kind == Tok::symbol && (t.text == "*" || t.text == "(" || t.text == ")"));
+        if (silent) continue;
+        // a function by any of its names: exp(y) is e^y, sigma(x) is sigmoid(x), log is ln
+        std::optional<Fn> fn = t.kind == Tok::name ? function_named(t.text) : std::nullopt;
+        if (fn == Fn::exp) out.insert(out.end(), {"e", "^"});
+        else if (fn) out.emplace_back(function_name(*fn));
+        else out.push_back(t.text);
+    }
+    return out;
+}
+
 bool valid_name(const std::string& name) {
     return !name.empty() && name_start(name[0]) && std::all_of(name.begin(), name.end(), name_char);
 }
@@ -415,6 +432,15 @@ bool valid_name(const std::string& name) {
 }  // namespace
 
 Expr parse_expression(std::string_view text) { return Parser(text, nullptr).parse(); }
+
+bool reads_as_typed(std::string_view text, const std::vector<Expr>& read) {
+    auto parts = split_components(text);
+    if (parts.size() != read.size()) return false;
+    for (std::size_t k = 0; k < read.size(); ++k) {
+        if (significant_tokens(parts[k].first) != significant_tokens(to_text(read[k]))) return false;
+    }
+    return true;
+}
 
 Expr parse_expression(std::string_view text, const std::vector<std::string>& allowed_variables) {
     return Parser(text, &allowed_variables).parse();

@@ -35,6 +35,11 @@ Expr parse_expression(std::string_view text);
 // Only the listed variables may appear; any other name is "unknown variable 'z'".
 Expr parse_expression(std::string_view text, const std::vector<std::string>& allowed_variables);
 
+// Whether the expressions read from `text` (one, or its components) print as they were typed,
+// up to spaces, '*' and parentheses: "2x + 1" does, "x + 0", "2*3x" and "(x^2)^3" do not (they
+// are read as x, 6x, x⁶). A derivation says so when its input was rewritten.
+bool reads_as_typed(std::string_view text, const std::vector<Expr>& read);
+
 // "f1; f2; …" (also separated by newlines): the components of a vector function.
 std::vector<Expr> parse_expressions(std::string_view text);
 std::vector<Expr> parse_expressions(std::string_view text, const std::vector<std::string>& allowed_variables);

@@ -69,6 +69,7 @@ std::size_t utf8_length(char c) {
 struct Word {
     std::string_view before, core, after;
     bool math = false;
+    bool literal = false;  // inside “quotes”: as it was typed
 };
 
 Word split_punctuation(std::string_view w) {
@@ -149,8 +150,17 @@ std::vector<Word> classify(std::string_view sentence) {
         if (end > i) words.push_back(split_punctuation(sentence.substr(i, end - i)));
         i = end + 1;
     }
+    bool quoted = false;  // “what was typed” is quoted as it was, not set as math
     for (std::size_t k = 0; k < words.size(); ++k) {
         Word& w = words[k];
+        const bool opens = w.core.starts_with("“") || w.before.starts_with("“");
+        const bool closes = w.core.ends_with("”") || w.after.starts_with("”");
+        if (opens) quoted = true;
+        if (quoted) {
+            if (closes) quoted = false;
+            w.literal = true;
+            continue;
+        }
         if (w.core.empty() || !all_known(w.core)) continue;
         bool opens_sentence = k == 0 || !words[k - 1].after.empty();
         bool before_lowercase = k + 1 < words.size() && !words[k + 1].core.empty() &&
@@ -162,7 +172,7 @@ std::vector<Word> classify(std::string_view sentence) {
     }
     // a number beside an operator is part of the formula: x = 0, 2 × 2
     for (std::size_t k = 0; k < words.size(); ++k) {
-        if (words[k].math || !number(words[k].core)) continue;
+        if (words[k].math || words[k].literal || !number(words[k].core)) continue;
         bool after = k > 0 && words[k - 1].after.empty() && operator_word(words[k - 1].core);
         bool before = k + 1 < words.size() && words[k].after.empty() && operator_word(words[k + 1].core);
         words[k].math = after || before;

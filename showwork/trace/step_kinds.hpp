@@ -130,6 +130,8 @@ inline constexpr std::string_view substitute = "substitute";
 inline constexpr std::string_view chain_rule = "chain_rule";
 // a derivative's value at a point
 inline constexpr std::string_view evaluate = "evaluate";
+// the input as it was read, when that is not as it was typed (x + 0 read as x)
+inline constexpr std::string_view read = "read";
 // a power of a constant kept as a power: its value would be longer than any number read
 inline constexpr std::string_view unevaluated = "unevaluated";
 
