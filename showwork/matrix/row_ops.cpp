@@ -7,74 +7,14 @@
 //   coef         := digits, '.', '/', or "(" ... ")"
 #include "showwork/matrix/row_ops.hpp"
 
+#include "showwork/matrix/row_operation_cursor.hpp"
+
 #include <cctype>
 
 namespace showwork {
 
 namespace {
 
-class Cursor {
-public:
-    Cursor(std::string_view text, std::size_t offset) : text_(text), offset_(offset) {}
-
-    void skip_space() {
-        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-    }
-    bool at_end() {
-        skip_space();
-        return pos_ >= text_.size();
-    }
-    bool accept(std::string_view token) {
-        skip_space();
-        if (text_.substr(pos_, token.size()) != token) return false;
-        pos_ += token.size();
-        return true;
-    }
-    bool peek_row() {
-        skip_space();
-        return pos_ < text_.size() && (text_[pos_] == 'R' || text_[pos_] == 'r');
-    }
-    // R2, R_2, r2 → 2; 0 when there is no row here.
-    std::size_t row() {
-        if (!peek_row()) return 0;
-        std::size_t p = pos_ + 1;
-        if (p < text_.size() && text_[p] == '_') ++p;
-        std::size_t start = p, value = 0;
-        while (p < text_.size() && std::isdigit(static_cast<unsigned char>(text_[p]))) {
-            value = value * 10 + static_cast<std::size_t>(text_[p] - '0');
-            if (value > 1000000000) return 0;
-            ++p;
-        }
-        if (p == start) return 0;
-        pos_ = p;
-        return value;
-    }
-    // An optional coefficient: "2", "1/2", "0.5", "(1/2)", "(-3)"; empty when there is none.
-    std::string coefficient() {
-        skip_space();
-        std::string out;
-        if (pos_ < text_.size() && text_[pos_] == '(') {
-            std::size_t close = text_.find(')', pos_);
-            if (close == std::string_view::npos) return "(";
-            out = std::string(text_.substr(pos_ + 1, close - pos_ - 1));
-            pos_ = close + 1;
-        } else {
-            while (pos_ < text_.size() &&
-                   (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.' ||
-                    text_[pos_] == '/')) {
-                out += text_[pos_++];
-            }
-        }
-        if (!out.empty()) accept("*");
-        return out;
-    }
-    std::size_t position() const { return offset_ + pos_ + 1; }
-
-private:
-    std::string_view text_;
-    std::size_t offset_;
-    std::size_t pos_ = 0;
-};
 
 std::string trimmed(std::string_view s) {
     std::size_t b = 0, e = s.size();
@@ -92,7 +32,7 @@ std::string signed_factor(bool negative, const std::string& coefficient) {
     return "-" + c;
 }
 
-[[noreturn]] void malformed(const RowOperationText& op, std::size_t number, const Cursor& at,
+[[noreturn]] void malformed(const RowOperationText& op, std::size_t number, const RowOperationCursor& at,
                             const std::string& expected) {
     RowOperationText here = op;
     here.position = at.position();
@@ -104,7 +44,7 @@ RowOperationText parse_one(std::string_view text, std::size_t offset, std::size_
     while (lead < text.size() && std::isspace(static_cast<unsigned char>(text[lead]))) ++lead;
     RowOperationText op{RowOpKind::interchange, 0, 0, "1", trimmed(text), offset + lead + 1};
     const std::string ascii = row_operation_ascii(text);
-    Cursor in(ascii, offset);
+    RowOperationCursor in(ascii, offset);
     op.target = in.row();
     if (op.target == 0) malformed(op, number, in, "a row such as R1 at the start");
     if (in.accept("<->")) {

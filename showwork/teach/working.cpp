@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "showwork/error.hpp"
+#include "showwork/matrix/row_operation_cursor.hpp"
 #include "showwork/matrix/row_ops.hpp"
 
 namespace showwork::teach {
@@ -27,58 +28,6 @@ bool starts_with_word(std::string_view line, std::string_view word) {
 // ---- The general form R_i -> Σ c_k R_k ----------------------------------------------------------
 // What the library's parser refuses but a student writes: R2 -> 3R1 - R2, R2 -> 2R2 + R1.
 
-class Reader {
-public:
-    explicit Reader(std::string text) : text_(std::move(text)) {}
-    void skip_space() {
-        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-    }
-    bool accept(std::string_view token) {
-        skip_space();
-        if (text_.compare(pos_, token.size(), token) != 0) return false;
-        pos_ += token.size();
-        return true;
-    }
-    bool at_end() {
-        skip_space();
-        return pos_ == text_.size();
-    }
-    // R2, R_2, r2 → 2; 0 when there is none here.
-    std::size_t row() {
-        skip_space();
-        if (pos_ >= text_.size() || (text_[pos_] != 'R' && text_[pos_] != 'r')) return 0;
-        std::size_t p = pos_ + 1, value = 0;
-        if (p < text_.size() && text_[p] == '_') ++p;
-        const std::size_t start = p;
-        while (p < text_.size() && std::isdigit(static_cast<unsigned char>(text_[p])) && value < 1000000000)
-            value = value * 10 + static_cast<std::size_t>(text_[p++] - '0');
-        if (p == start) return 0;
-        pos_ = p;
-        return value;
-    }
-    // "2", "1/2", "0.5", "(1/3)", "(-2)"; empty when there is none.
-    std::string coefficient() {
-        skip_space();
-        std::string out;
-        if (pos_ < text_.size() && text_[pos_] == '(') {
-            const std::size_t close = text_.find(')', pos_);
-            if (close == std::string::npos) return {};
-            out = trim(std::string_view(text_).substr(pos_ + 1, close - pos_ - 1));
-            pos_ = close + 1;
-        } else {
-            while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) ||
-                                           text_[pos_] == '.' || text_[pos_] == '/'))
-                out += text_[pos_++];
-        }
-        if (!out.empty()) accept("*");
-        return out;
-    }
-
-private:
-    std::string text_;
-    std::size_t pos_ = 0;
-};
-
 // The sign folded into the coefficient: "-" and "2" → "-2"; "-" and "" → "-1"; "-" and "-3" → "3".
 std::string signed_coefficient(bool negative, std::string c) {
     if (c.empty()) c = "1";
@@ -88,7 +37,8 @@ std::string signed_coefficient(bool negative, std::string c) {
 
 // R_i -> [±] term { ± term }, term := [c] R_k; nullopt when the text is not of this form.
 std::optional<WrittenOperation> general_operation(std::string_view text) {
-    Reader in(row_operation_ascii(text));
+    const std::string ascii = row_operation_ascii(text);
+    RowOperationCursor in(ascii);
     WrittenOperation op;
     op.written = trim(text);
     op.target = in.row();
@@ -96,7 +46,8 @@ std::optional<WrittenOperation> general_operation(std::string_view text) {
     bool negative = in.accept("-");
     if (!negative) in.accept("+");
     while (true) {
-        std::string c = in.coefficient();
+        std::string c = trim(in.coefficient());
+        if (c == "(") return std::nullopt;  // a parenthesis not closed
         const std::size_t row = in.row();
         if (row == 0) return std::nullopt;
         op.terms.emplace_back(signed_coefficient(negative, std::move(c)), row);
