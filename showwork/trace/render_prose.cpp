@@ -108,10 +108,11 @@ bool all_known(std::string_view w) {
 bool has_math_mark(std::string_view w) {
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (w[i] == '^' || w[i] == '=' || w[i] == '<' || w[i] == '>') return true;
-        if (w[i] == '_' && i > 0 && alnum(w[i - 1])) {  // J_F, M_11, a_1j, J_(F∘g); not pivot_columns
-            std::size_t n = 0;
-            while (i + 1 + n < w.size() && alnum(w[i + 1 + n])) ++n;
-            if ((i + 1 < w.size() && w[i + 1] == '(') || (n >= 1 && n <= 3)) return true;
+        if (w[i] == '_' && i > 0 && alnum(w[i - 1])) {  // J_F, M_11, a_1j, J_(F∘g); not pivot_columns, half_mse
+            std::size_t before = 0, after = 0;
+            while (before < i && alnum(w[i - 1 - before])) ++before;
+            while (i + 1 + after < w.size() && alnum(w[i + 1 + after])) ++after;
+            if (before <= 2 && ((i + 1 < w.size() && w[i + 1] == '(') || (after >= 1 && after <= 3))) return true;
         }
         if (static_cast<unsigned char>(w[i]) >= 0x80 &&
             (symbol_at(w, i, math_symbols) || symbol_at(w, i, subscripts) || symbol_at(w, i, superscripts))) {
@@ -124,6 +125,14 @@ bool has_math_mark(std::string_view w) {
 bool number(std::string_view w) {
     if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
     return w.find_first_not_of("0123456789./") == std::string_view::npos;
+}
+
+// 2x, 13y: a coefficient and a letter (not an ordinal: 2nd, 3rd, 10th)
+bool coefficient_and_letter(std::string_view w) {
+    std::size_t digits = 0;
+    while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+    if (digits == 0 || digits + 1 != w.size() || !letter(w.back())) return false;
+    return true;
 }
 
 bool operator_word(std::string_view w) {
@@ -168,7 +177,8 @@ std::vector<Word> classify(std::string_view sentence) {
         bool before_operator = k + 1 < words.size() && operator_word(words[k + 1].core);
         bool article = !before_operator && (w.core == "a" || (w.core == "A" && opens_sentence && before_lowercase));
         bool single_letter = w.core.size() == 1 && letter(w.core[0]);
-        w.math = has_math_mark(w.core) || operator_word(w.core) || (single_letter && !article) || applied(w.core);
+        w.math = has_math_mark(w.core) || operator_word(w.core) || (single_letter && !article) || applied(w.core) ||
+                 coefficient_and_letter(w.core);
     }
     // a number beside an operator is part of the formula: x = 0, 2 × 2
     for (std::size_t k = 0; k < words.size(); ++k) {
