@@ -163,7 +163,7 @@ TEST_CASE("the input as typed: x*x keeps its two factors, and its derivative sho
     CHECK(text("-2x*x + 1") == "-2x*x + 1");
     CHECK(latex("x*x") == "x \\cdot x");
     for (const char* typed : {"x*x", "-2x*x + 1", "x*x^2/x", "sin(x)*sin(x)*y", "x/x*x", "1/(x*x)", "x^-1*x^-1",
-                              "2/(3x*x)", "-x*x", "c - x*x + 2x^2", "(x*x)^2", "(x*x)^-1", "sin(x*x)", "y/(x*x*y)", "(x + 1)(x + 1)"}) {
+                              "2/(3x*x)", "-x*x", "c - x*x + 2x^2", "(x*x)^2", "(x*x)^-1", "sin(x*x)", "exp(x*x)", "e^(x*x)", "2^(x*x)", "y/(x*x*y)", "(x + 1)(x + 1)"}) {
         CAPTURE(typed);
         CHECK(text(text(typed)) == text(typed));  // the text reads back to the same text
         CHECK(simplify(P(text(typed))) == simplify(P(typed)));

@@ -290,8 +290,10 @@ Expr power(const Expr& base, const Expr& exponent) {
             return power(base.arg(0), constant(a * exponent.value()));
         }
     }
-    // (e^u)^v = e^{uv}
-    if (base.op() == Op::apply && base.fn() == Fn::exp) return exp(base.arg(0) * exponent);
+    // (e^u)^v = e^{uv}; e^v as e^v, its factors as typed (e^(x·x))
+    if (base.op() == Op::apply && base.fn() == Fn::exp) {
+        return exp(base.arg(0).is_constant(1) ? exponent : base.arg(0) * exponent);
+    }
     return make_op(Op::power, {base, exponent});
 }
 

@@ -27,7 +27,7 @@ seeds = {
         '^'.join(['x'] * 300), ' + '.join(f'{k}*x^{k}' for k in range(1, 400)),
         nested('1/(1+', ')', 'x', 120), '(x+1)^(' * 12 + 'x' + ')' * 12, 'e1*x + E2', '1e-4000*x',
         # products as typed: x·x kept, a minus sign before one, a quotient by one
-        'x*x', 'c − x/1*x^1 + 2*x^2', '1/(x*x)', '-2x*x + x^2', 'cos(x) sin(x) - sin(x) cos(x)',
+        'x*x', 'c − x/1*x^1 + 2*x^2', '1/(x*x)', '-2x*x + x^2', 'cos(x) sin(x) - sin(x) cos(x)', 'exp(x*x)',
         'sqrt(abs(tan(x)) + log(x**2, 3)) * cosh(sinh(y))', 'abs(x) + log10(x) - log2(y)',
         nested('sqrt(', ')', 'x', 150), nested('abs(', ')', 'x - 1', 150),
         '(x+1)^(' * 50 + 'x' + ')' * 50,  # a derivation at its size limit
