@@ -296,7 +296,7 @@ TEST_CASE("a constant power too long to work out is left as a power, and the der
 
 TEST_CASE("the calculus commands in markdown and help show their examples") {
     std::string md = ok({"jacobian", notes_F, "--vars", "x,y", "--format", "markdown"}).out;
-    CHECK(md.starts_with("# Jacobian of F in x, y"));
+    CHECK(md.starts_with("# Jacobian of $F$ in $x$, $y$"));  // the title's math as math
     CHECK(md.find("$$J_F = \\begin{pmatrix} 2 & 3y^{2} \\\\ -13 & e^{y} \\end{pmatrix}$$") != std::string::npos);
     for (const char* command : {"diff", "gradient", "jacobian"}) {
         CAPTURE(command);

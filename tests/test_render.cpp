@@ -512,6 +512,18 @@ TEST_CASE("prose in LaTeX sets its math as math: variables, indices, operators, 
     CHECK(prose("The input “x + 0 + 2*3x” is read as f") == "The input ``x + 0 + 2*3x'' is read as $f$");
 }
 
+TEST_CASE("prose in Markdown sets its math as $…$ and escapes emphasis marks in its words") {
+    Document d;
+    d.title = "Solve 2x + 3y = 6 for x";
+    d.steps.push_back(Step{"rule", "R₂ → R₂ − 2R₁ gives −1; the loss half_mse, *not* `code`.", {}, {}, {}});
+    d.steps.push_back(Step{"rule", "The interval [0, 1) and |w| ≤ L", {}, {}, {}});
+    std::string md = render(d, Format::markdown);
+    CHECK(md.starts_with("# Solve $2x + 3y = 6$ for $x$\n"));
+    CHECK(md.find("1. $R_{2} \\to R_{2} - 2R_{1}$ gives $-1$; the loss half\\_mse, \\*not\\* \\`code\\`.") !=
+          std::string::npos);
+    CHECK(md.find("2. The interval [0, 1) and |w| $\\leq L$") != std::string::npos);  // no \[ that MathJax reads as a display
+}
+
 TEST_CASE("a set of items cannot be mistaken for a number: {1}, {1, 3}, ∅; JSON has the array") {
     Math one = set(list({number("1")}), empty());
     Math two = set(list({number("1"), number("3")}), empty());

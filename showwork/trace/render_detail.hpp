@@ -52,6 +52,8 @@ std::string with_minus_signs(std::string_view words);
 // characters escaped, its math as $…$ formulas: "R₂ → R₂ − 2R₁ gives −1" is
 // "$R_{2} \to R_{2} - 2R_{1}$ gives $-1$", "Differentiate f" is "Differentiate $f$" (render_prose.cpp).
 std::string latex_prose(std::string_view words);
+// The same for Markdown: math as $…$, the text with Markdown's emphasis and code marks escaped.
+std::string markdown_prose(std::string_view words);
 
 // The number of characters a terminal shows for UTF-8 text (combining marks take no column).
 std::size_t display_width(std::string_view utf8);

@@ -1,4 +1,5 @@
-// Markdown for GitHub and notebooks: the title as a heading, prose with $$ … $$ blocks,
+// Markdown for GitHub and notebooks: the title as a heading, prose with its math as $…$ and
+// displays as $$ … $$ blocks,
 // numbered steps with their sub-steps as nested lists.
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/render_detail.hpp"
@@ -25,7 +26,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, std::size_t i
     for (std::size_t k = 0; k < steps.size(); ++k) {
         const Step& step = steps[k];
         std::string marker = std::to_string(k + 1) + ". ";
-        out += pad + marker + detail::with_minus_signs(step.text) + "\n\n";
+        out += pad + marker + markdown_prose(step.text) + "\n\n";
         std::size_t inner = indent + marker.size();
         if (step.operation) out += block(*step.operation, inner, o);
         if (const Math* state = shown_state(step)) out += block(*state, inner, o);
@@ -37,7 +38,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, std::size_t i
 
 std::string markdown_document(const Document& d, const RenderOptions& o) {
     std::string out;
-    if (!d.title.empty()) out += "# " + d.title + "\n\n";
+    if (!d.title.empty()) out += "# " + markdown_prose(d.title) + "\n\n";
     if (!d.inputs.empty()) {
         out += "## Input\n\n";
         for (const auto& input : d.inputs) out += named(input, o);

@@ -190,6 +190,28 @@ std::vector<Word> classify(std::string_view sentence) {
     return words;
 }
 
+enum class Host { latex, markdown };
+
+// Text outside a formula in Markdown: the characters that would start emphasis, code or a
+// formula escaped; Unicode dashes and quotes stay as they are.
+void append_markdown_text(std::string& out, std::string_view words) {
+    for (std::size_t i = 0; i < words.size();) {
+        if (static_cast<unsigned char>(words[i]) >= 0x80) {  // math Unicode in a word that is not math
+            const Symbol* s = symbol_at(words, i, math_symbols);
+            if (!s) s = symbol_at(words, i, subscripts);
+            if (s) {
+                out += "$" + std::string(s->latex) + "$";
+                while (out.ends_with(" $")) out.erase(out.size() - 2, 1);
+                i += s->unicode.size();
+                continue;
+            }
+        }
+        if (std::string_view("\\*_`$<>").find(words[i]) != std::string_view::npos) out += '\\';
+        out += words[i];
+        ++i;
+    }
+}
+
 // Text outside a formula: LaTeX's special characters escaped, dashes and quotes as LaTeX's.
 void append_text(std::string& out, std::string_view words) {
     for (std::size_t i = 0; i < words.size();) {
@@ -315,10 +337,14 @@ void append_formula(std::string& out, std::string_view w) {
     }
 }
 
-}  // namespace
-
-std::string latex_prose(std::string_view text) {
+// The sentence with its math words joined into $…$ formulas; the text between escaped for
+// the host document.
+std::string prose(std::string_view text, Host host) {
     const std::string sentence = with_minus_signs(text);
+    auto append_words = [host](std::string& out, std::string_view words) {
+        if (host == Host::latex) append_text(out, words);
+        else append_markdown_text(out, words);
+    };
     std::vector<Word> words = classify(sentence);
     std::string out;
     // leading spaces are kept as they were
@@ -326,10 +352,10 @@ std::string latex_prose(std::string_view text) {
     for (std::size_t k = 0; k < words.size(); ++k) {
         const Word& w = words[k];
         if (k > 0) out += ' ';
-        append_text(out, w.before);
+        append_words(out, w.before);
         if (!w.math) {
-            append_text(out, w.core);
-            append_text(out, w.after);
+            append_words(out, w.core);
+            append_words(out, w.after);
             continue;
         }
         // the formula goes on over the following math words while no punctuation ends one
@@ -342,9 +368,14 @@ std::string latex_prose(std::string_view text) {
         }
         while (out.back() == ' ') out.pop_back();
         out += "$";
-        append_text(out, words[k].after);
+        append_words(out, words[k].after);
     }
     return out;
 }
+
+}  // namespace
+
+std::string latex_prose(std::string_view text) { return prose(text, Host::latex); }
+std::string markdown_prose(std::string_view text) { return prose(text, Host::markdown); }
 
 }  // namespace showwork::trace::detail

@@ -328,7 +328,7 @@ TextBox layout(const Math& m, const RenderOptions& o) {
         case Kind::empty: return text_box("");
         case Kind::number: return text_box(number_text(m.text));
         case Kind::symbol: return symbol(m, o);
-        case Kind::text: return text_box(m.text);
+        case Kind::text: return text_box(detail::with_minus_signs(m.text));  // one minus sign, as in prose
         case Kind::fraction: {
             // a/b on one line, read left to right with juxtaposition binding as tightly as /:
             // 2xy/(1 + y²)² needs no parentheses on top, and none round a power below
