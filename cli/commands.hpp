@@ -32,6 +32,9 @@ struct Invocation {
     // Mistakes the command found in the user's own work (`check`): the document is written with
     // them marked, then this is the one line on stderr, with status 3.
     std::string mistakes_found;
+    // Documents the command writes beside its own, each to its file after the main document
+    // (generate --worksheet: the answer key, the other versions of the sheet).
+    std::vector<std::pair<std::string, trace::Document>> more_documents;
 };
 
 struct Operand {
@@ -130,6 +133,11 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
             throw;
         }
         emit(std::move(document), call->options);
+        for (auto& [path, more] : call->more_documents) {
+            CommonOptions options = call->options;
+            options.output = path;
+            emit(std::move(more), options);
+        }
         if (!call->failed_check.empty()) throw MathError(call->failed_check);
         if (!call->mistakes_found.empty()) throw MistakesFound(call->mistakes_found);
     });
@@ -146,6 +154,6 @@ void register_compare_command(CLI::App& app);      // compare
 void register_calculus_commands(CLI::App& app);  // diff gradient jacobian
 void register_regression_commands(CLI::App& app);  // regress descend
 void register_nn_commands(CLI::App& app);  // forward backprop train
-void register_teach_commands(CLI::App& app);  // check
+void register_teach_commands(CLI::App& app);  // check generate
 
 }  // namespace showwork::cli

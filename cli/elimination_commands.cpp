@@ -282,7 +282,7 @@ struct Solve {
             }
         }
         results.push_back({"solution_set", solution_set(s)});
-        if (s.kind == SolutionKind::unique) results.push_back({"answer", answer(s, unknowns)});
+        if (s.kind == SolutionKind::unique) results.push_back({"answer", answer_equations(s, unknowns)});
         return document(call, "solve", "Solve A x = b", trace::fields({"(A | b)", to_math(augment(A, b))}), std::move(results));
     }
     // No solution, independent columns: the one x̂ that minimises ‖Ax − b‖², from AᵀA x̂ = Aᵀb.
@@ -296,15 +296,6 @@ struct Solve {
         trace::Math x_hat = trace::symbol("x", trace::empty(), trace::empty(), trace::SymbolStyle{.hat = true});
         if (sub) sub.conclude(trace::equals(x_hat, to_math(x)));
         return to_math(x);
-    }
-
-    // x = 0, y = 2
-    template <Scalar T>
-    static trace::Math answer(const Solution<T>& s, const Unknowns& unknowns) {
-        std::vector<trace::Math> equations;
-        for (std::size_t i = 0; i < s.particular.rows(); ++i)
-            equations.push_back(trace::equals(unknowns.math(i), to_math(s.particular(i, 0))));
-        return trace::list(std::move(equations));
     }
 };
 

@@ -1,10 +1,16 @@
 // check: a student's row reduction verified line by line (teach/check.hpp). The document is the
 // working marked up, one step per line; the status is 3 when it holds a mistake.
+// generate: problems with nice answers (teach/generate.hpp), one document with their answer
+// key, or with --worksheet a problem sheet and its answer key as two documents.
 #include <fmt/format.h>
+
+#include <filesystem>
 
 #include "cli/commands.hpp"
 #include "showwork/matrix/to_math.hpp"
 #include "showwork/teach/check.hpp"
+#include "showwork/regression/model.hpp"
+#include "showwork/teach/generate.hpp"
 
 namespace showwork::cli {
 
@@ -83,6 +89,132 @@ struct Check {
     }
 };
 
+struct GenerateCall : Invocation {
+    std::string difficulty = "medium";
+    std::string size, rank, parameters, count = "1", variants = "1";
+    std::string seed = "1";
+    bool worksheet = false;
+};
+
+// "sheet.tex" → "sheet-key.tex": a name beside `path`, before its extension.
+std::string beside(const std::string& path, const std::string& suffix) {
+    std::filesystem::path p(path);
+    return (p.parent_path() / (p.stem().string() + suffix + p.extension().string())).string();
+}
+
+// The problems of one sheet: problem i of kind kinds[(i − 1) mod k], from problem_seed(seed, i).
+std::vector<teach::Problem> draw_sheet(const std::vector<teach::ProblemSpec>& specs, std::size_t count,
+                                       std::uint64_t seed) {
+    std::vector<teach::Problem> problems;
+    for (std::size_t i = 1; i <= count; ++i)
+        problems.push_back(teach::generate_problem(specs[(i - 1) % specs.size()], teach::problem_seed(seed, i)));
+    return problems;
+}
+
+// One problem as a step: what it asks, its data, and (in the key) its derivation and answer;
+// the problem (JSON only) and its answer are added to `results`.
+template <Scalar T>
+trace::Step problem_step(const teach::Problem& p, std::size_t index, bool key, bool derivation,
+                         std::vector<trace::Named>& results, bool numbered) {
+    std::string text = fmt::format("Problem {}. {}", index, teach::problem_statement(p));
+    if (key) {  // how hard the working is, as the difficulty measures it
+        text += fmt::format(" (seed {}: largest number written {}, largest denominator {}", p.seed,
+                            p.working.largest_numerator.str(), p.working.largest_denominator.str());
+        if (p.working.operations > 0) text += fmt::format(", {} row operations", p.working.operations);
+        text += ")";
+    }
+    trace::Step step{std::string(trace::kind::problem), text, std::nullopt, teach::problem_math(p), {}};
+    // the problem's matrix, (A | b) or the data (x | y), for programs: JSON only, as the step shows it
+    results.push_back({numbered ? fmt::format("problem_{}", index) : "problem", to_math(p.matrix), trace::Named::Where::json_only});
+    if (!key) return step;
+    trace::Trace trace;
+    std::vector<trace::Named> answer = teach::solve_problem<T>(p, derivation ? &trace : nullptr);
+    step.substeps = trace.take_steps();
+    std::vector<trace::Math> shown;
+    for (trace::Named& a : answer) {
+        trace::Math label = a.label ? *a.label : trace::symbol(a.name);
+        const bool alone = a.name == "answer" || a.value.kind == trace::Kind::text;  // x = 4, y = −4; no solution
+        shown.push_back(alone ? a.value : trace::equals(label, a.value));
+        if (numbered) a.name += fmt::format("_{}", index);
+        results.push_back(std::move(a));
+    }
+    step.substeps.push_back(trace::Step{std::string(trace::kind::problem_answer), "Answer.", std::nullopt,
+                                        trace::list(std::move(shown), "; "), {}});
+    return step;
+}
+
+struct Generate {
+    static void add_options(CLI::App& command, GenerateCall& call) {
+        command.add_option("--difficulty", call.difficulty, "easy, medium (default) or hard: limits on the numbers "
+                                                            "and fractions of the working (README)")
+            ->check(CLI::IsMember({"easy", "medium", "hard"}));
+        command.add_option("--size", call.size, "Unknowns or rows (regression: points); default by difficulty");
+        command.add_option("--rank", call.rank, "rank, rref: the rank of A (default: drawn)");
+        command.add_option("--parameters", call.parameters, "family: 1 or 2 parameters; none: the rank deficit");
+        command.add_option("--seed", call.seed, "The seed: the same seed, the same problems (default 1)");
+        command.add_option("--count", call.count, "How many problems, the kinds taken in turn (default 1)");
+        command.add_flag("--worksheet", call.worksheet, "Write a problem sheet to -o FILE and its answer key to "
+                                                        "FILE-key (same extension)");
+        command.add_option("--variants", call.variants, "With --worksheet: K versions of the sheet, seeds S … S+K−1, "
+                                                        "as FILE-v1, FILE-v1-key, …");
+    }
+
+    template <Scalar T>
+    static Document run(GenerateCall& call) {
+        std::vector<teach::ProblemSpec> specs;
+        for (const std::string& name : regression::split_names(call.operands[0])) {
+            teach::ProblemSpec spec;
+            spec.kind = teach::parse_problem_kind(name);
+            spec.difficulty = teach::parse_difficulty(call.difficulty);
+            if (!call.size.empty()) spec.size = parse_count(call.size, "--size", 12);
+            if (!call.rank.empty()) spec.rank = parse_count(call.rank, "--rank", 12);
+            if (!call.parameters.empty()) spec.parameters = parse_count(call.parameters, "--parameters", 5);
+            specs.push_back(spec);
+        }
+        const std::size_t count = parse_count(call.count, "--count", 100);
+        const std::size_t variants = parse_count(call.variants, "--variants", 50);
+        const std::uint64_t seed = parse_count(call.seed, "--seed", 999'999'999);
+        if (variants > 1 && !call.worksheet) throw InputError("--variants makes versions of a sheet: add --worksheet");
+        if (call.worksheet && call.options.output.empty()) {
+            throw InputError("--worksheet writes a sheet and its answer key: name the sheet with -o FILE "
+                             "(the key is written to FILE-key)");
+        }
+        // the problems are steps, always shown; --no-steps leaves out the derivations, not them
+        const bool derivations = call.options.steps;
+        call.options.steps = true;
+        const std::string kinds = joined(regression::split_names(call.operands[0])), level = call.difficulty;
+        auto inputs = [&](std::uint64_t s) {
+            std::vector<trace::Named> named = trace::fields({"kinds", trace::text(kinds)},
+                                                            {"difficulty", trace::text(level)}, {"seed", trace::count(s)});
+            named.push_back({"count", trace::count(count)});
+            return named;
+        };
+        auto sheet = [&](std::uint64_t s, bool key, const std::string& version) {
+            std::vector<teach::Problem> problems = draw_sheet(specs, count, s);
+            std::vector<trace::Step> steps;
+            std::vector<trace::Named> results;
+            for (std::size_t i = 0; i < problems.size(); ++i)
+                steps.push_back(problem_step<T>(problems[i], i + 1, key, derivations, results, count > 1));
+            std::string title = fmt::format("{}{} ({}, seed {})", key ? "Answer key" : "Worksheet", version, level, s);
+            return Document{title, "generate", call.options.number, inputs(s), std::move(results), std::move(steps)};
+        };
+        if (!call.worksheet) {
+            Document d = sheet(seed, true, "");
+            d.title = fmt::format("Generated problems: {} ({}, seed {})", kinds, level, seed);
+            return d;
+        }
+        const std::string base = call.options.output;
+        for (std::size_t v = 1; v <= variants; ++v) {
+            const std::string version = variants > 1 ? fmt::format(", version {}", v) : "";
+            const std::string name = variants > 1 ? beside(base, fmt::format("-v{}", v)) : base;
+            if (v > 1) call.more_documents.emplace_back(name, sheet(seed + v - 1, false, version));
+            call.more_documents.emplace_back(beside(name, "-key"), sheet(seed + v - 1, true, version));
+        }
+        call.options.output = variants > 1 ? beside(base, "-v1") : base;
+        return sheet(seed, false, variants > 1 ? ", version 1" : "");
+    }
+};
+
 }  // namespace
 
 void register_teach_commands(CLI::App& app) {
@@ -98,6 +230,19 @@ void register_teach_commands(CLI::App& app) {
                        "showwork check \"2 3; 4 5\" det.txt --goal det",
                        "showwork check \"2 3; 4 5\" \"R2 -> 3R1 - R2 : [2 3; 2 4]\" --goal ref     # not a replacement: status 3"}},
         std::make_shared<CheckCall>());
+    register_command<Generate>(
+        app,
+        CommandSpec<>{
+            "generate", "Problems with nice answers from a seed, with their answer key; a worksheet and its key",
+            {{"KINDS", "system, family, none, rank, rref, inverse, det or regression; several separated by "
+                       "commas are taken in turn"}},
+            {"showwork generate system --seed 7",
+             "showwork generate system,inverse,det --count 6 --difficulty easy",
+             "showwork generate family --parameters 2 --no-steps     # the answer without its derivation",
+             "showwork generate system,family,none,inverse,det --count 10 --worksheet --format document -o sheet.tex",
+             "showwork generate system --count 5 --worksheet --variants 3 --format document -o quiz.tex",
+             "showwork generate inverse --seed 3 --number double     # the exact problem, its key in double"}},
+        std::make_shared<GenerateCall>());
 }
 
 }  // namespace showwork::cli

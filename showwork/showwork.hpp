@@ -37,6 +37,7 @@
 #include "showwork/solvers/linear_system.hpp"
 #include "showwork/teach/answer.hpp"
 #include "showwork/teach/check.hpp"
+#include "showwork/teach/generate.hpp"
 #include "showwork/teach/goal.hpp"
 #include "showwork/teach/operation.hpp"
 #include "showwork/teach/slips.hpp"

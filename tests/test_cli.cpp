@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "golden.hpp"
+#include "pdflatex.hpp"
 #include "process.hpp"
 
 namespace test_cli {  // this file's names, apart from the other suites' in the unity build
@@ -655,3 +656,76 @@ TEST_CASE("check: every bad input is one line naming the line of the working, st
 }
 
 }  // namespace test_cli_check
+
+namespace test_cli_generate {  // `showwork generate`: problems, a worksheet and its answer key
+
+using showwork::testing::Run;
+
+static Run generate(std::vector<std::string> args) {
+    args.insert(args.begin(), "generate");
+    return showwork::testing::run_program(SHOWWORK_PROGRAM, args);
+}
+
+TEST_CASE("generate: a problem from a seed with its answer key; the same seed, the same text") {
+    Run r = generate({"system", "--seed", "1", "--difficulty", "easy"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("Problem 1. Solve the system. (seed 1001") != std::string::npos);
+    CHECK(r.out == generate({"system", "--seed", "1", "--difficulty", "easy"}).out);
+    CHECK(r.out != generate({"system", "--seed", "2", "--difficulty", "easy"}).out);
+    nlohmann::json j = nlohmann::json::parse(generate({"system,inverse", "--count", "2", "--format", "json"}).out);
+    CHECK(j["result"].contains("answer_1"));
+    CHECK(j["result"].contains("inverse_2"));
+    CHECK(j["input"]["seed"] == 1);
+}
+
+TEST_CASE("generate --worksheet: a sheet and its key as two documents that compile; variants by seed") {
+    namespace fs = std::filesystem;
+    char dir_template[] = "/tmp/showwork-sheet-XXXXXX";
+    const fs::path dir = mkdtemp(dir_template);
+    const std::string sheet = (dir / "sheet.tex").string();
+    Run r = generate({"system,family,none,rank,rref,inverse,det,regression", "--count", "10", "--worksheet",
+                      "--format", "document", "-o", sheet});
+    CHECK(r.status == 0);
+    REQUIRE(fs::exists(dir / "sheet.tex"));
+    REQUIRE(fs::exists(dir / "sheet-key.tex"));
+    auto read = [](const fs::path& f) {
+        std::ifstream in(f);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string problems = read(dir / "sheet.tex"), key = read(dir / "sheet-key.tex");
+    CHECK(problems.find("Problem 10.") != std::string::npos);
+    CHECK(problems.find("Answer") == std::string::npos);  // the sheet holds no answer
+    CHECK(key.find("Answer key") != std::string::npos);
+    if (!showwork::testing::skip_pdflatex_tests()) {
+        CHECK(showwork::testing::compile_with_pdflatex("worksheet", problems).pdf);
+        CHECK(showwork::testing::compile_with_pdflatex("worksheet-key", key).pdf);
+    }
+    Run v = generate({"system", "--count", "3", "--worksheet", "--variants", "2", "-o", (dir / "quiz.txt").string()});
+    CHECK(v.status == 0);
+    for (const char* f : {"quiz-v1.txt", "quiz-v1-key.txt", "quiz-v2.txt", "quiz-v2-key.txt"}) CHECK(fs::exists(dir / f));
+    CHECK(read(dir / "quiz-v1.txt") != read(dir / "quiz-v2.txt"));
+    // version 2 of seed 1 is the sheet of seed 2
+    Run two = generate({"system", "--count", "3", "--worksheet", "--seed", "2", "-o", (dir / "two.txt").string()});
+    CHECK(read(dir / "two.txt").substr(read(dir / "two.txt").find("Steps")) ==
+          read(dir / "quiz-v2.txt").substr(read(dir / "quiz-v2.txt").find("Steps")));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("generate: bad input is one line naming what is wrong, status 2") {
+    auto bad = [](std::vector<std::string> args, const std::string& message) {
+        Run r = generate(std::move(args));
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == "showwork: error: " + message + "\n");
+    };
+    bad({"matrix"}, "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression");
+    bad({"rank", "--rank", "5"}, "--rank 5: a matrix with 3 rows has rank at most 3");
+    bad({"system", "--count", "0"}, "--count must be a whole number from 1 to 100, not '0'");
+    bad({"system", "--worksheet"},
+        "--worksheet writes a sheet and its answer key: name the sheet with -o FILE (the key is written to FILE-key)");
+    bad({"system", "--variants", "2"}, "--variants makes versions of a sheet: add --worksheet");
+    bad({"family", "--parameters", "3"}, "--parameters 3 needs at least 4 unknowns: a system of 3 has at most 2");
+}
+
+}  // namespace test_cli_generate

@@ -216,6 +216,13 @@ void run_example(const std::vector<std::string>& example, Outputs& outputs) {
             std::vector<std::string> args = example;
             args.insert(args.end(), {"--format", format, steps});
             const std::string where = joined(args);
+            // -o FILE: written into a directory of its own, every file it holds read back
+            std::string output_dir;
+            if (auto o = std::find(args.begin(), args.end(), "-o"); o != args.end() && o + 1 != args.end()) {
+                char dir_template[] = "/tmp/showwork-output-XXXXXX";
+                output_dir = mkdtemp(dir_template);
+                *(o + 1) = output_dir + "/" + *(o + 1);
+            }
             Run r = run(args);
             INFO(where);
             INFO(r.err);
@@ -232,17 +239,38 @@ void run_example(const std::vector<std::string>& example, Outputs& outputs) {
                 continue;
             }
             if (!mistakes_found) CHECK(r.err.empty());
-            CHECK(!r.out.empty());
-            const std::string f = format;
-            if (f == "latex") latex_pieces(r.out, where, outputs.pieces);
-            if (f == "markdown") markdown_pieces(r.out, where, outputs.pieces);
-            if (f == "document") outputs.documents[where] = r.out;
-            if (f == "json") {
-                nlohmann::json j;
-                REQUIRE_NOTHROW(j = nlohmann::json::parse(r.out));
-                CHECK(j.contains("command"));
-                json_pieces(j, where, outputs.pieces);
-                outputs.jsons[where] = r.out;
+            // what was written: standard output, or the files of -o FILE (generate --worksheet
+            // writes the sheet there and its answer key beside it, FILE-key; --variants more)
+            std::vector<std::pair<std::string, std::string>> written;
+            if (!output_dir.empty()) {
+                namespace fs = std::filesystem;
+                std::vector<fs::path> files;
+                for (const auto& entry : fs::directory_iterator(output_dir)) files.push_back(entry.path());
+                std::sort(files.begin(), files.end());
+                for (const fs::path& f : files) {
+                    std::ifstream in(f);
+                    written.emplace_back(where + " (" + f.filename().string() + ")",
+                                         std::string(std::istreambuf_iterator<char>(in), {}));
+                }
+                fs::remove_all(output_dir);
+                CHECK(!files.empty());
+                CHECK(r.out.empty());
+            } else {
+                written.emplace_back(where, r.out);
+            }
+            for (const auto& [what, out] : written) {
+                CHECK(!out.empty());
+                const std::string f = format;
+                if (f == "latex") latex_pieces(out, what, outputs.pieces);
+                if (f == "markdown") markdown_pieces(out, what, outputs.pieces);
+                if (f == "document") outputs.documents[what] = out;
+                if (f == "json") {
+                    nlohmann::json j;
+                    REQUIRE_NOTHROW(j = nlohmann::json::parse(out));
+                    CHECK(j.contains("command"));
+                    json_pieces(j, what, outputs.pieces);
+                    outputs.jsons[what] = out;
+                }
             }
         }
     }

@@ -7,6 +7,7 @@
 #include "support.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/teach/check.hpp"
+#include "showwork/teach/generate.hpp"
 #include "showwork/trace/render.hpp"
 
 namespace test_teach {  // this file's names, apart from the other suites' in the unity build
@@ -45,23 +46,19 @@ std::string teach_matrix_text(const M& A) {
     return out;
 }
 
-// How the library's elimination of A goes, written as a student's working: each operation as the
-// program writes it, then the matrix it gives. `reached` is the library's echelon form.
+// How the library's elimination of A goes, written as a student's working (teach/generate.hpp).
+// `reached` is the library's echelon form.
 std::string teach_working_of(const M& A, bool reduced, M* reached = nullptr) {
-    EliminationOptions<Q> options;
-    options.method = Method::gauss_jordan;
-    EliminationGoal goal;
-    goal.reduced = reduced;
-    goal.pivot_limit = A.cols() - A.augment();
-    Elimination<Q> e = eliminate(A, options, goal);
-    std::string working;
-    M current = A;
-    for (const auto& op : e.operations) {
-        op.apply(current);
-        working += trace::to_text(op.to_math()) + " : [" + teach_matrix_text(current) + "]\n";
+    const std::size_t pivot_columns = A.cols() - A.augment();
+    if (reached) {
+        EliminationGoal goal;
+        goal.reduced = reduced;
+        goal.pivot_limit = pivot_columns;
+        EliminationOptions<Q> options;
+        options.method = Method::gauss_jordan;
+        *reached = eliminate(A, options, goal).echelon;
     }
-    if (reached) *reached = e.echelon;
-    return working;
+    return written_working(A, reduced, pivot_columns);
 }
 
 }  // namespace

@@ -204,6 +204,15 @@ trace::Math parametric_form(const Solution<T>& s, const Unknowns& unknowns = {})
     return trace::cases(std::move(lines));
 }
 
+// A unique solution as its equations: x = 0, y = 2.
+template <Scalar T>
+trace::Math answer_equations(const Solution<T>& s, const Unknowns& unknowns = {}) {
+    std::vector<trace::Math> equations;
+    for (std::size_t i = 0; i < s.particular.rows(); ++i)
+        equations.push_back(trace::equals(unknowns.math(i), showwork::to_math(s.particular(i, 0))));
+    return trace::list(std::move(equations));
+}
+
 // The solution set: { p + t d_1 + s d_2 | t, s ∈ ℝ }, { x } for a unique solution, ∅ for none.
 template <Scalar T>
 trace::Math solution_set(const Solution<T>& s) {
@@ -328,6 +337,7 @@ Matrix<T> solve_unique(const Matrix<T>& A, const Matrix<T>& b, const Elimination
     EXTERN template Matrix<T> solve_unique(const Matrix<T>&, const Matrix<T>&, const EliminationOptions<T>&, \
                                            trace::Trace*);                                                 \
     EXTERN template trace::Math parametric_form(const Solution<T>&, const Unknowns&);                      \
+    EXTERN template trace::Math answer_equations(const Solution<T>&, const Unknowns&);                     \
     EXTERN template trace::Math solution_set(const Solution<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_LINEAR_SYSTEM_INSTANCES)
 

@@ -215,4 +215,10 @@ inline constexpr std::string_view working_goal = "working_goal";
 // the working's stated answer against the right one
 inline constexpr std::string_view working_answer = "working_answer";
 
+// ---- Generated problems (teach/generate.hpp) ----
+// one problem of a sheet: what it asks and its data; in the answer key its derivation inside
+inline constexpr std::string_view problem = "problem";
+// the answer of a problem, at the end of its derivation
+inline constexpr std::string_view problem_answer = "problem_answer";
+
 }  // namespace showwork::trace::kind

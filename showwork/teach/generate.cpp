@@ -1,0 +1,468 @@
+// Problems built backwards from their answers (teach/generate.hpp).
+#include "showwork/teach/generate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/determinant.hpp"
+#include "showwork/matrix/echelon.hpp"
+#include "showwork/matrix/inverse.hpp"
+#include "showwork/matrix/to_math.hpp"
+#include "showwork/regression/simple.hpp"
+#include "showwork/solvers/gradient_descent.hpp"
+#include "showwork/solvers/linear_system.hpp"
+
+namespace showwork::teach {
+
+namespace {
+
+constexpr std::array kind_names{"system", "family", "none", "rank", "rref", "inverse", "det", "regression"};
+constexpr std::array difficulty_names{"easy", "medium", "hard"};
+constexpr std::size_t max_attempts = 100'000;
+constexpr std::size_t max_size = 6;
+
+bool is_system(ProblemKind kind) {
+    return kind == ProblemKind::system || kind == ProblemKind::family || kind == ProblemKind::none;
+}
+
+// Small integers from the seed.
+class Draw {
+public:
+    explicit Draw(std::uint64_t seed) : generator_{seed} {}
+    long integer(long low, long high) {
+        return low + static_cast<long>(generator_.below(static_cast<std::uint64_t>(high - low + 1)));
+    }
+    long nonzero(long bound) { return coin() ? integer(1, bound) : -integer(1, bound); }
+    bool coin() { return generator_.below(2) == 1; }
+    std::size_t below(std::size_t n) { return static_cast<std::size_t>(generator_.below(n)); }
+    // k of 0 … n−1, increasing
+    std::vector<std::size_t> subset(std::size_t k, std::size_t n) {
+        std::vector<std::size_t> all(n);
+        for (std::size_t i = 0; i < n; ++i) all[i] = i;
+        shuffle(all, generator_);
+        all.resize(k);
+        std::sort(all.begin(), all.end());
+        return all;
+    }
+
+private:
+    SplitMix64 generator_;
+};
+
+// E = P L U (m × m): L unit lower triangular, U upper triangular with a non-zero diagonal, both
+// with small entries; P swaps two rows one time in three. det E = ± the product of U's diagonal.
+struct Scrambler {
+    Matrix<Rational> E;
+    Rational det;
+};
+
+Scrambler scrambler(std::size_t m, const Limits& limits, Draw& draw) {
+    Matrix<Rational> L = Matrix<Rational>::identity(m), U(m, m);
+    Rational det = 1;
+    for (std::size_t i = 0; i < m; ++i) {
+        for (std::size_t j = 0; j < i; ++j) L(i, j) = draw.integer(-limits.multiplier_bound, limits.multiplier_bound);
+        U(i, i) = draw.nonzero(limits.pivot_bound);
+        det *= U(i, i);
+        for (std::size_t j = i + 1; j < m; ++j) U(i, j) = draw.integer(-limits.multiplier_bound, limits.multiplier_bound);
+    }
+    Matrix<Rational> E = L * U;
+    if (m > 1 && draw.below(3) == 0) {
+        std::size_t a = draw.below(m), b = (a + 1 + draw.below(m - 1)) % m;
+        for (std::size_t j = 0; j < m; ++j) std::swap(E(a, j), E(b, j));
+        det = -det;
+    }
+    return {std::move(E), det};
+}
+
+// R (m × cols) in reduced row echelon form of rank r, its pivots among the first `pivot_columns`
+// columns, small integers right of each pivot; its other columns (a right-hand side) drawn too.
+Matrix<Rational> echelon_form(std::size_t m, std::size_t cols, std::size_t r, std::size_t pivot_columns,
+                              Draw& draw) {
+    Matrix<Rational> R(m, cols);
+    std::vector<std::size_t> pivots = draw.subset(r, pivot_columns);
+    for (std::size_t i = 0; i < r; ++i) {
+        R(i, pivots[i]) = 1;
+        for (std::size_t j = pivots[i] + 1; j < cols; ++j)
+            if (std::find(pivots.begin(), pivots.end(), j) == pivots.end()) R(i, j) = draw.integer(-3, 3);
+    }
+    return R;
+}
+
+// No equation gives an unknown away: every row has two non-zero coefficients (when there are two).
+bool rows_mixed(const Matrix<Rational>& A) {
+    const std::size_t n = A.cols() - A.augment();
+    if (n < 2) return true;
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        std::size_t nonzero = 0;
+        for (std::size_t j = 0; j < n; ++j) nonzero += A(i, j) != 0;
+        if (nonzero < 2) return false;
+    }
+    return true;
+}
+
+bool entries_within(const Matrix<Rational>& A, long bound) {
+    return std::all_of(A.entries().begin(), A.entries().end(), [bound](const Rational& x) {
+        return denominator(x) == 1 && abs(numerator(x)) <= bound;
+    });
+}
+
+// Every numerator at most `numerator_bound`, every denominator at most `denominator_bound`.
+bool answer_within(const Matrix<Rational>& A, long numerator_bound, long denominator_bound) {
+    return std::all_of(A.entries().begin(), A.entries().end(), [&](const Rational& x) {
+        return abs(numerator(x)) <= numerator_bound && denominator(x) <= denominator_bound;
+    });
+}
+
+Matrix<Rational> coefficients(const Matrix<Rational>& Ab) { return columns(Ab, 0, Ab.cols() - 1); }
+Matrix<Rational> right_side(const Matrix<Rational>& Ab) { return columns(Ab, Ab.cols() - 1, 1); }
+
+Unknowns unknowns_for(std::size_t n) {
+    Unknowns unknowns;
+    if (n <= 3) unknowns.names.assign({"x", "y", "z"}), unknowns.names.resize(n);
+    return unknowns;
+}
+
+std::size_t rank_of(const Problem& p) {
+    const std::size_t m = p.spec.size;
+    if (p.spec.kind == ProblemKind::rank) return p.spec.rank;
+    if (p.spec.kind == ProblemKind::rref) return p.spec.rank;
+    return m - std::max<std::size_t>(p.spec.parameters, 1);
+}
+
+// One candidate of the problem's kind, and whether the library confirms what it was built to be.
+bool draw_candidate(Problem& p, const Limits& limits, Draw& draw) {
+    const std::size_t n = p.spec.size;
+    const ProblemKind kind = p.spec.kind;
+    switch (kind) {
+        case ProblemKind::system: {
+            Scrambler s = scrambler(n, limits, draw);
+            Matrix<Rational> x(n, 1);
+            for (Rational& v : x.entries()) v = draw.integer(-std::min(limits.answer_bound, 6L), std::min(limits.answer_bound, 6L));
+            p.matrix = augment(s.E, s.E * x);
+            p.matrix.set_augment(1);
+            Solution<Rational> solved = solve(s.E, s.E * x);
+            return solved.kind == SolutionKind::unique && solved.particular == x;
+        }
+        case ProblemKind::family:
+        case ProblemKind::none: {
+            const std::size_t r = rank_of(p);
+            Matrix<Rational> R = echelon_form(n, n + 1, r, n, draw);
+            for (std::size_t i = 0; i < r; ++i) R(i, n) = draw.integer(-4, 4);
+            if (kind == ProblemKind::none) R(r, n) = draw.nonzero(3);
+            p.matrix = scrambler(n, limits, draw).E * R;
+            p.matrix.set_augment(1);
+            Solution<Rational> solved = solve(coefficients(p.matrix), right_side(p.matrix));
+            if (kind == ProblemKind::none) return solved.kind == SolutionKind::none && solved.rank == r;
+            return solved.kind == SolutionKind::infinite && solved.directions.size() == n - r &&
+                   answer_within(solved.particular, limits.answer_bound, 1);
+        }
+        case ProblemKind::rank:
+        case ProblemKind::rref: {
+            const std::size_t r = p.spec.rank;
+            Matrix<Rational> R = echelon_form(n, n + 1, r, n + 1, draw);
+            p.matrix = scrambler(n, limits, draw).E * R;
+            if (kind == ProblemKind::rank) return rank(p.matrix) == r;
+            return rref(p.matrix) == R;
+        }
+        case ProblemKind::inverse: {
+            p.matrix = scrambler(n, limits, draw).E;
+            Matrix<Rational> inverse_A = inverse(p.matrix);
+            return inverse_A * p.matrix == Matrix<Rational>::identity(n) &&
+                   answer_within(inverse_A, limits.answer_bound, limits.max_denominator);
+        }
+        case ProblemKind::det: {
+            Scrambler s = scrambler(n, limits, draw);
+            p.matrix = s.E;
+            return determinant(p.matrix) == s.det && abs(numerator(s.det)) <= limits.max_numerator;
+        }
+        case ProblemKind::regression: {
+            // n distinct x from 0 … entry_bound, y near a line with small coefficients
+            Matrix<Rational> data(n, 2);
+            std::vector<std::size_t> xs = draw.subset(n, static_cast<std::size_t>(limits.entry_bound) + 1);
+            const long slope = draw.integer(-3, 3), intercept = draw.integer(-5, 5);
+            for (std::size_t i = 0; i < n; ++i) {
+                data(i, 0) = static_cast<long>(xs[i]);
+                data(i, 1) = intercept + slope * static_cast<long>(xs[i]) + draw.integer(-3, 3);
+            }
+            p.matrix = std::move(data);
+            if (!entries_within(p.matrix, limits.entry_bound)) return false;
+            regression::Sums<Rational> s = regression::sums(columns(p.matrix, 0, 1), columns(p.matrix, 1, 1));
+            Matrix<Rational> line = Matrix<Rational>::column({s.slope(), s.intercept()});
+            return answer_within(line, limits.answer_bound, limits.max_denominator) && s.slope() != 0 &&
+                   s.squared_error(s.slope(), s.intercept()) != 0;  // a line with a slope, not through every point
+        }
+    }
+    return false;
+}
+
+// The textbook elimination a student writes: first non-zero pivot, each pivot scaled to 1 when
+// `reduced` (then cleared above too), pivots in the first `pivot_columns` columns.
+Elimination<Rational> textbook_elimination(const Matrix<Rational>& start, bool reduced, std::size_t pivot_columns) {
+    EliminationOptions<Rational> options;
+    options.pivot = PivotRule::first_nonzero;
+    options.method = Method::gauss_jordan;
+    EliminationGoal goal;
+    goal.reduced = reduced;
+    goal.unit_pivots = reduced;
+    goal.pivot_limit = pivot_columns;
+    return eliminate(start, options, goal);
+}
+
+// "1 2 | 3; 0 1 | 4": a matrix as a student types it.
+std::string typed_matrix(const Matrix<Rational>& A) {
+    std::string out;
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        if (i > 0) out += "; ";
+        for (std::size_t j = 0; j < A.cols(); ++j) {
+            if (j > 0) out += A.augment() > 0 && j == A.cols() - A.augment() ? " | " : " ";
+            out += rational_text(A(i, j));
+        }
+    }
+    return out;
+}
+
+// The working a student writes for the problem, measured.
+WorkingMeasure measure(const Problem& p) {
+    const Matrix<Rational>& A = p.matrix;
+    switch (p.spec.kind) {
+        case ProblemKind::system:
+        case ProblemKind::family:
+        case ProblemKind::none: return measure_working(A, true, A.cols() - 1);
+        case ProblemKind::rank:
+        case ProblemKind::det: return measure_working(A, false, A.cols());
+        case ProblemKind::rref: return measure_working(A, true, A.cols());
+        case ProblemKind::inverse: return measure_working(augment(A, Matrix<Rational>::identity(A.rows())), true, A.cols());
+        case ProblemKind::regression: {
+            // notes 000: the sums Σx, Σy, Σx², Σxy, then m and b from their formulas
+            regression::Sums<Rational> sums = regression::sums(columns(A, 0, 1), columns(A, 1, 1));
+            WorkingMeasure w;
+            for (const Rational& x : {sums.x, sums.y, sums.xx, sums.xy, sums.denominator(), sums.slope(), sums.intercept()}) {
+                w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
+                w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
+                w.fractions += denominator(x) != 1;
+            }
+            return w;
+        }
+    }
+    return {};
+}
+
+// "2x − 3y + z" = b: one equation of the system, its zero terms left out.
+trace::Math equation(const Matrix<Rational>& Ab, std::size_t i, const Unknowns& unknowns) {
+    const std::size_t n = Ab.cols() - 1;
+    std::vector<trace::Math> terms;
+    for (std::size_t j = 0; j < n; ++j) {
+        const Rational& a = Ab(i, j);
+        if (a == 0) continue;
+        Rational size = abs(a);
+        trace::Math term = size == 1 ? unknowns.math(j) : trace::product({to_math(size), unknowns.math(j)}, "");
+        terms.push_back(a < 0 ? trace::negate(std::move(term)) : std::move(term));
+    }
+    trace::Math left = terms.empty() ? trace::number("0")
+                       : terms.size() == 1 && terms[0].kind != trace::Kind::negate ? terms[0]
+                                                                                  : trace::sum(std::move(terms));
+    return trace::equals(std::move(left), to_math(Ab(i, n)));
+}
+
+}  // namespace
+
+std::string_view problem_kind_name(ProblemKind kind) { return kind_names[static_cast<std::size_t>(kind)]; }
+
+std::vector<ProblemKind> problem_kinds() {
+    std::vector<ProblemKind> kinds;
+    for (std::size_t k = 0; k < kind_names.size(); ++k) kinds.push_back(static_cast<ProblemKind>(k));
+    return kinds;
+}
+
+ProblemKind parse_problem_kind(std::string_view name) {
+    for (std::size_t k = 0; k < kind_names.size(); ++k)
+        if (name == kind_names[k]) return static_cast<ProblemKind>(k);
+    throw InputError(fmt::format("unknown kind of problem \"{}\": one of {}", name, fmt::join(kind_names, ", ")));
+}
+
+std::string_view difficulty_name(Difficulty difficulty) { return difficulty_names[static_cast<std::size_t>(difficulty)]; }
+
+Difficulty parse_difficulty(std::string_view name) {
+    for (std::size_t k = 0; k < difficulty_names.size(); ++k)
+        if (name == difficulty_names[k]) return static_cast<Difficulty>(k);
+    throw InputError(fmt::format("unknown difficulty \"{}\": easy, medium or hard", name));
+}
+
+Limits limits_for(ProblemKind kind, Difficulty difficulty) {
+    //                 size entries answer pivots multipliers numerator denominator fractions operations
+    static const Limits by_difficulty[] = {
+        {2, 6, 6, 1, 2, 20, 1, 0, 8},
+        {3, 9, 9, 2, 2, 60, 6, 12, 16},
+        {4, 12, 12, 3, 3, 250, 24, 60, 30},
+    };
+    Limits limits = by_difficulty[static_cast<std::size_t>(difficulty)];
+    switch (kind) {
+        case ProblemKind::inverse:
+            // (A | I) is twice as wide; an integer inverse (det ±1) but for hard problems
+            limits.pivot_bound = difficulty == Difficulty::hard ? 2 : 1;
+            limits.max_fractions *= 2;
+            limits.max_operations += limits.size * limits.size;
+            if (difficulty == Difficulty::hard) limits.size = 3;
+            break;
+        case ProblemKind::regression: {
+            // points; x from 0 to entry_bound; the sums XᵀX and Xᵀy are larger than the data
+            // (the working: the sums Σx, Σy, Σx², Σxy, nΣx² − (Σx)², then m and b)
+            static const Limits points[] = {
+                {4, 8, 6, 1, 1, 400, 1, 0, 0},
+                {5, 10, 9, 1, 1, 1000, 6, 2, 0},
+                {6, 12, 12, 1, 1, 2000, 12, 2, 0},
+            };
+            limits = points[static_cast<std::size_t>(difficulty)];
+            break;
+        }
+        default: break;
+    }
+    return limits;
+}
+
+WorkingMeasure measure_working(const Matrix<Rational>& start, bool reduced, std::size_t pivot_columns) {
+    const Elimination<Rational> e = textbook_elimination(start, reduced, pivot_columns);
+    WorkingMeasure w;
+    w.operations = e.operations.size();
+    auto look = [&w](const Matrix<Rational>& M) {
+        for (const Rational& x : M.entries()) {
+            w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
+            w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
+            w.fractions += denominator(x) != 1;
+        }
+    };
+    Matrix<Rational> M = start;
+    look(M);
+    for (const RowOperation<Rational>& op : e.operations) {
+        op.apply(M);
+        look(M);
+    }
+    return w;
+}
+
+std::string written_working(const Matrix<Rational>& start, bool reduced, std::size_t pivot_columns) {
+    const Elimination<Rational> e = textbook_elimination(start, reduced, pivot_columns);
+    std::string working;
+    Matrix<Rational> current = start;
+    for (const RowOperation<Rational>& op : e.operations) {
+        op.apply(current);
+        working += trace::to_text(op.to_math()) + " : [" + typed_matrix(current) + "]\n";
+    }
+    return working;
+}
+
+bool within(const WorkingMeasure& w, const Limits& limits) {
+    return w.largest_numerator <= limits.max_numerator && w.largest_denominator <= limits.max_denominator &&
+           w.fractions <= limits.max_fractions && w.operations <= limits.max_operations;
+}
+
+std::uint64_t problem_seed(std::uint64_t sheet_seed, std::size_t index) { return sheet_seed * 1000 + index; }
+
+Problem generate_problem(const ProblemSpec& spec, std::uint64_t seed) {
+    const Limits limits = limits_for(spec.kind, spec.difficulty);
+    Problem p;
+    p.spec = spec;
+    p.seed = seed;
+    std::size_t& n = p.spec.size;
+    if (n == 0) n = limits.size;
+    const char* what = spec.kind == ProblemKind::regression ? "points" : "rows";
+    if (spec.kind == ProblemKind::regression ? n < 3 || n > 12 : n < 1 || n > max_size) {
+        throw InputError(fmt::format("--size for {}: {} from {} to {}, not {}", problem_kind_name(spec.kind), what,
+                                     spec.kind == ProblemKind::regression ? 3 : 1,
+                                     spec.kind == ProblemKind::regression ? 12 : max_size, n));
+    }
+    Draw draw(seed);
+    if (is_system(spec.kind) && spec.kind != ProblemKind::system) {
+        std::size_t& deficit = p.spec.parameters;
+        if (deficit == 0) deficit = 1;
+        if (deficit >= n) {
+            throw InputError(fmt::format("--parameters {} needs at least {} unknowns: a system of {} has at most {}",
+                                         deficit, deficit + 1, n, n - 1));
+        }
+    }
+    if (spec.kind == ProblemKind::rank || spec.kind == ProblemKind::rref) {
+        std::size_t& r = p.spec.rank;
+        if (r > n) throw InputError(fmt::format("--rank {}: a matrix with {} rows has rank at most {}", r, n, n));
+        if (r == 0) r = spec.kind == ProblemKind::rank ? std::max<std::size_t>(n - 1, 1) : n - draw.below(std::min<std::size_t>(n, 2));
+    }
+    for (std::size_t attempt = 1; attempt <= max_attempts; ++attempt) {
+        if (!draw_candidate(p, limits, draw)) continue;
+        if (p.spec.kind != ProblemKind::regression &&
+            (!entries_within(p.matrix, limits.entry_bound) || !rows_mixed(p.matrix))) continue;
+        p.working = measure(p);
+        if (!within(p.working, limits)) continue;
+        p.attempts = attempt;
+        return p;
+    }
+    throw MathError(fmt::format("no {} problem of size {} within the {} limits turned up in {} candidates of seed {}",
+                                problem_kind_name(spec.kind), n, difficulty_name(spec.difficulty), max_attempts, seed));
+}
+
+std::string problem_statement(const Problem& p) {
+    switch (p.spec.kind) {
+        case ProblemKind::system:
+        case ProblemKind::family:
+        case ProblemKind::none: return "Solve the system.";
+        case ProblemKind::rank: return "Find the rank of A.";
+        case ProblemKind::rref: return "Bring A to reduced row echelon form.";
+        case ProblemKind::inverse: return "Find the inverse of A.";
+        case ProblemKind::det: return "Compute det A.";
+        case ProblemKind::regression: return "Fit the least-squares line y = mx + b to the points.";
+    }
+    return {};
+}
+
+trace::Math problem_math(const Problem& p) {
+    const Matrix<Rational>& A = p.matrix;
+    if (is_system(p.spec.kind)) {
+        const Unknowns unknowns = unknowns_for(A.cols() - 1);
+        std::vector<trace::Math> lines;
+        for (std::size_t i = 0; i < A.rows(); ++i) lines.push_back(equation(A, i, unknowns));
+        return trace::cases(std::move(lines));
+    }
+    if (p.spec.kind == ProblemKind::regression) {
+        std::vector<std::vector<trace::Math>> rows;
+        for (std::size_t i = 0; i < A.rows(); ++i) rows.push_back({to_math(A(i, 0)), to_math(A(i, 1))});
+        return trace::table({trace::symbol("x"), trace::symbol("y")}, rows);
+    }
+    return trace::equals(trace::symbol("A"), to_math(A));
+}
+
+template <Scalar T>
+std::vector<trace::Named> solve_problem(const Problem& p, trace::Trace* trace) {
+    const Matrix<T> A = matrix_cast<T>(p.matrix);
+    switch (p.spec.kind) {
+        case ProblemKind::system:
+        case ProblemKind::family:
+        case ProblemKind::none: {
+            const Unknowns unknowns = unknowns_for(A.cols() - 1);
+            Solution<T> s = solve(Matrix<T>(columns(A, 0, A.cols() - 1)), Matrix<T>(columns(A, A.cols() - 1, 1)), {},
+                                  trace, unknowns);
+            if (s.kind == SolutionKind::unique) return trace::fields({"answer", answer_equations(s, unknowns)});
+            if (s.kind == SolutionKind::infinite) return trace::fields({"answer", parametric_form(s, unknowns)});
+            return trace::fields({"answer", trace::text("no solution")}, {"evidence", trace::text(s.evidence())});
+        }
+        case ProblemKind::rank: return trace::fields({"rank", trace::count(rank(A, {}, trace))});
+        case ProblemKind::rref: return trace::fields({"rref", to_math(rref(A, {}, trace))});
+        case ProblemKind::inverse:
+            return {{"inverse", to_math(inverse(A, {}, trace)), trace::Named::Where::everywhere,
+                     trace::power(trace::symbol("A"), trace::number("-1"))}};
+        case ProblemKind::det:
+            return {{"determinant", to_math(determinant(A, {}, trace)), trace::Named::Where::everywhere,
+                     trace::apply("det", {trace::symbol("A")})}};
+        case ProblemKind::regression: {
+            const Matrix<T> x = columns(A, 0, 1), y = columns(A, 1, 1);
+            regression::Sums<T> s = regression::sums(x, y);
+            if (trace) regression::record_simple_regression(x, y, s, *trace);
+            return trace::fields({"m", to_math(s.slope())}, {"b", to_math(s.intercept())});
+        }
+    }
+    return {};
+}
+
+SHOWWORK_DEFINE_INSTANCES(SHOWWORK_SOLVE_PROBLEM_INSTANCES)
+
+}  // namespace showwork::teach
