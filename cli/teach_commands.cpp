@@ -117,15 +117,12 @@ template <Scalar T>
 trace::Step problem_step(const teach::Problem& p, std::size_t index, bool key, bool derivation,
                          std::vector<trace::Named>& results, bool numbered) {
     std::string text = fmt::format("Problem {}. {}", index, teach::problem_statement(p));
-    if (key) {  // how hard the working is, as the difficulty measures it
-        text += fmt::format(" (seed {}: largest number written {}, largest denominator {}", p.seed,
-                            p.working.largest_numerator.str(), p.working.largest_denominator.str());
-        if (p.working.operations > 0) text += fmt::format(", {} row operations", p.working.operations);
-        text += ")";
-    }
+    if (key) text += fmt::format(" (seed {}: {})", p.seed, teach::working_summary(p));  // how hard, as measured
     trace::Step step{std::string(trace::kind::problem), text, std::nullopt, teach::problem_math(p), {}};
-    // the problem's matrix, (A | b) or the data (x | y), for programs: JSON only, as the step shows it
-    results.push_back({numbered ? fmt::format("problem_{}", index) : "problem", to_math(p.matrix), trace::Named::Where::json_only});
+    // the problem for programs, JSON only (the step shows it): its matrix, (A | b) or the data
+    // (x | y), or f(x) as text the program reads
+    trace::Math data = p.spec.kind == teach::ProblemKind::derivative ? trace::text(p.function) : to_math(p.matrix);
+    results.push_back({numbered ? fmt::format("problem_{}", index) : "problem", std::move(data), trace::Named::Where::json_only});
     if (!key) return step;
     trace::Trace trace;
     std::vector<trace::Named> answer = teach::solve_problem<T>(p, derivation ? &trace : nullptr);
@@ -234,14 +231,15 @@ void register_teach_commands(CLI::App& app) {
         app,
         CommandSpec<>{
             "generate", "Problems with nice answers from a seed, with their answer key; a worksheet and its key",
-            {{"KINDS", "system, family, none, rank, rref, inverse, det or regression; several separated by "
-                       "commas are taken in turn"}},
+            {{"KINDS", "system, family, none, rank, rref, inverse, det, regression or derivative; several "
+                       "separated by commas are taken in turn"}},
             {"showwork generate system --seed 7",
              "showwork generate system,inverse,det --count 6 --difficulty easy",
              "showwork generate family --parameters 2 --no-steps     # the answer without its derivation",
              "showwork generate system,family,none,inverse,det --count 10 --worksheet --format document -o sheet.tex",
              "showwork generate system --count 5 --worksheet --variants 3 --format document -o quiz.tex",
-             "showwork generate inverse --seed 3 --number double     # the exact problem, its key in double"}},
+             "showwork generate inverse --seed 3 --number double     # the exact problem, its key in double",
+             "showwork generate derivative --count 3 --difficulty hard"}},
         std::make_shared<GenerateCall>());
 }
 

@@ -2,7 +2,11 @@
 // checked here by the library independently of the generator (a unique integer solution, the
 // given rank, an integer inverse, …), its working is within the difficulty's limits, and the same
 // seed gives the same problem; the library's own working of each, fed to the checker, passes.
+// Derivatives: the rules checked against dual numbers and a central difference.
 #include "support.hpp"
+#include "showwork/calculus/check.hpp"
+#include "showwork/calculus/differentiate.hpp"
+#include "showwork/calculus/parse.hpp"
 #include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/matrix/inverse.hpp"
@@ -70,6 +74,12 @@ void check_promise(const Problem& p, const Limits& limits) {
             CHECK(abs(numerator(d)) <= limits.max_numerator);
             break;
         }
+        case ProblemKind::derivative: {  // the rules agree with dual numbers and a difference at two points
+            const calculus::Expr f = calculus::parse_expression(p.function);
+            const calculus::Expr derivative = calculus::differentiate(f, "x");
+            for (double x : {0.3, 1.9}) CHECK(calculus::check_derivative<double>(f, derivative, "x", {{"x", x}}).agree);
+            break;
+        }
         case ProblemKind::regression: {
             auto s = regression::sums(columns(A, 0, 1), columns(A, 1, 1));
             for (const Q& c : {s.slope(), s.intercept()}) {
@@ -112,8 +122,10 @@ TEST_CASE("the same seed gives the same problem; another seed, another") {
         CAPTURE(problem_kind_name(kind));
         Problem a = generate_problem({kind, Difficulty::medium}, 7), b = generate_problem({kind, Difficulty::medium}, 7);
         CHECK(a.matrix == b.matrix);
+        CHECK(a.function == b.function);
         CHECK(a.working.operations == b.working.operations);
-        CHECK(generate_problem({kind, Difficulty::medium}, 8).matrix != a.matrix);
+        Problem c = generate_problem({kind, Difficulty::medium}, 8);
+        CHECK((c.matrix != a.matrix || c.function != a.function));
     }
     // pinned, so that a change to the generator that changes every sheet is seen
     M pinned{{-1, -2, -1}, {1, 3, 2}};
@@ -179,7 +191,7 @@ TEST_CASE("a spec that cannot be met is refused, naming what is wrong") {
     CHECK_THROWS_WITH_AS(generate_problem({ProblemKind::system, Difficulty::easy, 7}, 1),
                          "--size for system: rows from 1 to 6, not 7", InputError);
     CHECK_THROWS_WITH_AS(parse_problem_kind("matrix"),
-                         "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression",
+                         "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression, derivative",
                          InputError);
     CHECK_THROWS_AS(parse_difficulty("trivial"), InputError);
 }

@@ -5,12 +5,17 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/matrix/inverse.hpp"
 #include "showwork/matrix/to_math.hpp"
+#include "showwork/calculus/check.hpp"
+#include "showwork/calculus/differentiate.hpp"
+#include "showwork/calculus/parse.hpp"
+#include "showwork/calculus/print.hpp"
 #include "showwork/regression/simple.hpp"
 #include "showwork/solvers/gradient_descent.hpp"
 #include "showwork/solvers/linear_system.hpp"
@@ -19,7 +24,7 @@ namespace showwork::teach {
 
 namespace {
 
-constexpr std::array kind_names{"system", "family", "none", "rank", "rref", "inverse", "det", "regression"};
+constexpr std::array kind_names{"system", "family", "none", "rank", "rref", "inverse", "det", "regression", "derivative"};
 constexpr std::array difficulty_names{"easy", "medium", "hard"};
 constexpr std::size_t max_attempts = 100'000;
 constexpr std::size_t max_size = 6;
@@ -132,6 +137,89 @@ std::size_t rank_of(const Problem& p) {
     return m - std::max<std::size_t>(p.spec.parameters, 1);
 }
 
+// ---- Derivatives ----
+
+// "3*x^2", " - x", " + 5": the term a·body of a sum, as the parser reads it.
+std::string term(long a, const std::string& body, bool first) {
+    std::string out = a < 0 ? (first ? "-" : " - ") : (first ? "" : " + ");
+    const long size = a < 0 ? -a : a;
+    if (body.empty()) return out + std::to_string(size);
+    return out + (size == 1 ? "" : std::to_string(size) + "*") + body;
+}
+
+std::string x_power(long k) { return k == 1 ? "x" : "x^" + std::to_string(k); }
+
+// a x^k + b: a power and a constant
+std::string binomial(Draw& draw, long top) {
+    return term(draw.nonzero(4), x_power(draw.integer(1, top)), true) + term(draw.nonzero(5), "", false);
+}
+
+// f(x) of the difficulty: the rules it needs grow from sums and powers to products, chains and
+// quotients (generate.hpp).
+std::string draw_function(Difficulty difficulty, Draw& draw) {
+    static const char* const functions[] = {"sin", "cos", "exp"};
+    const std::string g = functions[draw.below(3)];
+    switch (difficulty) {
+        case Difficulty::easy:
+            if (draw.coin()) {  // a x^k + b x^j + c
+                const long k = draw.integer(2, 4), j = draw.integer(1, k - 1);
+                return term(draw.nonzero(5), x_power(k), true) + term(draw.nonzero(5), x_power(j), false) +
+                       term(draw.nonzero(5), "", false);
+            }
+            return term(draw.nonzero(4), g + "(" + term(draw.integer(2, 4), "x", true) + ")", true);  // a g(bx)
+        case Difficulty::medium:
+            switch (draw.below(4)) {
+                case 0: return "(" + binomial(draw, 2) + ")*" + (draw.coin() ? g : std::string("ln")) + "(x)";
+                case 1: return g + "(" + binomial(draw, 2) + ")";
+                case 2: return "(" + binomial(draw, 1) + ")^" + std::to_string(draw.integer(3, 5));
+                default: return "sqrt(" + term(draw.integer(1, 4), "x^2", true) + term(draw.integer(1, 5), "", false) + ")";
+            }
+        case Difficulty::hard:
+            switch (draw.below(4)) {
+                case 0:
+                    return "(" + binomial(draw, 1) + ")/(" + term(draw.integer(1, 3), "x^2", true) +
+                           term(draw.integer(1, 5), "", false) + ")";
+                case 1: return x_power(draw.integer(1, 3)) + "*" + g + "(" + binomial(draw, 2) + ")";
+                case 2: return "ln(" + term(draw.integer(1, 4), "x^2", true) + term(draw.integer(1, 5), "", false) + ")/x";
+                default: return "sigmoid(" + binomial(draw, 1) + ")";
+            }
+    }
+    return "x";
+}
+
+std::size_t rules_applied(const std::vector<trace::Step>& steps) {
+    std::size_t n = 0;
+    for (const trace::Step& step : steps) n += (step.kind == trace::kind::rule) + rules_applied(step.substeps);
+    return n;
+}
+
+// The rules applied and the largest whole number written in f′.
+WorkingMeasure measure_derivative(const std::string& function) {
+    trace::Trace trace;
+    const calculus::Expr derivative = calculus::differentiate(calculus::parse_expression(function), "x", &trace);
+    WorkingMeasure w;
+    w.operations = rules_applied(trace.take_steps());
+    const std::string text = calculus::to_text(derivative);
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = i;
+        while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+        if (j > i) w.largest_numerator = std::max(w.largest_numerator, Integer(text.substr(i, j - i)));
+        i = j + 1;
+    }
+    return w;
+}
+
+// The rules against dual numbers and a central difference, in double at x = 0.7.
+bool derivative_checks(const std::string& function) {
+    const calculus::Expr f = calculus::parse_expression(function);
+    const calculus::Expr derivative = calculus::differentiate(f, "x");
+    try {
+        return calculus::check_derivative<double>(f, derivative, "x", {{"x", 0.7}}).agree;
+    } catch (const DomainError&) {
+        return false;
+    }
+}
+
 // One candidate of the problem's kind, and whether the library confirms what it was built to be.
 bool draw_candidate(Problem& p, const Limits& limits, Draw& draw) {
     const std::size_t n = p.spec.size;
@@ -178,6 +266,9 @@ bool draw_candidate(Problem& p, const Limits& limits, Draw& draw) {
             p.matrix = s.E;
             return determinant(p.matrix) == s.det && abs(numerator(s.det)) <= limits.max_numerator;
         }
+        case ProblemKind::derivative:
+            p.function = draw_function(p.spec.difficulty, draw);
+            return derivative_checks(p.function);
         case ProblemKind::regression: {
             // n distinct x from 0 … entry_bound, y near a line with small coefficients
             Matrix<Rational> data(n, 2);
@@ -235,6 +326,7 @@ WorkingMeasure measure(const Problem& p) {
         case ProblemKind::det: return measure_working(A, false, A.cols());
         case ProblemKind::rref: return measure_working(A, true, A.cols());
         case ProblemKind::inverse: return measure_working(augment(A, Matrix<Rational>::identity(A.rows())), true, A.cols());
+        case ProblemKind::derivative: return measure_derivative(p.function);
         case ProblemKind::regression: {
             // notes 000: the sums Σx, Σy, Σx², Σxy, then m and b from their formulas
             regression::Sums<Rational> sums = regression::sums(columns(A, 0, 1), columns(A, 1, 1));
@@ -318,6 +410,16 @@ Limits limits_for(ProblemKind kind, Difficulty difficulty) {
             limits = points[static_cast<std::size_t>(difficulty)];
             break;
         }
+        case ProblemKind::derivative: {
+            // the rules applied (operations) and the largest whole number in f′ (numerator)
+            static const Limits rules[] = {
+                {1, 0, 0, 1, 1, 30, 1, 0, 6},
+                {1, 0, 0, 1, 1, 60, 1, 0, 10},
+                {1, 0, 0, 1, 1, 150, 1, 0, 16},
+            };
+            limits = rules[static_cast<std::size_t>(difficulty)];
+            break;
+        }
         default: break;
     }
     return limits;
@@ -369,7 +471,7 @@ Problem generate_problem(const ProblemSpec& spec, std::uint64_t seed) {
     std::size_t& n = p.spec.size;
     if (n == 0) n = limits.size;
     const char* what = spec.kind == ProblemKind::regression ? "points" : "rows";
-    if (spec.kind == ProblemKind::regression ? n < 3 || n > 12 : n < 1 || n > max_size) {
+    if (spec.kind != ProblemKind::derivative && (spec.kind == ProblemKind::regression ? n < 3 || n > 12 : n < 1 || n > max_size)) {
         throw InputError(fmt::format("--size for {}: {} from {} to {}, not {}", problem_kind_name(spec.kind), what,
                                      spec.kind == ProblemKind::regression ? 3 : 1,
                                      spec.kind == ProblemKind::regression ? 12 : max_size, n));
@@ -401,6 +503,17 @@ Problem generate_problem(const ProblemSpec& spec, std::uint64_t seed) {
                                 problem_kind_name(spec.kind), n, difficulty_name(spec.difficulty), max_attempts, seed));
 }
 
+std::string working_summary(const Problem& p) {
+    const WorkingMeasure& w = p.working;
+    if (p.spec.kind == ProblemKind::derivative)
+        return fmt::format("largest number written {}, {} rules applied", w.largest_numerator.str(), w.operations);
+    std::string out = fmt::format("largest number written {}, largest denominator {}", w.largest_numerator.str(),
+                                  w.largest_denominator.str());
+    if (w.fractions > 0) out += fmt::format(", {} entries written as fractions", w.fractions);
+    if (w.operations > 0) out += fmt::format(", {} row operations", w.operations);
+    return out;
+}
+
 std::string problem_statement(const Problem& p) {
     switch (p.spec.kind) {
         case ProblemKind::system:
@@ -411,6 +524,7 @@ std::string problem_statement(const Problem& p) {
         case ProblemKind::inverse: return "Find the inverse of A.";
         case ProblemKind::det: return "Compute det A.";
         case ProblemKind::regression: return "Fit the least-squares line y = mx + b to the points.";
+        case ProblemKind::derivative: return "Differentiate f with respect to x.";
     }
     return {};
 }
@@ -422,6 +536,9 @@ trace::Math problem_math(const Problem& p) {
         std::vector<trace::Math> lines;
         for (std::size_t i = 0; i < A.rows(); ++i) lines.push_back(equation(A, i, unknowns));
         return trace::cases(std::move(lines));
+    }
+    if (p.spec.kind == ProblemKind::derivative) {
+        return trace::equals(trace::apply("f", {trace::symbol("x")}), calculus::to_math(calculus::parse_expression(p.function)));
     }
     if (p.spec.kind == ProblemKind::regression) {
         std::vector<std::vector<trace::Math>> rows;
@@ -458,6 +575,12 @@ std::vector<trace::Named> solve_problem(const Problem& p, trace::Trace* trace) {
             regression::Sums<T> s = regression::sums(x, y);
             if (trace) regression::record_simple_regression(x, y, s, *trace);
             return trace::fields({"m", to_math(s.slope())}, {"b", to_math(s.intercept())});
+        }
+        case ProblemKind::derivative: {
+            const calculus::Expr derivative =
+                calculus::differentiate(calculus::parse_expression(p.function), "x", trace);
+            return {{"derivative", calculus::to_math(derivative), trace::Named::Where::everywhere,
+                     calculus::partial_ratio("f", "x")}};
         }
     }
     return {};

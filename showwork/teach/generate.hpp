@@ -11,9 +11,13 @@
 //   det         a determinant to compute: A = P L U, det A = ± the product of U's diagonal
 //   regression  points (x, y) whose least-squares line y = mx + b has small rational
 //               coefficients, m ≠ 0, and misses some point (notes 000's sums and formulas)
+//   derivative  f(x) to differentiate by the rules: easy a sum of powers or one function of a
+//               linear inner; medium a product or a chain; hard a quotient or a product with
+//               a chain inside (the rules of notes 003, as `diff` applies them)
 //
 // A difficulty is a set of measured limits (Limits): the problem's entries, its answer, and the
-// Gauss–Jordan working a student writes — the textbook elimination (first non-zero pivot, each
+// working a student writes (for a derivative: the rules applied, counted as operations, and the
+// largest number in f′) — the Gauss–Jordan working — the textbook elimination (first non-zero pivot, each
 // pivot scaled to 1, then cleared above) of (A | b), A, (A | I) or XᵀX β = Xᵀy: its largest
 // numerator, its largest denominator, how many of the entries written are fractions, and how
 // many row operations it takes. A candidate drawn from the seed is kept only when it is within
@@ -33,7 +37,7 @@
 
 namespace showwork::teach {
 
-enum class ProblemKind { system, family, none, rank, rref, inverse, det, regression };
+enum class ProblemKind { system, family, none, rank, rref, inverse, det, regression, derivative };
 std::string_view problem_kind_name(ProblemKind kind);  // "system", "family", …
 ProblemKind parse_problem_kind(std::string_view name);  // InputError naming the kinds otherwise
 std::vector<ProblemKind> problem_kinds();              // all of them, in the order above
@@ -76,6 +80,7 @@ struct Problem {
     ProblemSpec spec;          // as asked, size filled in
     std::uint64_t seed = 0;
     Matrix<Rational> matrix;   // (A | b) for the systems, A, or the data (x | y)
+    std::string function;      // derivative: f(x) as the program reads it, "(2x + 1)*sin(x)"
     WorkingMeasure working;
     std::size_t attempts = 0;  // candidates drawn before this one was within the limits
 };
@@ -88,7 +93,12 @@ Problem generate_problem(const ProblemSpec& spec, std::uint64_t seed);
 // What the problem asks, as a sentence: "Solve the system.", "Find the rank of A.", …
 std::string problem_statement(const Problem& problem);
 
-// The problem as it is shown: the system as equations (2x + 3y = 6, …), A = (…), or the data.
+// How its working measured, in words: "largest number written 12, largest denominator 2,
+// 3 entries written as fractions, 9 row operations"; "…, 4 rules applied" for a derivative.
+std::string working_summary(const Problem& problem);
+
+// The problem as it is shown: the system as equations (2x + 3y = 6, …), A = (…), the data, or
+// f(x) = ….
 trace::Math problem_math(const Problem& problem);
 
 // The answer key: the library's derivation of the answer into `trace` (when given), and the
