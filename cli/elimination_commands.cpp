@@ -13,6 +13,7 @@
 #include "showwork/matrix/lu.hpp"
 #include "showwork/matrix/row_ops.hpp"
 #include "showwork/matrix/subspaces.hpp"
+#include "showwork/text.hpp"
 #include "showwork/matrix/to_math.hpp"
 #include "showwork/solvers/least_squares.hpp"
 #include "showwork/solvers/linear_system.hpp"
@@ -210,14 +211,7 @@ Unknowns unknowns_of(const std::string& given, std::size_t n) {
         return unknowns;
     }
     std::vector<std::string>& names = unknowns.names;
-    for (std::size_t start = 0; start <= given.size();) {
-        std::size_t comma = std::min(given.find(',', start), given.size());
-        std::string name = given.substr(start, comma - start);
-        name.erase(0, name.find_first_not_of(' '));
-        name.erase(name.find_last_not_of(' ') + 1);
-        names.push_back(name);
-        start = comma + 1;
-    }
+    names = split_trimmed(given);
     if (names.size() != n) throw InputError(fmt::format("--unknowns names {} unknowns, the system has {}", names.size(), n));
     static const std::regex valid("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)?");
     for (std::size_t i = 0; i < names.size(); ++i) {

@@ -2,8 +2,9 @@
 //
 // Exit status: 0 success; 2 bad usage or input (InputError, a bad option); 1 a mathematical
 // failure (MathError: shapes that do not fit, a singular matrix, a derivative whose check fails);
-// 3 output that cannot be written (a full disk, a closed pipe). Errors are one line on stderr
-// starting "showwork: error:"; never a crash or a stack trace.
+// 3 `check` found a mistake in the working it checked (one line on stderr names where); 4 output
+// that cannot be written (a full disk, a closed pipe). Errors are one line on stderr starting
+// "showwork: error:"; never a crash or a stack trace.
 #include <csignal>
 
 #include "cli/options.hpp"

@@ -3,6 +3,7 @@
 
 #include "showwork/calculus/calculus.hpp"
 #include "showwork/error.hpp"
+#include "showwork/text.hpp"
 #include "showwork/matrix/arithmetic.hpp"
 #include "showwork/matrix/bareiss.hpp"
 #include "showwork/matrix/decimal.hpp"

@@ -241,6 +241,8 @@ bool repeats_a_base(const std::vector<Expr>& factors) {
 }
 
 // Π factors as typed: equal bases are not merged, so that x·x keeps its two factors.
+Expr negate_as_written(const Expr& e) { return multiply_as_written({Expr(-1), e}); }
+
 Expr multiply_as_written(std::vector<Expr> factors) {
     Rational coefficient = 1;
     std::vector<Expr> kept;

@@ -93,6 +93,8 @@ Expr multiply(std::vector<Expr> factors);
 // product in one order). Constants are folded to the front; the rest is otherwise as multiply()
 // makes it.
 Expr multiply_as_written(std::vector<Expr> factors);
+// −e with e's factors as they are: −x·x is x·x after its minus sign, not −x².
+Expr negate_as_written(const Expr& e);
 // Whether two of the factors have the same base (x and x², or sin(x) twice).
 bool repeats_a_base(const std::vector<Expr>& factors);
 Expr power(const Expr& base, const Expr& exponent);

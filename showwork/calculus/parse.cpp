@@ -6,6 +6,7 @@
 
 #include "showwork/calculus/print.hpp"
 #include "showwork/limits.hpp"
+#include "showwork/text.hpp"
 
 namespace showwork::calculus {
 
@@ -169,7 +170,7 @@ private:
         while (at_symbol("+") || at_symbol("-")) {
             bool minus = take().text == "-";
             Expr t = product();
-            terms.push_back(minus ? negated(t) : t);
+            terms.push_back(minus ? negate_as_written(t) : t);
         }
         return terms.size() == 1 ? terms[0] : within_depth(add(std::move(terms)), start);
     }
@@ -209,10 +210,9 @@ private:
         bool negative = false;
         for (; at_symbol("-") || at_symbol("+"); take()) negative ^= at_symbol("-");
         Expr f = power_factor();
-        return negative ? negated(f) : f;
+        return negative ? negate_as_written(f) : f;
     }
 
-    static Expr negated(const Expr& e) { return multiply_as_written({Expr(-1), e}); }
 
     // 1/(x·x) as typed: (x·x)⁻¹ = x⁻¹·x⁻¹, not yet x⁻²
     static Expr reciprocal(const Expr& e) {
@@ -400,13 +400,6 @@ std::vector<Expr> parse_components(std::string_view text, const std::vector<std:
     }
     if (out.empty()) throw ParseError("position 1: no expressions given", 0, 1, "");
     return out;
-}
-
-std::string trimmed(std::string_view s) {
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-    return std::string(s.substr(a, b - a));
 }
 
 // The tokens that carry meaning: no '*' (2*x is 2x) and no parentheses (which the printer drops

@@ -43,9 +43,6 @@ bool reads_negative(const Expr& e) {
     return e.op() == Op::product && e.arg(0).is_constant() && e.arg(0).value() < 0;
 }
 
-// −t with t's factors as they are: −x·x is x·x after its minus sign, not x²
-Expr negated(const Expr& t) { return multiply_as_written({Expr(-1), t}); }
-
 // A name that would continue a number before it as its decimal exponent: e1, E2 (2e1 is 20).
 bool reads_as_exponent(const std::string& s) {
     return s.size() > 1 && (s[0] == 'e' || s[0] == 'E') && std::isdigit(static_cast<unsigned char>(s[1]));
@@ -94,7 +91,7 @@ private:
         std::string out = write(e.arg(0));
         for (std::size_t i = 1; i < e.args().size(); ++i) {
             const Expr& t = e.arg(i);
-            out += reads_negative(t) ? " - " + factor(negated(t)) : " + " + write(t);
+            out += reads_negative(t) ? " - " + factor(negate_as_written(t)) : " + " + write(t);
         }
         return out;
     }
@@ -226,7 +223,7 @@ trace::Math to_math(const Expr& e) {
         case Op::sum: {
             std::vector<trace::Math> terms;
             for (const Expr& t : e.args()) {
-                terms.push_back(reads_negative(t) ? trace::negate(to_math(negated(t))) : to_math(t));
+                terms.push_back(reads_negative(t) ? trace::negate(to_math(negate_as_written(t))) : to_math(t));
             }
             // the first term keeps its own sign
             if (reads_negative(e.arg(0))) terms[0] = to_math(e.arg(0));

@@ -8,6 +8,7 @@
 #include "showwork/matrix/row_ops.hpp"
 
 #include "showwork/matrix/row_operation_cursor.hpp"
+#include "showwork/text.hpp"
 
 #include <cctype>
 
@@ -15,13 +16,6 @@ namespace showwork {
 
 namespace {
 
-
-std::string trimmed(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
 
 // "-" + "2" → "-2"; "-" + "" → "-1"; "-" + "-1/2" → "1/2".
 std::string signed_factor(bool negative, const std::string& coefficient) {

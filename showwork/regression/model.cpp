@@ -5,20 +5,15 @@
 
 #include <algorithm>
 
+#include "showwork/text.hpp"
+
 namespace showwork::regression {
 
 std::vector<std::string> split_names(const std::string& list) {
     std::vector<std::string> names;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t end = list.find(',', start);
-        std::string name = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        name.erase(0, name.find_first_not_of(' '));
-        name.erase(name.find_last_not_of(' ') + 1);
+    for (std::string& name : split_trimmed(list))
         if (!name.empty()) names.push_back(std::move(name));
-        if (end == std::string::npos) return names;
-        start = end + 1;
-    }
+    return names;
 }
 
 template <Scalar T>

@@ -20,14 +20,14 @@
 #include "showwork/solvers/linear_system.hpp"
 #include "showwork/teach/goal.hpp"
 #include "showwork/teach/working.hpp"
+#include "showwork/text.hpp"
 
 namespace showwork::teach {
 
 namespace teach_detail {
 
-inline std::string lowercase_trimmed(std::string s) {
-    s.erase(0, s.find_first_not_of(" \t"));
-    s.erase(s.find_last_not_of(" \t") + 1);
+inline std::string lowercase_trimmed(std::string_view text) {
+    std::string s = trimmed(text);
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }

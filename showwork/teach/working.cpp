@@ -1,5 +1,6 @@
 // Reading a student's working (teach/working.hpp).
 #include "showwork/teach/working.hpp"
+#include "showwork/text.hpp"
 
 #include <cctype>
 
@@ -10,13 +11,6 @@
 namespace showwork::teach {
 
 namespace {
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
 
 bool starts_with_word(std::string_view line, std::string_view word) {
     if (line.size() < word.size()) return false;
@@ -40,13 +34,13 @@ std::optional<WrittenOperation> general_operation(std::string_view text) {
     const std::string ascii = row_operation_ascii(text);
     RowOperationCursor in(ascii);
     WrittenOperation op;
-    op.written = trim(text);
+    op.written = trimmed(text);
     op.target = in.row();
     if (op.target == 0 || !in.accept("->")) return std::nullopt;
     bool negative = in.accept("-");
     if (!negative) in.accept("+");
     while (true) {
-        std::string c = trim(in.coefficient());
+        std::string c = trimmed(in.coefficient());
         if (c == "(") return std::nullopt;  // a parenthesis not closed
         const std::size_t row = in.row();
         if (row == 0) return std::nullopt;
@@ -83,7 +77,7 @@ std::vector<WrittenOperation> operations(std::string_view text, const Working& w
         if (end == std::string_view::npos) end = text.size();
         const std::string_view piece = text.substr(start, end - start);
         start = end + 1;
-        if (trim(piece).empty()) continue;
+        if (trimmed(piece).empty()) continue;
         try {
             for (const RowOperationText& t : parse_row_operation_texts(piece)) ops.push_back(from_library(t));
         } catch (const ParseError& e) {
@@ -98,13 +92,13 @@ std::vector<WrittenOperation> operations(std::string_view text, const Working& w
 // "[2 3 | 6; 0 -1 | -2]" as parse_matrix reads it: "2 3 6; 0 -1 -2". A list of rows "[[1,2],[3,4]]"
 // stays as it is.
 std::string matrix_text(std::string_view text) {
-    std::string out = trim(text);
+    std::string out = trimmed(text);
     if (out.find("[[") != std::string::npos) return out;
     if (!out.empty() && out.front() == '[' && out.back() == ']') out = out.substr(1, out.size() - 2);
     for (char& c : out)
         if (c == '|') c = ' ';
     for (std::size_t p; (p = out.find("│")) != std::string::npos;) out.replace(p, std::string_view("│").size(), " ");
-    return trim(out);
+    return trimmed(out);
 }
 
 // An arrow, or a row at the start (R2 => R2 is a malformed operation, not a matrix).
@@ -131,14 +125,14 @@ Working parse_working(std::string_view text, std::string_view origin) {
         std::string_view raw = text.substr(start, end - start);
         start = end + 1;
         ++number;
-        const std::string line = trim(raw.substr(0, raw.find('#')));
+        const std::string line = trimmed(raw.substr(0, raw.find('#')));
         if (line.empty()) continue;
         if (starts_with_word(line, "answer:")) {
             if (working.answer) {
                 throw ParseError(working.where(number) + "a second answer: the first is on line " +
                                      std::to_string(working.answer_line), number);
             }
-            working.answer = trim(std::string_view(line).substr(7));
+            working.answer = trimmed(std::string_view(line).substr(7));
             working.answer_line = number;
             if (working.answer->empty()) throw ParseError(working.where(number) + "an empty answer", number);
             continue;

@@ -99,11 +99,15 @@ Math column_block(const Math& m, std::size_t first, std::size_t last) {
 //   \begin{gather*} A = (…) \tag*{columns 1–9} \\ (…) \tag*{columns 10–18} \end{gather*}
 // Nothing when it is narrow enough to be scaled, or a column alone is too wide for a line.
 std::optional<std::string> wrapped_matrix(const Math& label, const Math& m, const RenderOptions& o) {
-    if (m.kind != Kind::matrix || m.cols < 2 || width_in_columns(m, o) <= wrap_columns) return std::nullopt;
+    if (m.kind != Kind::matrix || m.cols < 2) return std::nullopt;
+    // each column as wide as its widest entry, with the space between columns: the matrix's width
     std::vector<std::size_t> widths(m.cols, 0);
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         widths[k % m.cols] = std::max(widths[k % m.cols], width_in_columns(m.args[k], o) + 2);
     }
+    std::size_t total = 0;
+    for (std::size_t w : widths) total += w;
+    if (total <= wrap_columns) return std::nullopt;
     const std::size_t room = wide_columns - (label.is_empty() ? 0 : width_in_columns(label, o) + 3) - 4;
     std::vector<std::pair<std::size_t, std::size_t>> blocks;
     for (std::size_t j = 0, used = 0; j < m.cols; ++j) {
