@@ -116,7 +116,7 @@ std::vector<teach::Problem> draw_sheet(const std::vector<teach::ProblemSpec>& sp
 template <Scalar T>
 trace::Step problem_step(const teach::Problem& p, std::size_t index, bool key, bool derivation,
                          std::vector<trace::Named>& results, bool numbered) {
-    std::string text = fmt::format("Problem {}. {}", index, teach::problem_statement(p));
+    std::string text = teach::problem_statement(p);
     if (key) text += fmt::format(" (seed {}: {})", p.seed, teach::working_summary(p));  // how hard, as measured
     trace::Step step{std::string(trace::kind::problem), text, std::nullopt, teach::problem_math(p), {}};
     // the problem for programs, JSON only (the step shows it): its matrix, (A | b) or the data
@@ -193,7 +193,9 @@ struct Generate {
             for (std::size_t i = 0; i < problems.size(); ++i)
                 steps.push_back(problem_step<T>(problems[i], i + 1, key, derivations, results, count > 1));
             std::string title = fmt::format("{}{} ({}, seed {})", key ? "Answer key" : "Worksheet", version, level, s);
-            return Document{title, "generate", call.options.number, inputs(s), std::move(results), std::move(steps)};
+            Document d{title, "generate", call.options.number, inputs(s), std::move(results), std::move(steps)};
+            d.headings = {"Sheet", "Problems", "Answers"};
+            return d;
         };
         if (!call.worksheet) {
             Document d = sheet(seed, true, "");

@@ -507,6 +507,7 @@ TEST_CASE("prose in LaTeX sets its math as math: variables, indices, operators, 
     CHECK(prose("(A | b) and AB") == "($A \\vert b$) and AB");
     CHECK(prose("pivot_columns — κ∞ of A") == "pivot\\_columns --- $\\kappa \\infty$ of $A$");
     CHECK(prose("a × b") == "$a \\times b$");
+    CHECK(prose("the line y = mx + b to the points") == "the line $y = mx + b$ to the points");
     CHECK(prose("e^y − 13x, the 2nd row") == "$e^{y} - 13x$, the 2nd row");
     CHECK(prose("the loss half_mse of n_in inputs") == "the loss half\\_mse of $n_{\\operatorname{in}}$ inputs");
     CHECK(prose("The input “x + 0 + 2*3x” is read as f") == "The input ``x + 0 + 2*3x'' is read as $f$");

@@ -240,13 +240,13 @@ std::string aligned_named(const std::vector<Named>& named, const RenderOptions& 
 std::string latex_fragments(const Document& d, const RenderOptions& o) {
     std::string out;
     if (!d.title.empty()) out += "% " + d.title + "\n";
-    if (!d.inputs.empty()) out += "% Input\n";
+    if (!d.inputs.empty()) out += "% " + d.headings.input + "\n";
     for (const auto& input : d.inputs) out += named_latex(input, o) + "\n";
     if (o.steps && !d.steps.empty()) {
-        out += "% Steps\n";
+        out += "% " + d.headings.steps + "\n";
         fragment_steps(out, d.steps, "", o);
     }
-    if (!d.results.empty()) out += "% Result\n";
+    if (!d.results.empty()) out += "% " + d.headings.result + "\n";
     for (const auto& result : d.results) out += named_latex(result, o) + "\n";
     return out;
 }
@@ -257,15 +257,15 @@ std::string latex_document(const Document& d, const RenderOptions& o) {
     out += "\\begin{document}\n\\maketitle\n";
     if (!d.number.empty()) out += "\\noindent Arithmetic: " + latex_prose(d.number) + ".\n";
     if (!d.inputs.empty()) {
-        out += "\\section*{Input}\n";
+        out += "\\section*{" + latex_prose(d.headings.input) + "}\n";
         out += aligned_named(d.inputs, o);
     }
     if (o.steps && !d.steps.empty()) {
-        out += "\\section*{Steps}\n";
+        out += "\\section*{" + latex_prose(d.headings.steps) + "}\n";
         document_steps(out, d.steps, 0, o);
     }
     if (!d.results.empty()) {
-        out += "\\section*{Result}\n";
+        out += "\\section*{" + latex_prose(d.headings.result) + "}\n";
         out += aligned_named(d.results, o);
     }
     return out + "\\end{document}\n";

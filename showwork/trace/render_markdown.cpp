@@ -40,15 +40,15 @@ std::string markdown_document(const Document& d, const RenderOptions& o) {
     std::string out;
     if (!d.title.empty()) out += "# " + markdown_prose(d.title) + "\n\n";
     if (!d.inputs.empty()) {
-        out += "## Input\n\n";
+        out += "## " + markdown_prose(d.headings.input) + "\n\n";
         for (const auto& input : d.inputs) out += named(input, o);
     }
     if (o.steps && !d.steps.empty()) {
-        out += "## Steps\n\n";
+        out += "## " + markdown_prose(d.headings.steps) + "\n\n";
         write_steps(out, d.steps, 0, o);
     }
     if (!d.results.empty()) {
-        out += "## Result\n\n";
+        out += "## " + markdown_prose(d.headings.result) + "\n\n";
         for (const auto& result : d.results) out += named(result, o);
     }
     while (out.ends_with("\n\n")) out.pop_back();

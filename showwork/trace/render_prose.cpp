@@ -180,12 +180,16 @@ std::vector<Word> classify(std::string_view sentence) {
         w.math = has_math_mark(w.core) || operator_word(w.core) || (single_letter && !article) || applied(w.core) ||
                  coefficient_and_letter(w.core);
     }
-    // a number beside an operator is part of the formula: x = 0, 2 × 2
+    // a number beside an operator is part of the formula: x = 0, 2 × 2; so is a product of two
+    // letters between two operators: y = mx + b
     for (std::size_t k = 0; k < words.size(); ++k) {
-        if (words[k].math || words[k].literal || !number(words[k].core)) continue;
+        if (words[k].math || words[k].literal) continue;
         bool after = k > 0 && words[k - 1].after.empty() && operator_word(words[k - 1].core);
         bool before = k + 1 < words.size() && words[k].after.empty() && operator_word(words[k + 1].core);
-        words[k].math = after || before;
+        const std::string_view w = words[k].core;
+        const bool letters = w.size() == 2 && letter(w[0]) && letter(w[1]);
+        if (number(w)) words[k].math = after || before;
+        else if (letters) words[k].math = after && before;
     }
     return words;
 }

@@ -41,17 +41,17 @@ std::string text_document(const Document& d, const RenderOptions& o) {
     std::string out;
     if (!d.title.empty()) out += d.title + "\n" + std::string(display_width(d.title), '=') + "\n\n";
     if (!d.inputs.empty()) {
-        out += "Input\n";
+        out += d.headings.input + "\n";
         for (const auto& input : d.inputs) out += named(input, 2, o);
         out += "\n";
     }
     if (o.steps && !d.steps.empty()) {
-        out += "Steps\n";
+        out += d.headings.steps + "\n";
         write_steps(out, d.steps, "", 2, o);
         out += "\n";
     }
     if (!d.results.empty()) {
-        out += "Result\n";
+        out += d.headings.result + "\n";
         for (const auto& result : d.results) out += named(result, 2, o);
     }
     return out;

@@ -179,6 +179,11 @@ struct Document {
     std::vector<Named> inputs;
     std::vector<Named> results;
     std::vector<Step> steps;
+    // The sections' headings where a document is not a derivation: a worksheet's "Sheet",
+    // "Problems", "Answers".
+    struct Headings {
+        std::string input = "Input", steps = "Steps", result = "Result";
+    } headings = {};
 };
 
 }  // namespace showwork::trace
