@@ -270,20 +270,20 @@ std::size_t index_end(std::string_view w, std::size_t i) {
     return j == i ? std::min(i + 1, w.size()) : j;
 }
 
-void append_formula(std::string& out, std::string_view w);
+void append_formula(std::string& out, std::string_view w, bool index = false);
 
 void append_index(std::string& out, std::string_view w, std::size_t& i) {
     std::size_t end = index_end(w, i);
     std::string_view index = w.substr(i, end - i);
     if (index.size() >= 2 && (index[0] == '(' || index[0] == '{')) index = index.substr(1, index.size() - 2);
     out += "{";
-    append_formula(out, index);
+    append_formula(out, index, true);
     out += "}";
     i = end;
 }
 
 // A formula's text as LaTeX math: R₂ → R_{2} \to, A⁻¹ → A^{-1}, ReLU′ → \operatorname{ReLU}'.
-void append_formula(std::string& out, std::string_view w) {
+void append_formula(std::string& out, std::string_view w, bool index) {
     for (std::size_t i = 0; i < w.size();) {
         // a run of sub- or superscripts is one index: x₁₂ → x_{12}
         for (auto [table, mark] : {std::pair{std::span<const Symbol>(subscripts), "_"},
@@ -313,7 +313,8 @@ void append_formula(std::string& out, std::string_view w) {
                                 return std::isupper(static_cast<unsigned char>(ch)) != 0;
                             });
             if (!known.empty()) out += std::string(known) + (j < w.size() && letter(w[j]) ? " " : "");
-            else if (name.size() == 1 || capitals) out += name;  // x, AB, LU: products of letters
+            else if (name.size() == 1 || capitals || (!index && name.size() == 2 && i == 0 && j == w.size()))
+                out += name;  // x, AB, LU, a word mx alone: products of letters (n_in's "in" is a name)
             else out += "\\operatorname{" + std::string(name) + "}";
             i = j;
             continue;
