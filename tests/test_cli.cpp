@@ -645,7 +645,7 @@ TEST_CASE("check: every bad input is one line naming the line of the working, st
     bad({"2 3; 4 5", "-"}, "\n# nothing yet\n",
         "standard input: the working has no steps: expected lines such as 'R2 -> R2 - 2R1 : [2 3 | 6; 0 -1 | -2]'");
     bad({"2 3 6; 4 5 10", "-", "--goal", "solve"}, "R2 -> R2 - 2R1\nanswer: x = 0, y = two\n",
-        "standard input: line 2: the answer: y: 'two': not a number");
+        "standard input: line 2: the answer: y: 'two' is not a number or a number plus multiples of parameters (2 - 3t)");
     bad({"2 3; 4 5", "-", "--goal", "inverse"}, "R2 -> R2 - 2R1\nanswer: [1 2 3]\n",
         "standard input: line 2: the answer is a 1×3 matrix, the inverse of A is 2×2");
     bad({"2 3; 4 5", "-"}, "R2 -> R2 - 2R1\nanswer: x = 0\n",

@@ -147,7 +147,7 @@ TEST_CASE("easy working has no fractions; the knobs: size, rank, parameters") {
     CHECK(solve(coefficients(two.matrix), right_side(two.matrix)).directions.size() == 2);
 }
 
-TEST_CASE("the library's working of every generated problem, fed to the checker, passes") {
+TEST_CASE("the library's working of every generated problem, with its answer, fed to the checker, passes") {
     for (std::uint64_t seed = 1; seed <= 30; ++seed) {
         for (ProblemKind kind : {ProblemKind::system, ProblemKind::family, ProblemKind::rref, ProblemKind::inverse}) {
             CAPTURE(problem_kind_name(kind));
@@ -159,9 +159,22 @@ TEST_CASE("the library's working of every generated problem, fed to the checker,
                 goal = Goal::inverse;
                 start = augment(p.matrix, M::identity(p.matrix.rows()));
             }
-            const std::string working = written_working(start, true, p.matrix.cols() - p.matrix.augment());
+            std::string working = written_working(start, true, p.matrix.cols() - p.matrix.augment());
             if (working.empty()) continue;
+            if (kind == ProblemKind::system || kind == ProblemKind::family) {  // the answer, with parameters t, s
+                goal = Goal::solve;
+                Solution<Q> s = solve(coefficients(p.matrix), right_side(p.matrix));
+                const char* const names[] = {"x", "y", "z"}, *const parameters[] = {"t", "s"};
+                std::string answer;
+                for (std::size_t j = 0; j < s.particular.rows(); ++j) {
+                    answer += std::string(answer.empty() ? "" : ", ") + names[j] + " = " + rational_text(s.particular(j, 0));
+                    for (std::size_t q = 0; q < s.directions.size(); ++q)
+                        answer += " + (" + rational_text(s.directions[q](j, 0)) + ")" + parameters[q];
+                }
+                working += "answer: " + answer + "\n";
+            }
             WorkingCheck<Q> c = check_working(p.matrix, parse_working(working), goal);
+            INFO(working);
             CHECK(c.all_correct());
         }
     }

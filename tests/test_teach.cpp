@@ -244,6 +244,51 @@ TEST_CASE("--goal solve: 'none' for an inconsistent system, values for a unique 
     CHECK(checked(A, "R2 -> R2 - 2R1 : [1 1 | 2; 0 0 | 1]\nanswer: x = 1, y = 1\n", Goal::solve).answer_correct == false);
 }
 
+TEST_CASE("--goal solve: a family of solutions stated with parameters or free unknowns, judged as a set") {
+    // x + 3y − z = 2, 2x + 6y − z = 5: z = 1, x = 3 − 3y, y free
+    M A{{1, 3, -1, 2}, {2, 6, -1, 5}};
+    A.set_augment(1);
+    const std::string working = "R2 -> R2 - 2R1 : [1 3 -1 | 2; 0 0 1 | 1]\nR1 -> R1 + R2 : [1 3 0 | 3; 0 0 1 | 1]\n";
+    auto verdict = [&](const std::string& answer) {
+        WorkingCheck<Q> c = checked(A, working + "answer: " + answer + "\n", Goal::solve);
+        REQUIRE(c.answer_correct.has_value());
+        return std::pair{*c.answer_correct, c.answer_verdict};
+    };
+    for (const char* right : {"x = 3 - 3t, y = t, z = 1", "y = t, x = 3 - 3*t, z = 1", "x = 3 - 3y, y free, z = 1",
+                              "x = 3 - 3y, z = 1", "x = t, y = 1 - (1/3)t, z = 1", "x = 6 - 6s, y = -1 + 2s, z = 1"}) {
+        CAPTURE(right);
+        CHECK(verdict(right).first);
+    }
+    CHECK(verdict("x = 3 - 3t, y = t, z = 1").second == "Line 3: the answer is right: every solution, with 1 free parameter(s).");
+    CHECK(verdict("x = 2 - 3t, y = t, z = 1").second ==
+          "Line 3: the answer is wrong: with every parameter 0 it gives a point that does not satisfy equation 1.");
+    CHECK(verdict("x = 3 + 3t, y = t, z = 1").second ==
+          "Line 3: the answer is wrong: moving t by 1 leaves the solutions (equation 1 changes).");
+    CHECK(verdict("x = 3, y = 0, z = 1").second ==
+          "Line 3: the answer is incomplete: the system has infinitely many solutions, with 1 free variable(s); the answer names one point.");
+    // two free variables, one of them given
+    M B{{1, 1, 1, 3}, {2, 2, 2, 6}};
+    B.set_augment(1);
+    WorkingCheck<Q> one = checked(B, "R2 -> R2 - 2R1 : [1 1 1 | 3; 0 0 0 | 0]\nanswer: x = 3 - t - s, y = t, z = s\n", Goal::solve);
+    CHECK(one.answer_correct == true);
+    WorkingCheck<Q> short_of_one = checked(B, "R2 -> R2 - 2R1 : [1 1 1 | 3; 0 0 0 | 0]\nanswer: x = 3 - 2t, y = t, z = t\n", Goal::solve);
+    CHECK(short_of_one.answer_verdict ==
+          "Line 2: the answer is incomplete: it describes 1 free direction(s); the solution set has 2.");
+    // a parametric answer to a system with one solution is wrong
+    CHECK(checked(notes_system(), "R2 -> R2 - 2R1 : [2 3 | 6; 0 -1 | -2]\nanswer: x = t, y = 2\n", Goal::solve).answer_correct ==
+          false);
+    // what cannot be read is named
+    CHECK_THROWS_WITH_AS(checked(A, working + "answer: x = 3 - 3t + , y = t, z = 1\n", Goal::solve),
+                         "line 3: the answer: x: '3 - 3t +' is not a number or a number plus multiples of parameters (2 - 3t)",
+                         ParseError);
+    CHECK_THROWS_WITH_AS(checked(A, working + "answer: x = 3 - 3y, y = 2 - z, z = 1\n", Goal::solve),
+                         "line 3: the answer: x is written with y, which is written with another unknown: write each in "
+                         "parameters alone",
+                         ParseError);
+    CHECK_THROWS_WITH_AS(checked(A, working + "answer: x = 3 - 3t, z = 1\n", Goal::solve), "line 3: the answer: no value for y",
+                         ParseError);
+}
+
 TEST_CASE("--goal det: a triangular last matrix, and the answer against the library's determinant") {
     M A{{2, 3}, {4, 5}};
     CHECK(checked(A, "R2 -> R2 - 2R1 : [2 3; 0 -1]\nanswer: det = -2\n", Goal::det).all_correct());
