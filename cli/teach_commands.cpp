@@ -121,7 +121,9 @@ trace::Step problem_step(const teach::Problem& p, std::size_t index, bool key, b
     trace::Step step{std::string(trace::kind::problem), text, std::nullopt, teach::problem_math(p), {}};
     // the problem for programs, JSON only (the step shows it): its matrix, (A | b) or the data
     // (x | y), or f(x) as text the program reads
-    trace::Math data = p.spec.kind == teach::ProblemKind::derivative ? trace::text(p.function) : to_math(p.matrix);
+    trace::Math data = p.spec.kind == teach::ProblemKind::derivative ? trace::text(p.function)
+                       : p.spec.kind == teach::ProblemKind::backprop  ? *step.state
+                                                                      : to_math(p.matrix);
     results.push_back({numbered ? fmt::format("problem_{}", index) : "problem", std::move(data), trace::Named::Where::json_only});
     if (!key) return step;
     trace::Trace trace;
@@ -233,15 +235,16 @@ void register_teach_commands(CLI::App& app) {
         app,
         CommandSpec<>{
             "generate", "Problems with nice answers from a seed, with their answer key; a worksheet and its key",
-            {{"KINDS", "system, family, none, rank, rref, inverse, det, regression or derivative; several "
-                       "separated by commas are taken in turn"}},
+            {{"KINDS", "system, family, none, rank, rref, inverse, det, regression, derivative or backprop; "
+                       "several separated by commas are taken in turn"}},
             {"showwork generate system --seed 7",
              "showwork generate system,inverse,det --count 6 --difficulty easy",
              "showwork generate family --parameters 2 --no-steps     # the answer without its derivation",
              "showwork generate system,family,none,inverse,det --count 10 --worksheet --format document -o sheet.tex",
              "showwork generate system --count 5 --worksheet --variants 3 --format document -o quiz.tex",
              "showwork generate inverse --seed 3 --number double     # the exact problem, its key in double",
-             "showwork generate derivative --count 3 --difficulty hard"}},
+             "showwork generate derivative --count 3 --difficulty hard",
+             "showwork generate backprop --difficulty easy"}},
         std::make_shared<GenerateCall>());
 }
 

@@ -8,6 +8,8 @@
 #include "showwork/calculus/differentiate.hpp"
 #include "showwork/calculus/parse.hpp"
 #include "showwork/matrix/determinant.hpp"
+#include "showwork/nn/gradient_check.hpp"
+#include "showwork/nn/propagate.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/matrix/inverse.hpp"
 #include "showwork/regression/simple.hpp"
@@ -80,6 +82,12 @@ void check_promise(const Problem& p, const Limits& limits) {
             for (double x : {0.3, 1.9}) CHECK(calculus::check_derivative<double>(f, derivative, "x", {{"x", x}}).agree);
             break;
         }
+        case ProblemKind::backprop: {  // the gradients agree exactly with central differences
+            const nn::GradientCheck<Q> c = nn::check_gradient(p.network, p.matrix, p.target, nn::Loss::half_mse);
+            CHECK(c.backpropagation == c.difference);
+            CHECK(nn::forward(p.network, p.matrix).output() != p.target);
+            break;
+        }
         case ProblemKind::regression: {
             auto s = regression::sums(columns(A, 0, 1), columns(A, 1, 1));
             for (const Q& c : {s.slope(), s.intercept()}) {
@@ -123,9 +131,10 @@ TEST_CASE("the same seed gives the same problem; another seed, another") {
         Problem a = generate_problem({kind, Difficulty::medium}, 7), b = generate_problem({kind, Difficulty::medium}, 7);
         CHECK(a.matrix == b.matrix);
         CHECK(a.function == b.function);
+        CHECK(a.network == b.network);
         CHECK(a.working.operations == b.working.operations);
         Problem c = generate_problem({kind, Difficulty::medium}, 8);
-        CHECK((c.matrix != a.matrix || c.function != a.function));
+        CHECK((c.matrix != a.matrix || c.function != a.function || c.network != a.network));
     }
     // pinned, so that a change to the generator that changes every sheet is seen
     M pinned{{-1, -2, -1}, {1, 3, 2}};
@@ -204,7 +213,8 @@ TEST_CASE("a spec that cannot be met is refused, naming what is wrong") {
     CHECK_THROWS_WITH_AS(generate_problem({ProblemKind::system, Difficulty::easy, 7}, 1),
                          "--size for system: rows from 1 to 6, not 7", InputError);
     CHECK_THROWS_WITH_AS(parse_problem_kind("matrix"),
-                         "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression, derivative",
+                         "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression, derivative, "
+                         "backprop",
                          InputError);
     CHECK_THROWS_AS(parse_difficulty("trivial"), InputError);
 }

@@ -16,6 +16,8 @@
 #include "showwork/calculus/differentiate.hpp"
 #include "showwork/calculus/parse.hpp"
 #include "showwork/calculus/print.hpp"
+#include "showwork/nn/gradient_check.hpp"
+#include "showwork/nn/propagate.hpp"
 #include "showwork/regression/simple.hpp"
 #include "showwork/solvers/gradient_descent.hpp"
 #include "showwork/solvers/linear_system.hpp"
@@ -24,7 +26,8 @@ namespace showwork::teach {
 
 namespace {
 
-constexpr std::array kind_names{"system", "family", "none", "rank", "rref", "inverse", "det", "regression", "derivative"};
+constexpr std::array kind_names{"system", "family", "none", "rank", "rref", "inverse", "det", "regression", "derivative",
+                                 "backprop"};
 constexpr std::array difficulty_names{"easy", "medium", "hard"};
 constexpr std::size_t max_attempts = 100'000;
 constexpr std::size_t max_size = 6;
@@ -220,6 +223,64 @@ bool derivative_checks(const std::string& function) {
     }
 }
 
+// ---- Backpropagation ----
+
+constexpr nn::Loss backprop_loss = nn::Loss::half_mse;  // E = ½‖a − y‖² for one example
+
+Matrix<Rational> small_matrix(std::size_t rows, std::size_t cols, long bound, Draw& draw) {
+    Matrix<Rational> M(rows, cols);
+    for (Rational& v : M.entries()) v = draw.integer(-bound, bound);
+    return M;
+}
+
+// A tiny network, an example and a target; kept when no hidden unit sits at ReLU's kink (z = 0),
+// some hidden unit is active, the output misses its target, and every gradient agrees exactly
+// with a central difference (E is quadratic in each weight there, so the difference is exact).
+bool draw_network(Problem& p, Draw& draw) {
+    const bool relu = p.spec.difficulty != Difficulty::easy;
+    const std::vector<std::size_t> sizes = p.spec.difficulty == Difficulty::hard ? std::vector<std::size_t>{2, 3, 2}
+                                                                                  : std::vector<std::size_t>{2, 2, 1};
+    nn::Network<Rational> network;
+    for (std::size_t l = 1; l < sizes.size(); ++l) {
+        const bool hidden = l + 1 < sizes.size();
+        network.layers.push_back({small_matrix(sizes[l - 1], sizes[l], 2, draw), small_matrix(1, sizes[l], 1, draw),
+                                  hidden && relu ? nn::Activation::relu : nn::Activation::identity});
+    }
+    p.matrix = small_matrix(1, sizes.front(), 2, draw);
+    p.target = small_matrix(1, sizes.back(), 3, draw);
+    p.network = network;
+    const nn::ForwardPass<Rational> pass = nn::forward(network, p.matrix);
+    for (std::size_t l = 1; l + 1 < sizes.size(); ++l) {
+        const Matrix<Rational>& Z = pass.Z[l];
+        if (std::any_of(Z.entries().begin(), Z.entries().end(), [](const Rational& z) { return z == 0; })) return false;
+        const Matrix<Rational>& A = pass.A[l];
+        if (std::all_of(A.entries().begin(), A.entries().end(), [](const Rational& a) { return a == 0; })) return false;
+    }
+    if (pass.output() == p.target) return false;
+    const nn::GradientCheck<Rational> check = nn::check_gradient(network, p.matrix, p.target, backprop_loss);
+    return check.backpropagation == check.difference;
+}
+
+// The forward pass and every gradient: the numbers a student writes.
+WorkingMeasure measure_backprop(const Problem& p) {
+    const nn::Backpropagation<Rational> bp = nn::backpropagate(p.network, p.matrix, p.target, backprop_loss);
+    WorkingMeasure w;
+    auto look = [&w](const Matrix<Rational>& M) {
+        for (const Rational& x : M.entries()) {
+            w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
+            w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
+            w.fractions += denominator(x) != 1;
+        }
+    };
+    for (std::size_t l = 1; l < bp.pass.A.size(); ++l) {
+        look(bp.pass.Z[l]);
+        look(bp.pass.A[l]);
+        look(bp.gradients.W[l - 1]);
+        look(bp.gradients.b[l - 1]);
+    }
+    return w;
+}
+
 // One candidate of the problem's kind, and whether the library confirms what it was built to be.
 bool draw_candidate(Problem& p, const Limits& limits, Draw& draw) {
     const std::size_t n = p.spec.size;
@@ -269,6 +330,7 @@ bool draw_candidate(Problem& p, const Limits& limits, Draw& draw) {
         case ProblemKind::derivative:
             p.function = draw_function(p.spec.difficulty, draw);
             return derivative_checks(p.function);
+        case ProblemKind::backprop: return draw_network(p, draw);
         case ProblemKind::regression: {
             // n distinct x from 0 … entry_bound, y near a line with small coefficients
             Matrix<Rational> data(n, 2);
@@ -327,6 +389,7 @@ WorkingMeasure measure(const Problem& p) {
         case ProblemKind::rref: return measure_working(A, true, A.cols());
         case ProblemKind::inverse: return measure_working(augment(A, Matrix<Rational>::identity(A.rows())), true, A.cols());
         case ProblemKind::derivative: return measure_derivative(p.function);
+        case ProblemKind::backprop: return measure_backprop(p);
         case ProblemKind::regression: {
             // notes 000: the sums Σx, Σy, Σx², Σxy, then m and b from their formulas
             regression::Sums<Rational> sums = regression::sums(columns(A, 0, 1), columns(A, 1, 1));
@@ -418,6 +481,16 @@ Limits limits_for(ProblemKind kind, Difficulty difficulty) {
                 {1, 0, 0, 1, 1, 150, 1, 0, 16},
             };
             limits = rules[static_cast<std::size_t>(difficulty)];
+            break;
+        }
+        case ProblemKind::backprop: {
+            // the largest number in the forward pass and the gradients; E = ½‖a − y‖² keeps them whole
+            static const Limits numbers[] = {
+                {1, 2, 0, 1, 1, 20, 1, 0, 0},  // the example's entries at most 2, as the weights
+                {1, 2, 0, 1, 1, 40, 1, 0, 0},
+                {1, 2, 0, 1, 1, 80, 1, 0, 0},
+            };
+            limits = numbers[static_cast<std::size_t>(difficulty)];
             break;
         }
         default: break;
@@ -525,6 +598,9 @@ std::string problem_statement(const Problem& p) {
         case ProblemKind::det: return "Compute det A.";
         case ProblemKind::regression: return "Fit the least-squares line y = mx + b to the points.";
         case ProblemKind::derivative: return "Differentiate f with respect to x.";
+        case ProblemKind::backprop:
+            return "One backpropagation step: find ∂E/∂W and ∂E/∂b for every layer at the example x with target y, "
+                   "E = 1/2 ‖a − y‖².";
     }
     return {};
 }
@@ -536,6 +612,18 @@ trace::Math problem_math(const Problem& p) {
         std::vector<trace::Math> lines;
         for (std::size_t i = 0; i < A.rows(); ++i) lines.push_back(equation(A, i, unknowns));
         return trace::cases(std::move(lines));
+    }
+    if (p.spec.kind == ProblemKind::backprop) {
+        std::vector<trace::Math> items;
+        for (std::size_t l = 1; l <= p.network.depth(); ++l) {
+            const nn::Layer<Rational>& layer = p.network.layers[l - 1];
+            items.push_back(trace::equals(nn::layer_symbol("W", l), to_math(layer.W)));
+            items.push_back(trace::equals(nn::layer_symbol("b", l), to_math(layer.b)));
+            items.push_back(trace::equals(trace::indexed("h", l), trace::text(std::string(nn::activation_name(layer.h)))));
+        }
+        items.push_back(trace::equals(trace::symbol("x"), to_math(p.matrix)));
+        items.push_back(trace::equals(trace::symbol("y"), to_math(p.target)));
+        return trace::list(std::move(items), "; ");
     }
     if (p.spec.kind == ProblemKind::derivative) {
         return trace::equals(trace::apply("f", {trace::symbol("x")}), calculus::to_math(calculus::parse_expression(p.function)));
@@ -575,6 +663,21 @@ std::vector<trace::Named> solve_problem(const Problem& p, trace::Trace* trace) {
             regression::Sums<T> s = regression::sums(x, y);
             if (trace) regression::record_simple_regression(x, y, s, *trace);
             return trace::fields({"m", to_math(s.slope())}, {"b", to_math(s.intercept())});
+        }
+        case ProblemKind::backprop: {
+            nn::Network<T> network;
+            for (const nn::Layer<Rational>& layer : p.network.layers)
+                network.layers.push_back({matrix_cast<T>(layer.W), matrix_cast<T>(layer.b), layer.h});
+            const nn::Backpropagation<T> bp =
+                nn::backpropagate(network, A, matrix_cast<T>(p.target), backprop_loss, T(0), trace);
+            std::vector<trace::Named> results{{"E", to_math(bp.loss)}};
+            for (std::size_t l = 1; l <= network.depth(); ++l) {
+                results.push_back({"dE/dW" + std::to_string(l), to_math(bp.gradients.W[l - 1]), trace::Named::Where::everywhere,
+                                   trace::partial_fraction(trace::symbol("E"), nn::layer_symbol("W", l))});
+                results.push_back({"dE/db" + std::to_string(l), to_math(bp.gradients.b[l - 1]), trace::Named::Where::everywhere,
+                                   trace::partial_fraction(trace::symbol("E"), nn::layer_symbol("b", l))});
+            }
+            return results;
         }
         case ProblemKind::derivative: {
             const calculus::Expr derivative =

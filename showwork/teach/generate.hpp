@@ -14,6 +14,10 @@
 //   derivative  f(x) to differentiate by the rules: easy a sum of powers or one function of a
 //               linear inner; medium a product or a chain; hard a quotient or a product with
 //               a chain inside (the rules of notes 003, as `diff` applies them)
+//   backprop    one backpropagation step: a tiny network (2-2-1 linear; 2-2-1 with a ReLU
+//               hidden layer; 2-3-2 ReLU) with small integer weights, one example x and target
+//               y, E = ½‖a − y‖²: every ∂E/∂W^{[l]}, ∂E/∂b^{[l]} (notes 002–004), no unit at
+//               ReLU's kink, every gradient checked against central differences exactly
 //
 // A difficulty is a set of measured limits (Limits): the problem's entries, its answer, and the
 // working a student writes (for a derivative: the rules applied, counted as operations, and the
@@ -33,11 +37,12 @@
 
 #include "showwork/matrix/instances.hpp"
 #include "showwork/matrix/matrix.hpp"
+#include "showwork/nn/network.hpp"
 #include "showwork/trace/trace.hpp"
 
 namespace showwork::teach {
 
-enum class ProblemKind { system, family, none, rank, rref, inverse, det, regression, derivative };
+enum class ProblemKind { system, family, none, rank, rref, inverse, det, regression, derivative, backprop };
 std::string_view problem_kind_name(ProblemKind kind);  // "system", "family", …
 ProblemKind parse_problem_kind(std::string_view name);  // InputError naming the kinds otherwise
 std::vector<ProblemKind> problem_kinds();              // all of them, in the order above
@@ -81,6 +86,8 @@ struct Problem {
     std::uint64_t seed = 0;
     Matrix<Rational> matrix;   // (A | b) for the systems, A, or the data (x | y)
     std::string function;      // derivative: f(x) as the program reads it, "(2x + 1)*sin(x)"
+    nn::Network<Rational> network;  // backprop: the network; `matrix` is the example x (1 × n₀)
+    Matrix<Rational> target;        // backprop: y (1 × n_L)
     WorkingMeasure working;
     std::size_t attempts = 0;  // candidates drawn before this one was within the limits
 };
