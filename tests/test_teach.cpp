@@ -33,18 +33,6 @@ WorkingCheck<Q> checked(const M& start, std::string_view working, Goal goal = Go
 // The one line's check of a one-line working from `start`.
 LineCheck<Q> one_line(const M& start, std::string_view line) { return checked(start, line, Goal::ref).lines.at(0); }
 
-// A matrix as a student writes it: "1 2 | 3; 0 1 | 4".
-std::string teach_matrix_text(const M& A) {
-    std::string out;
-    for (std::size_t i = 0; i < A.rows(); ++i) {
-        if (i > 0) out += "; ";
-        for (std::size_t j = 0; j < A.cols(); ++j) {
-            if (j > 0) out += A.augment() > 0 && j == A.cols() - A.augment() ? " | " : " ";
-            out += rational_text(A(i, j));
-        }
-    }
-    return out;
-}
 
 // How the library's elimination of A goes, written as a student's working (teach/generate.hpp).
 // `reached` is the library's echelon form.
@@ -350,7 +338,7 @@ TEST_CASE("the library's own eliminations, written out as a student's working, p
         const bool reduced = trial % 3 != 0;
         M reached;
         const std::string working = teach_working_of(A, reduced, &reached);
-        INFO(teach_matrix_text(A));
+        INFO(typed_matrix(A));
         INFO(working);
         if (working.empty()) continue;  // already in echelon form: nothing to do
         WorkingCheck<Q> c = checked(A, working, reduced ? Goal::rref : Goal::ref);

@@ -36,6 +36,15 @@ bool is_system(ProblemKind kind) {
     return kind == ProblemKind::system || kind == ProblemKind::family || kind == ProblemKind::none;
 }
 
+// The numbers of M as written: the largest numerator and denominator so far, and the fractions.
+void record(WorkingMeasure& w, const Matrix<Rational>& M) {
+    for (const Rational& x : M.entries()) {
+        w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
+        w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
+        w.fractions += denominator(x) != 1;
+    }
+}
+
 // Small integers from the seed.
 class Draw {
 public:
@@ -265,18 +274,9 @@ bool draw_network(Problem& p, Draw& draw) {
 WorkingMeasure measure_backprop(const Problem& p) {
     const nn::Backpropagation<Rational> bp = nn::backpropagate(p.network, p.matrix, p.target, backprop_loss);
     WorkingMeasure w;
-    auto look = [&w](const Matrix<Rational>& M) {
-        for (const Rational& x : M.entries()) {
-            w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
-            w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
-            w.fractions += denominator(x) != 1;
-        }
-    };
     for (std::size_t l = 1; l < bp.pass.A.size(); ++l) {
-        look(bp.pass.Z[l]);
-        look(bp.pass.A[l]);
-        look(bp.gradients.W[l - 1]);
-        look(bp.gradients.b[l - 1]);
+        for (const Matrix<Rational>* M : {&bp.pass.Z[l], &bp.pass.A[l], &bp.gradients.W[l - 1], &bp.gradients.b[l - 1]})
+            record(w, *M);
     }
     return w;
 }
@@ -364,18 +364,6 @@ Elimination<Rational> textbook_elimination(const Matrix<Rational>& start, bool r
     return eliminate(start, options, goal);
 }
 
-// "1 2 | 3; 0 1 | 4": a matrix as a student types it.
-std::string typed_matrix(const Matrix<Rational>& A) {
-    std::string out;
-    for (std::size_t i = 0; i < A.rows(); ++i) {
-        if (i > 0) out += "; ";
-        for (std::size_t j = 0; j < A.cols(); ++j) {
-            if (j > 0) out += A.augment() > 0 && j == A.cols() - A.augment() ? " | " : " ";
-            out += rational_text(A(i, j));
-        }
-    }
-    return out;
-}
 
 // The working a student writes for the problem, measured.
 WorkingMeasure measure(const Problem& p) {
@@ -394,11 +382,7 @@ WorkingMeasure measure(const Problem& p) {
             // notes 000: the sums Σx, Σy, Σx², Σxy, then m and b from their formulas
             regression::Sums<Rational> sums = regression::sums(columns(A, 0, 1), columns(A, 1, 1));
             WorkingMeasure w;
-            for (const Rational& x : {sums.x, sums.y, sums.xx, sums.xy, sums.denominator(), sums.slope(), sums.intercept()}) {
-                w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
-                w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
-                w.fractions += denominator(x) != 1;
-            }
+            record(w, Matrix<Rational>::row({sums.x, sums.y, sums.xx, sums.xy, sums.denominator(), sums.slope(), sums.intercept()}));
             return w;
         }
     }
@@ -446,6 +430,32 @@ Difficulty parse_difficulty(std::string_view name) {
     throw InputError(fmt::format("unknown difficulty \"{}\": easy, medium or hard", name));
 }
 
+namespace {
+
+// The limits of the kinds that are no matrix to reduce, easy, medium and hard; null for the others.
+const Limits* limits_of_its_own(ProblemKind kind) {
+    //                                size entries answer pivots multipliers numerator denominator fractions operations
+    // regression: points; x from 0 to `entries`; the working: the sums Σx, Σy, Σx², Σxy,
+    // nΣx² − (Σx)², then m and b
+    static const Limits regression[] = {
+        {4, 8, 6, 1, 1, 400, 1, 0, 0}, {5, 10, 9, 1, 1, 1000, 6, 2, 0}, {6, 12, 12, 1, 1, 2000, 12, 2, 0}};
+    // derivative: the rules applied (operations) and the largest whole number in f′ (numerator)
+    static const Limits derivative[] = {
+        {1, 0, 0, 1, 1, 30, 1, 0, 6}, {1, 0, 0, 1, 1, 60, 1, 0, 10}, {1, 0, 0, 1, 1, 150, 1, 0, 16}};
+    // backprop: the example's entries at most 2, as the weights; the largest number in the
+    // forward pass and the gradients, all whole (E = 1/2 ‖a − y‖²)
+    static const Limits backprop[] = {
+        {1, 2, 0, 1, 1, 20, 1, 0, 0}, {1, 2, 0, 1, 1, 40, 1, 0, 0}, {1, 2, 0, 1, 1, 80, 1, 0, 0}};
+    switch (kind) {
+        case ProblemKind::regression: return regression;
+        case ProblemKind::derivative: return derivative;
+        case ProblemKind::backprop: return backprop;
+        default: return nullptr;
+    }
+}
+
+}  // namespace
+
 Limits limits_for(ProblemKind kind, Difficulty difficulty) {
     //                 size entries answer pivots multipliers numerator denominator fractions operations
     static const Limits by_difficulty[] = {
@@ -453,47 +463,15 @@ Limits limits_for(ProblemKind kind, Difficulty difficulty) {
         {3, 9, 9, 2, 2, 60, 6, 12, 16},
         {4, 12, 12, 3, 3, 250, 24, 60, 30},
     };
-    Limits limits = by_difficulty[static_cast<std::size_t>(difficulty)];
-    switch (kind) {
-        case ProblemKind::inverse:
-            // (A | I) is twice as wide; an integer inverse (det ±1) but for hard problems
-            limits.pivot_bound = difficulty == Difficulty::hard ? 2 : 1;
-            limits.max_fractions *= 2;
-            limits.max_operations += limits.size * limits.size;
-            if (difficulty == Difficulty::hard) limits.size = 3;
-            break;
-        case ProblemKind::regression: {
-            // points; x from 0 to entry_bound; the sums XᵀX and Xᵀy are larger than the data
-            // (the working: the sums Σx, Σy, Σx², Σxy, nΣx² − (Σx)², then m and b)
-            static const Limits points[] = {
-                {4, 8, 6, 1, 1, 400, 1, 0, 0},
-                {5, 10, 9, 1, 1, 1000, 6, 2, 0},
-                {6, 12, 12, 1, 1, 2000, 12, 2, 0},
-            };
-            limits = points[static_cast<std::size_t>(difficulty)];
-            break;
-        }
-        case ProblemKind::derivative: {
-            // the rules applied (operations) and the largest whole number in f′ (numerator)
-            static const Limits rules[] = {
-                {1, 0, 0, 1, 1, 30, 1, 0, 6},
-                {1, 0, 0, 1, 1, 60, 1, 0, 10},
-                {1, 0, 0, 1, 1, 150, 1, 0, 16},
-            };
-            limits = rules[static_cast<std::size_t>(difficulty)];
-            break;
-        }
-        case ProblemKind::backprop: {
-            // the largest number in the forward pass and the gradients; E = ½‖a − y‖² keeps them whole
-            static const Limits numbers[] = {
-                {1, 2, 0, 1, 1, 20, 1, 0, 0},  // the example's entries at most 2, as the weights
-                {1, 2, 0, 1, 1, 40, 1, 0, 0},
-                {1, 2, 0, 1, 1, 80, 1, 0, 0},
-            };
-            limits = numbers[static_cast<std::size_t>(difficulty)];
-            break;
-        }
-        default: break;
+    const auto level = static_cast<std::size_t>(difficulty);
+    if (const Limits* own = limits_of_its_own(kind)) return own[level];
+    Limits limits = by_difficulty[level];
+    if (kind == ProblemKind::inverse) {
+        // (A | I) is twice as wide; an integer inverse (det ±1) but for hard problems
+        limits.pivot_bound = difficulty == Difficulty::hard ? 2 : 1;
+        limits.max_fractions *= 2;
+        limits.max_operations += limits.size * limits.size;
+        if (difficulty == Difficulty::hard) limits.size = 3;
     }
     return limits;
 }
@@ -502,20 +480,25 @@ WorkingMeasure measure_working(const Matrix<Rational>& start, bool reduced, std:
     const Elimination<Rational> e = textbook_elimination(start, reduced, pivot_columns);
     WorkingMeasure w;
     w.operations = e.operations.size();
-    auto look = [&w](const Matrix<Rational>& M) {
-        for (const Rational& x : M.entries()) {
-            w.largest_numerator = std::max(w.largest_numerator, Integer(abs(numerator(x))));
-            w.largest_denominator = std::max(w.largest_denominator, Integer(denominator(x)));
-            w.fractions += denominator(x) != 1;
-        }
-    };
     Matrix<Rational> M = start;
-    look(M);
+    record(w, M);
     for (const RowOperation<Rational>& op : e.operations) {
         op.apply(M);
-        look(M);
+        record(w, M);
     }
     return w;
+}
+
+std::string typed_matrix(const Matrix<Rational>& A) {
+    std::string out;
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        if (i > 0) out += "; ";
+        for (std::size_t j = 0; j < A.cols(); ++j) {
+            if (j > 0) out += A.augment() > 0 && j == A.cols() - A.augment() ? " | " : " ";
+            out += rational_text(A(i, j));
+        }
+    }
+    return out;
 }
 
 std::string written_working(const Matrix<Rational>& start, bool reduced, std::size_t pivot_columns) {

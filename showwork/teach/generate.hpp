@@ -118,6 +118,9 @@ std::vector<trace::Named> solve_problem(const Problem& problem, trace::Trace* tr
 // elimination alone), pivots only in its first `pivot_columns` columns.
 WorkingMeasure measure_working(const Matrix<Rational>& start, bool reduced, std::size_t pivot_columns);
 
+// A matrix as a student types it in a working: "1 2 | 3; 0 1 | 4".
+std::string typed_matrix(const Matrix<Rational>& A);
+
 // The same working written out in the format `check` reads (teach/working.hpp): a line per row
 // operation, as the program writes it, then the matrix it gives. A correct working to check, or
 // to hand out with the answer key.
