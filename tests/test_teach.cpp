@@ -284,7 +284,17 @@ TEST_CASE("--goal det: a triangular last matrix, and the answer against the libr
     WorkingCheck<Q> wrong = checked(A, "R1 <-> R2 : [4 5; 2 3]\nR2 -> R2 - 1/2 R1 : [4 5; 0 1/2]\nanswer: 2\n", Goal::det);
     CHECK(wrong.goal_met);
     CHECK(wrong.answer_correct == false);  // the interchange flips the sign: det A = -2
-    CHECK(wrong.answer_verdict == "Line 3: the answer is wrong: det A = -2, not 2.");
+    CHECK(wrong.answer_verdict == "Line 3: the answer is wrong: det A = -2, not 2. From your working: the last matrix's "
+                                  "diagonal gives 2, 1 interchange changes the sign (an odd number: −1): det A = -2.");
+    // a scaling divides: R1 -> 1/2 R1 halves det, so det A is the diagonal's product times 2
+    WorkingCheck<Q> scaled = checked(A, "R1 -> 1/2 R1 : [1 3/2; 4 5]\nR2 -> R2 - 4R1 : [1 3/2; 0 -1]\nanswer: det = -1\n",
+                                     Goal::det);
+    CHECK(scaled.answer_verdict == "Line 3: the answer is wrong: det A = -2, not -1. From your working: the last "
+                                   "matrix's diagonal gives -1, and the scalings multiplied det by 1/2, so divide by it: "
+                                   "det A = -2.");
+    // a wrong line: no bookkeeping from a working that is itself wrong
+    WorkingCheck<Q> slip = checked(A, "R2 -> R2 - 2R1 : [2 3; 0 1]\nanswer: det = 2\n", Goal::det);
+    CHECK(slip.answer_verdict == "Line 2: the answer is wrong: det A = -2, not 2.");
 }
 
 TEST_CASE("the trace: one step per line, the differing entries highlighted in both matrices") {

@@ -229,6 +229,39 @@ void record_line(trace::Trace* trace, const LineCheck<T>& c) {
     trace->add(trace::kind::working_line, c.verdict, operation, line_state(c, operation));
 }
 
+// det A from the working's own operations, when every line is right and gives its operations:
+// the last matrix is triangular, so its det is the diagonal's product d; an interchange changes
+// det's sign and R_i → cR_i (or R_i → cR_i + …) multiplies it by c, so det A = (−1)^k · d / Π c.
+// The sentence says so, for an answer that got it wrong; nothing otherwise.
+template <Scalar T>
+std::optional<std::string> det_bookkeeping(const Working& working, const std::vector<LineCheck<T>>& lines,
+                                           const Matrix<T>& final) {
+    if (lines.empty() || !is_row_echelon(final)) return std::nullopt;
+    std::size_t interchanges = 0;
+    T scale(1), diagonal(1);
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        const WorkingLine& line = working.lines[l];
+        if (!lines[l].correct || line.operations.empty()) return std::nullopt;
+        for (const WrittenOperation& op : line.operations) {
+            const StudentOperation<T> read = read_operation<T>(op, final.rows(), working, line.number);
+            if (read.kind != OperationKind::elementary) scale *= read.coefficients[read.target];  // R_i → cR_i + …
+            else if (read.elementary.kind == RowOpKind::interchange) ++interchanges;
+            else if (read.elementary.kind == RowOpKind::scaling) scale *= read.elementary.factor;
+        }
+    }
+    if (scale == T(0)) return std::nullopt;
+    for (std::size_t i = 0; i < final.rows(); ++i) diagonal *= final(i, i);
+    const T det = (interchanges % 2 == 1 ? T(-1) : T(1)) * diagonal / scale;
+    std::string sentence = "From your working: the last matrix's diagonal gives " + scalar_text(diagonal);
+    if (interchanges > 0) {
+        sentence += ", " + std::to_string(interchanges) +
+                    (interchanges == 1 ? " interchange changes the sign" : " interchanges change the sign") +
+                    (interchanges % 2 == 1 ? " (an odd number: −1)" : " (an even number: +1)");
+    }
+    if (scale != T(1)) sentence += ", and the scalings multiplied det by " + scalar_text(scale) + ", so divide by it";
+    return sentence + ": det A = " + scalar_text(det) + ".";
+}
+
 }  // namespace teach_detail
 
 template <Scalar T>
@@ -263,6 +296,9 @@ WorkingCheck<T> check_working(const Matrix<T>& start, const Working& working, Go
         Judgement answer = judge_answer(start, goal, working);
         out.answer_correct = answer.right;
         out.answer_verdict = "Line " + std::to_string(working.answer_line) + ": " + answer.verdict;
+        if (goal == Goal::det && !answer.right) {
+            if (std::optional<std::string> how = det_bookkeeping(working, out.lines, current)) out.answer_verdict += " " + *how;
+        }
         if (trace) trace->add(trace::kind::working_answer, out.answer_verdict);
     }
     return out;
