@@ -148,6 +148,14 @@ TEST_CASE("easy working has no fractions; the knobs: size, rank, parameters") {
         CHECK(p.working.largest_denominator == 1);
         CHECK(p.working.fractions == 0);
     }
+    for (ProblemKind kind : {ProblemKind::system, ProblemKind::family, ProblemKind::none, ProblemKind::rank,
+                             ProblemKind::rref, ProblemKind::inverse, ProblemKind::det}) {
+        for (std::uint64_t seed = 1; seed <= 5; ++seed) {  // an easy 6 × 6: still no fraction
+            Problem six = generate_problem({kind, Difficulty::easy, 6}, seed);
+            CHECK(six.matrix.rows() == 6);
+            CHECK(six.working.largest_denominator == 1);
+        }
+    }
     Problem big = generate_problem({ProblemKind::system, Difficulty::medium, 4}, 3);
     CHECK(big.matrix.rows() == 4);
     CHECK(big.matrix.cols() == 5);
@@ -217,6 +225,11 @@ TEST_CASE("a spec that cannot be met is refused, naming what is wrong") {
                          "backprop",
                          InputError);
     CHECK_THROWS_AS(parse_difficulty("trivial"), InputError);
+    CHECK_THROWS_WITH_AS(generate_problem({ProblemKind::regression, Difficulty::easy, 12}, 1),
+                         "--size for regression: at most 9 points at the easy difficulty (x from 0 to 8, each once)",
+                         InputError);
+    CHECK_THROWS_WITH_AS(generate_problem({ProblemKind::derivative, Difficulty::easy, 3}, 1),
+                         "--size does not apply to derivative problems: --difficulty sets their shape", InputError);
 }
 
 }  // namespace test_generate

@@ -520,17 +520,33 @@ bool within(const WorkingMeasure& w, const Limits& limits) {
 std::uint64_t problem_seed(std::uint64_t sheet_seed, std::size_t index) { return sheet_seed * 1000 + index; }
 
 Problem generate_problem(const ProblemSpec& spec, std::uint64_t seed) {
-    const Limits limits = limits_for(spec.kind, spec.difficulty);
     Problem p;
     p.spec = spec;
     p.seed = seed;
+    if ((spec.kind == ProblemKind::derivative || spec.kind == ProblemKind::backprop) && spec.size != 0) {
+        throw InputError(fmt::format("--size does not apply to {} problems: --difficulty sets their shape",
+                                     problem_kind_name(spec.kind)));
+    }
     std::size_t& n = p.spec.size;
-    if (n == 0) n = limits.size;
+    if (n == 0) n = limits_for(spec.kind, spec.difficulty).size;
+    // a size above the difficulty's: room for the longer working, as many operations and
+    // fractions per entry as the default size allows (the numbers' bounds stay)
+    Limits limits = limits_for(spec.kind, spec.difficulty);
+    if (n > limits.size && spec.kind != ProblemKind::regression) {
+        const std::size_t base = limits.size * limits.size, square = n * n;
+        limits.max_operations = limits.max_operations * square / base;
+        limits.max_fractions = limits.max_fractions * square / base;
+    }
     const char* what = spec.kind == ProblemKind::regression ? "points" : "rows";
     if (spec.kind != ProblemKind::derivative && (spec.kind == ProblemKind::regression ? n < 3 || n > 12 : n < 1 || n > max_size)) {
         throw InputError(fmt::format("--size for {}: {} from {} to {}, not {}", problem_kind_name(spec.kind), what,
                                      spec.kind == ProblemKind::regression ? 3 : 1,
                                      spec.kind == ProblemKind::regression ? 12 : max_size, n));
+    }
+    if (spec.kind == ProblemKind::regression && n > static_cast<std::size_t>(limits.entry_bound) + 1) {
+        throw InputError(fmt::format("--size for regression: at most {} points at the {} difficulty (x from 0 to {}, "
+                                     "each once)", limits.entry_bound + 1, difficulty_name(spec.difficulty),
+                                     limits.entry_bound));
     }
     Draw draw(seed);
     if (is_system(spec.kind) && spec.kind != ProblemKind::system) {
@@ -555,8 +571,9 @@ Problem generate_problem(const ProblemSpec& spec, std::uint64_t seed) {
         p.attempts = attempt;
         return p;
     }
-    throw MathError(fmt::format("no {} problem of size {} within the {} limits turned up in {} candidates of seed {}",
-                                problem_kind_name(spec.kind), n, difficulty_name(spec.difficulty), max_attempts, seed));
+    throw MathError(fmt::format("no {} problem of size {} within the {} limits turned up in {} candidates of seed {}: "
+                                "try a smaller --size or a harder --difficulty",
+                                problem_kind_name(spec.kind), n, difficulty_name(spec.difficulty), thousands(max_attempts), seed));
 }
 
 std::string working_summary(const Problem& p) {
