@@ -148,7 +148,7 @@ struct Generate {
                                                             "and fractions of the working (README)")
             ->check(CLI::IsMember({"easy", "medium", "hard"}));
         command.add_option("--size", call.size, "Unknowns or rows (regression: points); default by difficulty");
-        command.add_option("--rank", call.rank, "rank, rref: the rank of A (default: drawn)");
+        command.add_option("--rank", call.rank, "rank, rref: the rank of A (default: rows − 1 for rank, drawn for rref)");
         command.add_option("--parameters", call.parameters, "family: 1 or 2 parameters; none: the rank deficit");
         command.add_option("--seed", call.seed, "The seed: the same seed, the same problems (default 1)");
         command.add_option("--count", call.count, "How many problems, the kinds taken in turn (default 1)");
