@@ -72,7 +72,15 @@ trace::Step evaluation_step(const std::string& point_text, trace::Math name, tra
 struct Diff {
     template <Scalar T>
     static Document run(CalculusInvocation& call) {
-        calculus::Expr f = calculus::parse_expression(call.operands[0]);
+        calculus::Expr f = call.vars.empty() ? calculus::parse_expression(call.operands[0])
+                                             : calculus::parse_expression(call.operands[0], calculus::parse_variables(call.vars));
+        if (call.vars.empty()) {
+            try {
+                calculus::reject_letter_products({f}, "f");
+            } catch (const InputError& e) {
+                throw InputError(std::string(e.what()) + " (a name of several letters is one variable when --vars declares it)");
+            }
+        }
         std::vector<std::string> vars = calculus::variables(f);
         std::string x = variable_to_differentiate(call, vars);
         if (std::find(vars.begin(), vars.end(), x) == vars.end()) vars.push_back(x);
@@ -254,6 +262,8 @@ void register_calculus_commands(CLI::App& app) {
                               "showwork diff \"sqrt(x^2 + 1) + abs(tan(x)) + log(x, 2)\" --at x=1/2 --number double"}},
                             diff)
         ->add_option("--wrt", diff->wrt, "The variable x of ∂f/∂x (default: the expression's only variable)");
+    app.get_subcommand("diff")->add_option(
+        "--vars", diff->vars, "The variables f may use: rate,x (a name of several letters needs declaring)");
 
     auto gradient = std::make_shared<CalculusInvocation>();
     register_calculus<Gradient>(app,

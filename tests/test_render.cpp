@@ -147,8 +147,11 @@ TEST_CASE("fractions, powers, function applications and groups") {
     CHECK(to_latex(fraction(number("1"), symbol("m"))) == "\\frac{1}{m}");
     CHECK(to_text(fraction(sum({x, y}), number("2"))) == "(x + y)/2");
     // juxtaposition binds as / does, read left to right; a power binds tighter
+    // two letters apart in text, which would read back as one name together; not in a summand, Σxy
     CHECK(to_text(fraction(product({number("2"), x, y}, ""), power(sum({number("1"), power(y, number("2"))}), number("2")))) ==
-          "2xy/(1 + y²)²");
+          "2x y/(1 + y²)²");
+    CHECK(to_text(product({symbol("sum"), x, y}, "")) == "Σxy");
+    CHECK(to_text(product({symbol("A"), x}, "")) == "Ax");
     CHECK(to_text(fraction(x, product({number("2"), y}, ""))) == "x/(2y)");
     CHECK(to_latex(power(x, number("2"))) == "x^{2}");
     CHECK(to_latex(power(number("1/2"), number("2"))) == "\\left( \\frac{1}{2} \\right)^{2}");

@@ -4,9 +4,10 @@
 //
 // Over exact rationals the finite difference is not taken (it only approximates, and exact
 // arithmetic has no rounding to balance a step size against): the rules and the dual numbers
-// must then agree exactly. At or next to a kink of f (a tie in max, ReLU at 0) the difference is
+// must then agree exactly. Next to a kink of f (a tie in max, ReLU at 0) the difference is
 // one-sided (calculus/finite_difference.hpp: checking_difference), with a tolerance to match its
-// larger error.
+// larger error; at a kink none is taken, since no difference quotient gives the convention's
+// value, and the rules are checked against forward mode alone.
 #pragma once
 
 #include <fmt/format.h>
@@ -24,12 +25,13 @@ namespace showwork::calculus {
 template <Scalar T>
 struct DerivativeCheck {
     T symbolic, dual;
-    T finite_difference;  // 0 over exact scalars, where it is not taken
+    T finite_difference;  // 0 where it is not taken: over exact scalars, and at a kink
     T tolerance;          // relative to max(1, |symbolic|); 0 over exact scalars
     T difference_found;   // the larger of |rules − dual|, |rules − difference|, relative as the tolerance
     bool agree = false;
     std::string difference = "central difference";  // at or next to a kink: "backward difference", …
     std::string why_one_sided;                        // empty for the central difference
+    bool difference_taken = false;
 };
 
 // The default tolerance: central differences are good to about ε^{2/3}, one-sided ones (at a
@@ -66,7 +68,7 @@ trace::Math check_math(const DerivativeCheck<T>& c) {
     std::vector<trace::Math> items{
         trace::equals(trace::text("rules"), trace::number(scalar_text(c.symbolic))),
         trace::equals(trace::text("dual numbers"), trace::number(scalar_text(c.dual)))};
-    if constexpr (!ScalarTraits<T>::exact) {
+    if (c.difference_taken) {
         items.push_back(trace::relation(trace::text(c.difference), trace::Rel::approx,
                                         trace::number(scalar_text(c.finite_difference))));
     }
@@ -93,8 +95,10 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
         c.finite_difference = d.value;
         c.difference = d.name;
         c.why_one_sided = d.why;
-        c.tolerance = default_check_tolerance<T>(!d.why.empty());
-        T to_dual = abs(c.symbolic - c.dual), to_difference = abs(c.symbolic - c.finite_difference);
+        c.difference_taken = d.taken;
+        c.tolerance = default_check_tolerance<T>(d.taken && !d.why.empty());
+        T to_dual = abs(c.symbolic - c.dual);
+        T to_difference = d.taken ? T(abs(c.symbolic - c.finite_difference)) : T(0);
         c.difference_found = (to_dual > to_difference ? to_dual : to_difference) / scale;
         c.agree = c.difference_found <= c.tolerance;
     }
@@ -109,7 +113,8 @@ DerivativeCheck<T> check_derivative(const Expr& f, const Expr& derivative, const
         // the values themselves are the step's math (check_math); the sentence says what they are
         std::string against = "forward mode (dual numbers)";
         if constexpr (!ScalarTraits<T>::exact) {
-            against += " and a " + c.difference + (c.why_one_sided.empty() ? "" : " (" + c.why_one_sided + ")");
+            against += c.difference_taken ? " and a " + c.difference : std::string(", and no difference quotient");
+            if (!c.why_one_sided.empty()) against += " (" + c.why_one_sided + ")";
         }
         trace->add(trace::kind::check,
                    "Check at " + point_text(point) + ": the derivative by the rules against " + against + ": " + verdict,

@@ -40,7 +40,6 @@ struct Outer {
     Expr inner;         // what g stands for
     Expr f;             // f(g)
     Expr derivative;    // ∂f/∂g
-    bool kink = false;  // ReLU: at g = 0 the tie is broken by g′, ReLU′(g; g′)
 };
 
 // Each rule computes first and records second: its step is opened before the derivatives of
@@ -185,29 +184,22 @@ private:
         return result;
     }
 
-    // max(u, v)′ = S·u′ + (1 − S)·v′ with S = ReLU′(u − v; u′ − v′): the larger argument's
-    // derivative, and at a tie u = v, c·max(u′, v′) + (1 − c)·min(u′, v′) for c = ReLU′(0).
+    // max(u, v)′ = ReLU′(u − v)·u′ + ReLU′(v − u)·v′: the larger argument's derivative, and at a
+    // tie u = v, c·(u′ + v′) for c = ReLU′(0), so that max(g, 0) and max(0, g) have ReLU(g)′ = c·g′
+    // and max(g, −g) = |g| has 0, as backpropagation takes them.
     Expr max_rule(const Expr& e, trace::Trace* t) {
         trace::SubDerivation sub(t, kind::rule);
         const Expr &u = e.arg(0), &v = e.arg(1);
         Expr du = d(u, t), dv = d(v, t);
-        Expr step = relu_step(u - v, options_.relu_at_zero, du - dv);
-        Expr result = step * du + (Expr(1) - step) * dv;
+        const Rational& c = options_.relu_at_zero;
+        Expr result = relu_step(u - v, c) * du + relu_step(v - u, c) * dv;
         if (sub) {
-            sub.describe("Max rule: the derivative of the larger argument; at a tie u = v, " +
-                             tie_convention("max(u′, v′)", "min(u′, v′)") + ".",
+            sub.describe("Max rule: the derivative of the larger argument, max(u, v)′ = ReLU′(u − v)·u′ + "
+                         "ReLU′(v − u)·v′; at a tie u = v, ReLU′(0)·(u′ + v′) with ReLU′(0) = " +
+                             rational_text(c) + ".",
                          [&] { return equalities({dx(e), to_math(result)}); });
         }
         return result;
-    }
-
-    // What a kink's derivative is under the convention c = ReLU′(0), in words.
-    std::string tie_convention(const std::string& larger, const std::string& smaller) const {
-        const Rational& c = options_.relu_at_zero;
-        std::string convention = "ReLU′(0) = " + rational_text(c);
-        if (c == 0) return smaller + ", the derivative from the left (" + convention + ")";
-        if (c == 1) return larger + ", the derivative from the right (" + convention + ")";
-        return "c·" + larger + " + (1 − c)·" + smaller + " with c = " + convention;
     }
 
     // A placeholder name for the inner function that the expression does not use.
@@ -231,9 +223,7 @@ private:
             const Expr& a = e.arg(0);
             return {name, "Exponential rule", e.arg(1), power(a, g), power(a, g) * ln(a)};
         }
-        Expr fg = e.fn() != Fn::relu_step ? apply(e.fn(), {g})
-                  : e.args().size() == 2 ? relu_step(g, e.value(), e.arg(1))
-                                         : relu_step(g, e.value());
+        Expr fg = e.fn() != Fn::relu_step ? apply(e.fn(), {g}) : relu_step(g, e.value());
         switch (e.fn()) {
             case Fn::exp: return {name, "Exponential rule", e.arg(0), fg, fg};
             case Fn::ln: return {name, "Logarithm rule", e.arg(0), fg, power(g, Expr(-1))};
@@ -244,13 +234,15 @@ private:
             case Fn::cosh: return {name, "Derivative of cosh", e.arg(0), fg, sinh(g)};
             case Fn::tanh: return {name, "Derivative of tanh", e.arg(0), fg, Expr(1) - power(tanh(g), Expr(2))};
             case Fn::abs:
-                return {name, "Derivative of the absolute value (|g|′ = g/|g|, not defined at g = 0)", e.arg(0), fg,
-                        g / abs(g)};
+                return {name, "Derivative of the absolute value (|g|′ = sgn g: −1 for g < 0, 1 for g > 0, and 0 at g = 0, "
+                              "ReLU′(g) − ReLU′(−g) for every convention)",
+                        e.arg(0), fg, sign(g)};
+            case Fn::sign: return {name, "Derivative of sgn (0 away from 0, and 0 at the kink by convention)", e.arg(0), fg, Expr(0)};
             case Fn::sigmoid: return {name, "Derivative of the sigmoid", e.arg(0), fg, fg * (Expr(1) - fg)};
             case Fn::relu:
                 return {name, "Derivative of ReLU (ReLU′(z) = 1 for z > 0, 0 for z < 0, ReLU′(0) = " +
                             rational_text(options_.relu_at_zero) + " by convention)",
-                        e.arg(0), fg, relu_step(g, options_.relu_at_zero), true};
+                        e.arg(0), fg, relu_step(g, options_.relu_at_zero)};
             case Fn::relu_step: return {name, "Derivative of ReLU′ (0 away from 0)", e.arg(0), fg, Expr(0)};
             case Fn::max: break;
         }
@@ -270,16 +262,10 @@ private:
         // the rule for f itself, as a substep before the inner derivative
         add_rule(t, o.rule + ", in " + g + ".", [&] { return equalities({derivative_math(o.f, g), to_math(o.derivative)}); });
         Expr dg = d(o.inner, t);
-        // ReLU(g) at g = 0 is max(g, 0) at a tie: the side is chosen by the sign of g′
-        Expr df = o.kink ? relu_step(variable(g), options_.relu_at_zero, dg) : o.derivative;
+        const Expr& df = o.derivative;
         Expr result = substitute(df, g, o.inner) * dg;
         if (sub) {
-            std::string tie;
-            if (!(df == o.derivative)) {
-                tie = " At " + g + " = 0, a kink, ReLU′(" + g + "; " + g + "′)·" + g + "′ is " +
-                      tie_convention("max(" + g + "′, 0)", "min(" + g + "′, 0)") + ".";
-            }
-            sub.describe("Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + "." + tie,
+            sub.describe("Chain rule: split the function in two, f of " + g + " and " + g + " of " + var_ + ".",
                          [&] {
                              trace::Math eq = equalities(
                                  {partial_ratio("f", var_),

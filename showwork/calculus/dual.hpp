@@ -81,14 +81,12 @@ template <Scalar T> Dual<T> pow(const Dual<T>& a, const T& p) {
     return {pow(a.value, p), p * pow(a.value, p - T(1)) * a.derivative};
 }
 
-// max(a, b): the larger argument. At a tie a = b (a kink) the one-sided derivative the convention
-// c = ReLU′(0) takes, c·max(a′, b′) + (1 − c)·min(a′, b′): from the left for c = 0, from the
-// right for c = 1, the same in either order of the arguments.
+// max(a, b): the larger argument. At a tie a = b (a kink) each argument's derivative weighted by
+// ReLU′ of its lead over the other, c = ReLU′(0) for both: c·(a′ + b′). So max(a, 0) and max(0, a)
+// have ReLU(a)′ = c·a′, as backpropagation takes it, and max(a, −a) = |a| has 0.
 template <Scalar T> Dual<T> max(const Dual<T>& a, const Dual<T>& b, const T& relu_at_zero) {
     if (a.value != b.value) return a.value > b.value ? a : b;
-    const T& larger = a.derivative > b.derivative ? a.derivative : b.derivative;
-    const T& smaller = a.derivative > b.derivative ? b.derivative : a.derivative;
-    return {a.value, relu_at_zero * larger + (T(1) - relu_at_zero) * smaller};
+    return {a.value, relu_at_zero * (a.derivative + b.derivative)};
 }
 // ReLU(a) = max(a, 0), so ReLU′(0) = c for a′ = 1.
 template <Scalar T> Dual<T> relu(const Dual<T>& a, const T& relu_at_zero) {

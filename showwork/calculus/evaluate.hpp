@@ -9,7 +9,8 @@
 //
 // The same evaluator runs on Dual<T> (calculus/dual.hpp), which is how forward mode is checked.
 // A kink of max or ReLU (max(u, v) with u = v, ReLU(u) with u = 0) is differentiated there by the
-// convention c = ReLU′(0), as the symbolic rules do: c·max(u′, v′) + (1 − c)·min(u′, v′).
+// convention c = ReLU′(0), as the symbolic rules and backpropagation do: ReLU(u)′ = c·u′, and
+// max(u, v)′ = c·(u′ + v′) at a tie; |u|′ = sgn(u)·u′ is 0 at u = 0.
 #pragma once
 
 #include <cmath>
@@ -153,7 +154,7 @@ private:
         return invert ? from_rational<V>(1) / result : result;
     }
 
-    // max(u, v); at a tie, in dual numbers, the convention's one-sided derivative
+    // max(u, v); at a tie, in dual numbers, the convention's derivative c·(u′ + v′)
     V maximum(const V& u, const V& v) const {
         if (sides_) sides_->push_back(value_of(u) > value_of(v) ? 1 : value_of(u) < value_of(v) ? -1 : 0);
         if constexpr (Scalar<V>) {
@@ -164,12 +165,23 @@ private:
         }
     }
 
-    // ReLU′(z), or ReLU′(z; d): at z = 0 the node's convention c, or 1 − c when d < 0
+    // Which side of 0 an argument of |z|, sgn z or ReLU′(z) lies on (see branches below).
+    void record_side(const V& u) const {
+        if (sides_) sides_->push_back(value_of(u) > 0 ? 1 : value_of(u) < 0 ? -1 : 0);
+    }
+
+    // ReLU′(z): at z = 0 the node's convention c; a step, so its own derivative is 0
     V step(const Expr& e, const V& u) const {
+        record_side(u);
         const auto& z = value_of(u);
-        if (z != 0) return from_rational<V>(z > 0 ? 1 : 0);
-        bool against = e.args().size() == 2 && value_of((*this)(e.arg(1))) < 0;
-        return from_rational<V>(against ? Rational(1 - e.value()) : e.value());
+        return from_rational<V>(z > 0 ? Rational(1) : z < 0 ? Rational(0) : e.value());
+    }
+
+    // sgn(z), whose derivative is 0 (away from 0, and by |z|′'s convention at 0)
+    V sign(const V& u) const {
+        record_side(u);
+        const auto& z = value_of(u);
+        return from_rational<V>(z > 0 ? 1 : z < 0 ? -1 : 0);
     }
 
     V function(const Expr& e) const {
@@ -177,8 +189,11 @@ private:
         switch (e.fn()) {
             case Fn::relu: return maximum(u, from_rational<V>(0));  // ReLU(u) = max(u, 0)
             case Fn::relu_step: return step(e, u);
+            case Fn::sign: return sign(u);
             case Fn::max: return maximum(u, (*this)(e.arg(1)));
-            case Fn::abs:  // exact for every scalar; its derivative x/|x| is not defined at 0
+            case Fn::abs:  // exact for every scalar; in dual numbers |u|′ = sgn(u)·u′, 0 at u = 0
+                record_side(u);
+                if (value_of(u) == 0) return from_rational<V>(0);
                 return value_of(u) < 0 ? V(from_rational<V>(0) - u) : u;
             case Fn::ln:
                 if (!(value_of(u) > 0)) {
@@ -254,8 +269,8 @@ Dual<T> evaluate_dual(const Expr& f, const Point<T>& point, std::string_view var
 }
 
 // The side each max and ReLU of f takes at the point, in the order they are evaluated: 1 the
-// first argument (ReLU(u): u), −1 the second (0), 0 a tie: a kink, where the derivative is
-// one-sided by convention. Two points with the same branches lie on one smooth piece of f.
+// first argument (ReLU(u): u), −1 the second (0), 0 a tie: a kink, where the derivative is the
+// convention's; and the sign of the argument of each |u|, sgn u and ReLU′(u) (0: a kink or a jump). Two points with the same branches lie on one smooth piece of f.
 template <Scalar T>
 std::vector<int> branches(const Expr& f, const Point<T>& point) {
     std::vector<int> sides;

@@ -331,6 +331,10 @@ Expr apply(Fn fn, std::vector<Expr> args) {
             if (u.is_constant()) return constant(u.value() < 0 ? Rational(-u.value()) : u.value());
             if (u.op() == Op::apply && u.fn() == Fn::abs) return u;  // ||u|| = |u|
             break;
+        case Fn::sign:
+            if (u.is_constant()) return constant(u.value() > 0 ? 1 : u.value() < 0 ? -1 : 0);
+            if (u.op() == Op::apply && u.fn() == Fn::sign) return u;  // sgn(sgn u) = sgn u
+            break;
         case Fn::sigmoid:
             if (u.is_constant(0)) return constant(Rational(1, 2));
             break;
@@ -360,21 +364,6 @@ Expr relu_step(const Expr& z, const Rational& at_zero) {
     return make(std::move(n));
 }
 
-// A constant direction settles the tie once for all: d ≥ 0 breaks it as ReLU′ itself does, and
-// d < 0 the other way, 1 − ReLU′(−z) (1 − c at z = 0).
-Expr relu_step(const Expr& z, const Rational& at_zero, const Expr& direction) {
-    if (direction.is_constant() || (z.is_constant() && z.value() != 0)) {
-        if (!direction.is_constant() || direction.value() >= 0) return relu_step(z, at_zero);
-        return Expr(1) - relu_step(-z, at_zero);
-    }
-    Node n;
-    n.op = Op::apply;
-    n.fn = Fn::relu_step;
-    n.value = at_zero;
-    n.args = {z, direction};
-    return make(std::move(n));
-}
-
 Expr operator+(const Expr& a, const Expr& b) { return add({a, b}); }
 Expr operator-(const Expr& a, const Expr& b) { return add({a, multiply({Expr(-1), b})}); }
 Expr operator-(const Expr& a) { return multiply({Expr(-1), a}); }
@@ -393,6 +382,7 @@ Expr sinh(const Expr& u) { return apply(Fn::sinh, {u}); }
 Expr cosh(const Expr& u) { return apply(Fn::cosh, {u}); }
 Expr tanh(const Expr& u) { return apply(Fn::tanh, {u}); }
 Expr abs(const Expr& u) { return apply(Fn::abs, {u}); }
+Expr sign(const Expr& u) { return apply(Fn::sign, {u}); }
 Expr sigmoid(const Expr& u) { return apply(Fn::sigmoid, {u}); }
 Expr relu(const Expr& u) { return apply(Fn::relu, {u}); }
 Expr max(const Expr& a, const Expr& b) { return apply(Fn::max, {a, b}); }
@@ -416,9 +406,7 @@ Expr rebuild(const Expr& e, const Leaf& leaf, const Apply& rewrite_apply) {
         case Op::product: return multiply(std::move(args));
         case Op::power: return power(args[0], args[1]);
         default:
-            if (e.fn() == Fn::relu_step) {
-                return args.size() == 2 ? relu_step(args[0], e.value(), args[1]) : relu_step(args[0], e.value());
-            }
+            if (e.fn() == Fn::relu_step) return relu_step(args[0], e.value());
             return rewrite_apply(e.fn(), std::move(args));
     }
 }
@@ -543,6 +531,7 @@ std::string_view function_name(Fn fn) {
         case Fn::cosh: return "cosh";
         case Fn::tanh: return "tanh";
         case Fn::abs: return "abs";
+        case Fn::sign: return "sgn";
         case Fn::sigmoid: return "sigmoid";
         case Fn::relu: return "relu";
         case Fn::relu_step: return "relu'";

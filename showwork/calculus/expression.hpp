@@ -33,10 +33,10 @@ namespace showwork::calculus {
 enum class Op { constant, variable, sum, product, power, apply };
 
 // relu_step is ReLU′: 1 for z > 0, 0 for z < 0, and a chosen convention c at z = 0 (its node's
-// value; notes 003 take 0, notes 004 take 1). With a second argument, ReLU′(z; d), the tie at
-// z = 0 is broken by a direction d: c when d ≥ 0, 1 − c when d < 0. Then ReLU′(g; g′)·g′ is the
-// derivative of ReLU(g) from the side the convention takes at a kink (calculus/differentiate.hpp).
-enum class Fn { exp, ln, sin, cos, tan, sinh, cosh, tanh, abs, sigmoid, relu, relu_step, max };
+// value; notes 003 take 0, notes 004 take 1), so that ReLU(g)′ = ReLU′(g)·g′ is c·g′ at a kink,
+// as backpropagation takes it. sign is sgn: −1, 0, 1; |g|′ = sgn(g)·g′ (0 at g = 0, which is
+// ReLU′(g) − ReLU′(−g) = c − c for every convention).
+enum class Fn { exp, ln, sin, cos, tan, sinh, cosh, tanh, abs, sign, sigmoid, relu, relu_step, max };
 
 class Expr;
 
@@ -101,8 +101,6 @@ Expr power(const Expr& base, const Expr& exponent);
 Expr apply(Fn fn, std::vector<Expr> args);
 // ReLU′(z) with the given value at z = 0.
 Expr relu_step(const Expr& z, const Rational& at_zero);
-// ReLU′(z; d): ReLU′(z) with the tie at z = 0 broken by the direction d (see Fn::relu_step).
-Expr relu_step(const Expr& z, const Rational& at_zero, const Expr& direction);
 
 Expr operator+(const Expr& a, const Expr& b);
 Expr operator-(const Expr& a, const Expr& b);
@@ -119,6 +117,7 @@ Expr sinh(const Expr& u);
 Expr cosh(const Expr& u);
 Expr tanh(const Expr& u);
 Expr abs(const Expr& u);
+Expr sign(const Expr& u);
 Expr sigmoid(const Expr& u);
 Expr relu(const Expr& u);
 Expr max(const Expr& a, const Expr& b);

@@ -5,8 +5,10 @@
 // so h = ε^{1/3}·max(1, |x|) balances the two and leaves about ε^{2/3} relative error
 // (≈ 4·10⁻¹¹ in double). Floating scalars only: the answer is an approximation by design.
 //
-// At a kink (a tie in max, ReLU at 0) the central difference averages the two sides, which no
-// convention takes, and a kink within h of x spoils it too; the one-sided differences do not:
+// At a kink (a tie in max, ReLU at 0) no difference quotient gives the derivative the convention
+// takes (ReLU′(0)·g′ is not the slope of either side in general: relu(x) + relu(−x) has 0 at 0,
+// its sides −1 and 1), so a check there has forward mode only. A kink within h of x spoils the
+// central difference; the one-sided difference on the smooth side does not:
 //
 //   forward (f(x + h) − f(x))/h,  backward (f(x) − f(x − h))/h,   error O(h) + O(ε/h),
 //
@@ -44,55 +46,41 @@ T finite_difference(const Expr& f, const Point<T>& point, const std::string& var
     return (evaluate(f, ahead) - evaluate(f, behind)) / (T(2) * h);
 }
 
-// c·forward + (1 − c)·backward: the one-sided derivative the convention c = ReLU′(0) takes at a
-// kink (the backward difference for c = 0, the forward one for c = 1).
+// forward (f(x + h) − f(x))/h, or backward (f(x) − f(x − h))/h
 template <Scalar T>
-T one_sided_difference(const Expr& f, const Point<T>& point, const std::string& var, const T& c) {
+T one_sided_difference(const Expr& f, const Point<T>& point, const std::string& var, bool forward) {
     static_assert(!ScalarTraits<T>::exact, "finite differences approximate: use double or Float50");
     using std::abs;
     using std::sqrt;
     auto it = point.find(var);
     if (it == point.end()) throw InputError("the point gives no value for " + var);
     T h = sqrt(ScalarTraits<T>::epsilon()) * (abs(it->second) > T(1) ? T(abs(it->second)) : T(1));
-    Point<T> ahead = point, behind = point;
-    ahead[var] = it->second + h;
-    behind[var] = it->second - h;
+    Point<T> moved = point;
+    moved[var] = forward ? it->second + h : it->second - h;
     T here = evaluate(f, point);
-    if (c == T(0)) return (here - evaluate(f, behind)) / h;
-    if (c == T(1)) return (evaluate(f, ahead) - here) / h;
-    return c * (evaluate(f, ahead) - here) / h + (T(1) - c) * (here - evaluate(f, behind)) / h;
+    return forward ? (evaluate(f, moved) - here) / h : (here - evaluate(f, moved)) / h;
 }
 
 // The finite difference a check can trust at the point, with its name and, when it is not the
-// central one, why.
+// central one, why; none at a kink.
 template <Scalar T>
 struct CheckingDifference {
     T value;
     std::string name = "central difference";
-    std::string why;  // empty for the central difference
+    std::string why;     // empty for the central difference
+    bool taken = true;   // false at a kink
 };
 
-// At a kink: the one-sided difference the convention c = ReLU′(0) takes.
-template <Scalar T>
-CheckingDifference<T> convention_difference(const Expr& f, const Point<T>& point, const std::string& var,
-                                            const Rational& c) {
-    std::string side = c == 0 ? "the left one" : c == 1 ? "the right one" : "both, weighted";
-    std::string name = c == 0   ? "backward difference"
-                       : c == 1 ? "forward difference"
-                                : rational_text(c) + "·forward + " + rational_text(1 - c) + "·backward difference";
-    return {one_sided_difference(f, point, var, scalar_cast<T>(c)), name,
-            "the point is a kink, where a central difference averages the two sides; ReLU′(0) = " + rational_text(c) +
-                " takes " + side};
-}
-
 // The central difference where f is one smooth piece from x − h to x + h (the same branches,
-// calculus/evaluate.hpp); at a kink, the one-sided difference of the convention c = ReLU′(0);
-// with a kink just ahead (or behind), the backward (or forward) difference, on the smooth side.
+// calculus/evaluate.hpp); with a kink just ahead (or behind), the backward (or forward)
+// difference, on the smooth side; none at a kink, or with kinks on both sides.
 template <Scalar T>
 CheckingDifference<T> checking_difference(const Expr& f, const Point<T>& point, const std::string& var,
                                           const Rational& c) {
     std::vector<int> here = branches(f, point);
-    if (std::find(here.begin(), here.end(), 0) != here.end()) return convention_difference(f, point, var, c);
+    const std::string kink = "the point is a kink of f, where a difference quotient gives the slope of one side, not "
+                             "the convention ReLU′(0) = " + rational_text(c);
+    if (std::find(here.begin(), here.end(), 0) != here.end()) return {T(0), "no difference", kink, false};
     auto branches_at = [&](int side) {
         Point<T> p = point;
         p[var] += T(side) * central_difference_step(point.at(var));
@@ -101,9 +89,9 @@ CheckingDifference<T> checking_difference(const Expr& f, const Point<T>& point, 
     bool behind = branches_at(-1) == here, ahead = branches_at(1) == here;
     if (behind && ahead) return {finite_difference(f, point, var), "central difference", ""};
     std::string why = "a kink lies within the central step, so the difference is taken on the side without it";
-    if (behind) return {one_sided_difference(f, point, var, T(0)), "backward difference", why};
-    if (ahead) return {one_sided_difference(f, point, var, T(1)), "forward difference", why};
-    return convention_difference(f, point, var, c);  // kinks on both sides: the convention's side
+    if (behind) return {one_sided_difference(f, point, var, false), "backward difference", why};
+    if (ahead) return {one_sided_difference(f, point, var, true), "forward difference", why};
+    return {T(0), "no difference", "kinks lie on both sides within the step", false};
 }
 
 }  // namespace showwork::calculus

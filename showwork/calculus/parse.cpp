@@ -7,6 +7,7 @@
 #include "showwork/calculus/print.hpp"
 #include "showwork/limits.hpp"
 #include "showwork/text.hpp"
+#include "showwork/trace/render.hpp"
 
 namespace showwork::calculus {
 
@@ -126,6 +127,7 @@ std::optional<Fn> function_named(std::string name) {
     if (name == "cosh") return Fn::cosh;
     if (name == "tanh") return Fn::tanh;
     if (name == "abs") return Fn::abs;
+    if (name == "sgn" || name == "sign") return Fn::sign;
     if (name == "sigmoid" || name == "sigma") return Fn::sigmoid;
     if (name == "relu") return Fn::relu;
     if (name == "max") return Fn::max;
@@ -443,6 +445,21 @@ std::vector<Expr> parse_expressions(std::string_view text) { return parse_compon
 
 std::vector<Expr> parse_expressions(std::string_view text, const std::vector<std::string>& allowed_variables) {
     return parse_components(text, &allowed_variables);
+}
+
+void reject_letter_products(const std::vector<Expr>& expressions, std::string_view what) {
+    for (const Expr& e : expressions) {
+        for (const std::string& name : variables(e)) {
+            bool letters = name.size() > 1 && std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isalpha(static_cast<unsigned char>(c));
+            });
+            if (!letters || trace::is_greek_name(name)) continue;
+            std::string product;
+            for (char c : name) product += (product.empty() ? "" : "·") + std::string(1, c);
+            throw InputError(quoted_token(name) + " is not a variable of " + std::string(what) + "; did you mean " +
+                             product + "?");
+        }
+    }
 }
 
 std::vector<std::string> parse_variables(std::string_view text) {

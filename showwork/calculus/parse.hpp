@@ -44,6 +44,12 @@ bool reads_as_typed(std::string_view text, const std::vector<Expr>& read);
 std::vector<Expr> parse_expressions(std::string_view text);
 std::vector<Expr> parse_expressions(std::string_view text, const std::vector<std::string>& allowed_variables);
 
+// Throws InputError for a variable of the expressions whose name is two or more Latin letters and
+// could be their product: '"xy" is not a variable of f; did you mean x·y?'. A name with a digit or
+// an underscore (w1, n_in) or a Greek letter's name (alpha) is a name. For a caller whose
+// variables were not declared; `what` names the expression ("f").
+void reject_letter_products(const std::vector<Expr>& expressions, std::string_view what);
+
 // "x,y" or "x, y": distinct variable names.
 std::vector<std::string> parse_variables(std::string_view text);
 

@@ -153,10 +153,8 @@ private:
         if (e.fn() == Fn::exp) {
             return e.arg(0).is_constant(1) ? "e" : "e^" + exponent_text(e.arg(0));
         }
-        // ReLU′(z; d): the direction after a semicolon, as a directional derivative f′(x; d) is written
-        const char* separator = e.fn() == Fn::relu_step ? "; " : ", ";
         std::string args;
-        for (const Expr& a : e.args()) args += (args.empty() ? "" : separator) + write(a);
+        for (const Expr& a : e.args()) args += (args.empty() ? "" : ", ") + write(a);
         return std::string(function_name(e.fn())) + "(" + args + ")";
     }
 };
@@ -195,7 +193,6 @@ trace::Math function_math(const Expr& e) {
                        : e.fn() == Fn::relu ? "ReLU"
                        : e.fn() == Fn::relu_step ? "ReLU'"
                                                  : nullptr;
-    if (e.fn() == Fn::relu_step && args.size() == 2) args = {trace::list(std::move(args), "; ")};
     return trace::apply(name ? name : std::string(function_name(e.fn())), std::move(args));
 }
 

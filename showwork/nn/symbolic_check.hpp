@@ -5,10 +5,9 @@
 //
 // every weight a variable (W1_1_2 for w^{[1]}_{12}, b2_1 for b^{[2]}_1) and every input and target
 // a number; calculus::differentiate then gives ∂E/∂w by the rules, evaluated at the network's
-// weights. For identity and ReLU layers and an exact scalar the two agree exactly, except at a
-// ReLU input of exactly 0: there backpropagation takes h′(0) = c (the convention, as PyTorch
-// does), while the rules take the one-sided derivative in the direction the parameter moves z
-// (calculus/differentiate.hpp). Softmax and cross-entropy are not written this way (refused).
+// weights. For identity and ReLU layers and an exact scalar the two agree exactly, at a ReLU
+// input of exactly 0 too: both take ReLU′(0) = c there (the convention, as PyTorch does).
+// Softmax and cross-entropy are not written this way (refused).
 #pragma once
 
 #include <string>

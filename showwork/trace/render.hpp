@@ -29,6 +29,8 @@ std::string_view format_name(Format format);
 // One expression.
 std::string to_latex(const Math& math, const RenderOptions& options = {});
 std::string to_text(const Math& math, const RenderOptions& options = {});
+// Whether a symbol's name is a Greek letter's, which the renderers set as one letter: "alpha" (α).
+bool is_greek_name(std::string_view name);
 
 // A whole document in the chosen format.
 std::string render(const Document& document, Format format, const RenderOptions& options = {});

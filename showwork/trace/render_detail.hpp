@@ -32,6 +32,9 @@ bool is_determinant_of_entries(const Math& apply);
 
 // In a juxtaposition, whether two factors are written with no space: 2R_1, Wx.
 bool juxtaposes_tightly(const Math& left, const Math& right);
+// Two lower-case letters side by side, x y or y e^(x y): plain text writes a space between them,
+// since "xy" would read back as one name (LaTeX sets them apart by itself).
+bool letters_side_by_side(const Math& left, const Math& right);
 // Whether a number followed by this factor would read as one number: 2 3ˣ as 23ˣ, 2 e1 as 2e1
 // (twenty). Such a product is written with a dot: 2 · 3ˣ, 2 · e1.
 bool merges_with_number(const Math& left, const Math& right);

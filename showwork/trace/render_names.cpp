@@ -108,6 +108,14 @@ bool juxtaposes_tightly(const Math& left, const Math& right) {
                              left.kind == Kind::power || left.kind == Kind::sum || left.kind == Kind::group);
 }
 
+bool letters_side_by_side(const Math& left, const Math& right) {
+    // lower-case letters only: a matrix beside a vector reads as their product, Ax, cA
+    auto letter = [](const Math& m) {
+        return is_plain_symbol(m) && !m.style.bold && m.text.size() == 1 && std::islower(static_cast<unsigned char>(m.text[0]));
+    };
+    return letter(left) && (letter(right) || (right.kind == Kind::power && letter(right.args[0])));
+}
+
 int precedence(const Math& math) {
     switch (math.kind) {
         case Kind::relation:
@@ -193,3 +201,9 @@ std::string step_number(const std::string& parent, std::size_t index) {
 }
 
 }  // namespace showwork::trace::detail
+
+namespace showwork::trace {
+
+bool is_greek_name(std::string_view name) { return !detail::greek_latex(name).empty(); }
+
+}  // namespace showwork::trace

@@ -240,7 +240,10 @@ TextBox product(const Math& m, const RenderOptions& o) {
             box = parenthesised(box);
         }
         if (k > 0) {
-            bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor);
+            // x y, apart, except in a summand: Σxy, as the notes write the sum of the products
+            bool summand = m.args[0].kind == Kind::symbol && m.args[0].text == "sum";
+            bool tight = detail::juxtaposes_tightly(m.args[k - 1], factor) &&
+                         (summand || !detail::letters_side_by_side(m.args[k - 1], factor));
             std::string gap = m.text.empty() ? (tight ? "" : " ") : op;
             if (m.text.empty() && detail::merges_with_number(m.args[k - 1], factor)) gap = " · ";
             parts.push_back(text_box(gap));
