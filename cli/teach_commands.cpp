@@ -33,11 +33,13 @@ trace::Math line_set(const std::vector<std::size_t>& lines) {
 // "line 2, line 5 and the answer": where the mistakes are, for the line on stderr.
 template <Scalar T>
 std::string mistakes_summary(const teach::WorkingCheck<T>& c, std::size_t answer_line) {
+    if (c.only_answer_missing()) return "the working is incomplete: it never states its answer";
     std::vector<std::string> where;
     for (const auto& l : c.lines)
         if (!l.correct) where.push_back(fmt::format("line {} ({})", l.line, teach::cause_name(l.cause)));
     if (!c.goal_met) where.push_back("the last matrix");
-    if (c.answer_correct == false) where.push_back(fmt::format("the answer (line {})", answer_line));
+    if (c.answer_missing) where.push_back("no answer stated");
+    else if (c.answer_correct == false) where.push_back(fmt::format("the answer (line {})", answer_line));
     return fmt::format("{} {} in the working: {}", c.mistakes(), c.mistakes() == 1 ? "mistake" : "mistakes",
                        teach::teach_detail::listed(where));
 }
@@ -75,7 +77,7 @@ struct Check {
             causes.push_back(trace::text(std::string(teach::cause_name(l.cause))));
         }
         std::vector<trace::Named> results{
-            {"verdict", trace::text(c.all_correct() ? "correct" : "mistakes")},
+            {"verdict", trace::text(c.all_correct() ? "correct" : c.only_answer_missing() ? "incomplete" : "mistakes")},
             {"mistakes", trace::count(c.mistakes())},
             {"wrong_lines", line_set(wrong)},
             {"causes", trace::list(std::move(causes)), trace::Named::Where::json_only},

@@ -626,6 +626,24 @@ TEST_CASE("check: a correct working is status 0 with nothing on stderr; its JSON
     CHECK(check_run({"2 3 6; 4 5 10", "-", "--goal", "solve", "--number", "double"}, working).status == 0);
 }
 
+TEST_CASE("check: a working for solve or det that never states its answer is incomplete, status 3") {
+    const std::string lines = "R2 -> R2 - 2R1 : [2 3 | 6; 0 -1 | -2]\n"
+                              "R2 -> -1 R2 : [2 3 | 6; 0 1 | 2]\n"
+                              "R1 -> R1 - 3R2 : [2 0 | 0; 0 1 | 2]\n"
+                              "R1 -> 1/2 R1 : [1 0 | 0; 0 1 | 2]\n";
+    Run r = check_run({"2 3 6; 4 5 10", "-", "--goal", "solve", "--format", "json"}, lines);
+    CHECK(r.status == 3);
+    CHECK(r.err == "showwork: the working is incomplete: it never states its answer\n");
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    CHECK(j["result"]["verdict"] == "incomplete");
+    CHECK(j["result"]["answer"].get<std::string>().find("never states its answer") != std::string::npos);
+    Run det = check_run({"2 3; 4 5", "-", "--goal", "det"}, "R2 -> R2 - 2R1 : [2 3; 0 -1]\n");
+    CHECK(det.status == 3);
+    CHECK(det.out.find("answer: det = −2") != std::string::npos);
+    // rref's answer is its last matrix: no answer line is needed
+    CHECK(check_run({"2 3 6; 4 5 10", "-", "--goal", "rref"}, lines).status == 0);
+}
+
 TEST_CASE("check: every bad input is one line naming the line of the working, status 2") {
     auto bad = [](std::vector<std::string> args, const std::string& working, const std::string& message) {
         Run r = check_run(std::move(args), working);

@@ -57,14 +57,16 @@ struct WorkingCheck {
     Matrix<T> final;           // the last matrix: the student's, or their operations' result
     bool goal_met = false;
     std::string goal_verdict;  // "The last matrix is in reduced row echelon form, as --goal rref asks."
-    std::optional<bool> answer_correct;  // when the working states an answer
+    std::optional<bool> answer_correct;  // when the working states an answer, or must (then false)
     std::string answer_verdict;
+    bool answer_missing = false;  // the goal asks for an answer (solve, det) and no line states one
 
     bool all_correct() const {
         for (const auto& l : lines)
             if (!l.correct) return false;
         return goal_met && answer_correct.value_or(true);
     }
+    bool only_answer_missing() const { return answer_missing && mistakes() == 1; }
     std::size_t mistakes() const {
         std::size_t n = !goal_met + (answer_correct == false);
         for (const auto& l : lines) n += !l.correct;
@@ -299,6 +301,15 @@ WorkingCheck<T> check_working(const Matrix<T>& start, const Working& working, Go
         if (goal == Goal::det && !answer.right) {
             if (std::optional<std::string> how = det_bookkeeping(working, out.lines, current)) out.answer_verdict += " " + *how;
         }
+        if (trace) trace->add(trace::kind::working_answer, out.answer_verdict);
+    } else if (goal == Goal::solve || goal == Goal::det) {
+        // a working that never states what it found is incomplete, however right its lines
+        out.answer_correct = false;
+        out.answer_missing = true;
+        out.answer_verdict = goal == Goal::solve
+                                 ? "The working never states its answer: end it with a line such as "
+                                   "\"answer: x = 0, y = 2\" (or \"answer: none\")."
+                                 : "The working never states its answer: end it with a line such as \"answer: det = -2\".";
         if (trace) trace->add(trace::kind::working_answer, out.answer_verdict);
     }
     return out;
