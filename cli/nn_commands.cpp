@@ -367,6 +367,11 @@ struct Train {
         Progress progress(call.epochs, call.quiet);
         o.progress = [&](std::size_t epoch, const T& l) { progress(epoch, l); };
         nn::Training<T> r = nn::train(network, e.X, Y, o, call.sink());
+        if (diverged_at_start(r.run)) {
+            throw MathError("the loss at the start, before any update, is already " + scalar_text(r.run.loss.back()) +
+                            ": the weights or the data are too large for this scalar (try smaller weights, or "
+                            "--number float50 or exact)");
+        }
         if (r.run.stopped == StopReason::diverged) {
             const T& last = r.run.loss.back();
             throw MathError("training diverged: the loss became " + scalar_text(last) + " at epoch " +

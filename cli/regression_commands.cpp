@@ -121,6 +121,10 @@ struct Descend {
         const regression::Loss loss = regression::parse_loss(call.loss);
         DescentOptions<T> o = options_of<T>(call, d.observations());
         regression::Descent<T> r = regression::descend(d, loss, o, call.sink());
+        if (diverged_at_start(r.run)) {
+            throw MathError("the loss at the start, before any update, is already " + scalar_text(r.run.loss.back()) +
+                            ": the data are too large for this scalar (try --number float50 or exact)");
+        }
         if (r.run.stopped == StopReason::diverged) {
             const auto& C = r.run.loss;
             throw MathError("gradient descent diverged: the loss went from " + scalar_text(C.front()) + " to " +

@@ -474,6 +474,19 @@ TEST_CASE("network commands: every bad input is one line with status 2; a diverg
     check_error_containing(showwork_run({"backprop", "-", "--init", "{\"layers\": [{\"W\": [[1, \"x\"], [3, 4]], \"b\": [0, 0]}]}"},
                                         xor_csv),
                            2, "'x' is not a number");
+    // a loss already infinite before any update is the start's fault, not the learning rate's
+    Run huge = showwork_run({"train", "-", "--init",
+                             "{\"layers\": [{\"W\": [[1.5e308, 1.5e308], [1.5e308, 1.5e308]], \"b\": [0, 0]}, "
+                             "{\"W\": [[1.5e308], [1.5e308]], \"b\": [0]}]}",
+                             "--rate", "0.1", "--epochs", "3", "--no-steps"},
+                            xor_csv);
+    CHECK(huge.status == 1);
+    CHECK(huge.err.find("the loss at the start, before any update, is already inf") != std::string::npos);
+    CHECK(huge.err.find("learning rate") == std::string::npos);
+    // softmax over one output is constantly 1
+    check_error_containing(showwork_run({"train", "-", "--layers", "2,2,1", "--activation", "relu,softmax", "--loss", "mse"},
+                                        xor_csv),
+                           2, "layer 2: softmax needs at least two outputs");
     check_error_containing(showwork_run({"train", "-", "--layers", "2,2,2", "--loss", "cross_entropy"},
                                         "x1,x2,c\n0,0,0\n1,1,2\n"),
                            2, "example 2: the label 2 is not a class");

@@ -47,6 +47,9 @@ void check_network(const Network<T>& network) {
                              " columns, so b must be " + shape_text(1, layer.W.cols()));
         if (layer.h == Activation::softmax && l != network.depth())
             throw InputError(name + ": softmax can only be the activation of the output layer");
+        // softmax(z)ⱼ = e^{zⱼ}/Σₖ e^{zₖ}: over one output it is e^z/e^z = 1 whatever z, and learns nothing
+        if (layer.h == Activation::softmax && layer.W.cols() < 2)
+            throw InputError(name + ": softmax needs at least two outputs; over one it is constantly 1 and learns nothing");
         require_computable<T>(layer.h, name);
         parameters += layer.W.size() + layer.b.size();
     }

@@ -116,6 +116,12 @@ bool finite(const T& x) {
 
 }  // namespace descent_detail
 
+// A diverged run whose loss was not finite before any update: the start overflowed, not the steps.
+template <Scalar T>
+bool diverged_at_start(const DescentResult<T>& r) {
+    return r.stopped == StopReason::diverged && r.epochs_run == 0;
+}
+
 // Runs gradient descent from θ₀ on m examples. `objective(θ, examples)` gives C and ∇C on those
 // examples; `on_update` (optional) sees every update. A floating run whose loss becomes inf or NaN,
 // or grows past 10¹² times where it started, stops as `diverged`.
