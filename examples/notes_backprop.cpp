@@ -7,7 +7,8 @@
 //   ∂E/∂b^{[l]} = Σᵢ [h′(Z^{[l]}) ⊙ ∂(l)]ᵢ, the sum over the examples (§2.4)
 //
 // The weights are small fractions chosen so that no ReLU input is exactly 0 (where ReLU′ is a
-// convention). Erratum, a step of the document: notes 002 write E = 1/m Σ_{i=0}^{m} (aᵢ − yᵢ)²,
+// convention). Errata, steps of the document: notes 002 add b "to all rows of W" (it is added to
+// every row of A W, one per example: j ⊗ b); and notes 002 write E = 1/m Σ_{i=0}^{m} (aᵢ − yᵢ)²,
 // m + 1 terms for m examples (and the bias update's Σ_{i=0}^{m} likewise); the sums run over
 // i = 1 … m, as here. The derivation ends with two checks that must agree exactly: the central
 // difference (nn::check_gradient) and the symbolic derivative of E by the rules of calculus
@@ -51,6 +52,18 @@ trace::Document backprop_document() {
     trace::Trace steps;
     nn::Backpropagation<Q> bp = nn::backpropagate(network, X, Y, nn::Loss::mse, Q(0), &steps);
 
+    // Erratum of notes 002 §2.1: "B will be added to all rows of W". W^{[1]} has a row per input
+    // (n × k); b is added to every row of A^{[0]} W^{[1]}, one per example: j ⊗ b, m × k.
+    const Matrix<Q>& W1 = network.layers[0].W;
+    const Matrix<Q>& b1 = network.layers[0].b;
+    Matrix<Q> spread(m, b1.cols());
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < b1.cols(); ++j) spread(i, j) = b1(0, j);
+    steps.add(examples::erratum(
+        "notes 002 say b is added to all rows of W. W^[1] is " + W1.shape() + ", a row per input; b^[1] (" +
+            b1.shape() + ") is added to every row of A^[0] W^[1] (" + shape_text(m, W1.cols()) +
+            "), a row per example: j ⊗ b with j the m × 1 column of ones.",
+        nn::shaped(trace::product({trace::bold("j"), nn::layer_symbol("b", 1)}, "otimes"), spread)));
     steps.add(examples::erratum("notes 002 sum from i = 0 to m, m + 1 = " + std::to_string(m + 1) + " terms for m = " +
                                     std::to_string(m) + " examples (in E and in the bias update); there is no example "
                                     "0: the sums run over i = 1 … m.",

@@ -1,8 +1,10 @@
 // Notes 001, "Defining a mathematical perceptron": one neuron, ReLU(Σᵢ xᵢwᵢ + b), on three
 // examples, its average loss AL = 1/m Σ (yᵢ − p(xᵢ))² (the library's `mse`), the partial
 // derivatives ∂AL/∂wᵢ and ∂AL/∂b by backpropagation, and one gradient-descent update
-// weight ← weight − α ∂AL/∂weight (notes 001 §5), exactly. The document ends with two checks:
-// the loss falls, and the training driver's one full-batch epoch gives the same weights.
+// weight ← weight − α ∂AL/∂weight (notes 001 §5), exactly. Erratum, a step of the document: the
+// notes' "if ∂AL/∂w is negative, weight + α ∂AL/∂w" would step uphill (the update is always
+// w − α ∂AL/∂w, which adds α|∂AL/∂w| for a negative derivative). The document ends with two
+// checks: the loss falls, and the training driver's one full-batch epoch gives the same weights.
 //
 // In the library's row convention (notes 002) the perceptron is a network of one layer: the
 // examples are the rows of X (m × n), the weights one column W (n × 1), and z = XW + b. Notes 001
@@ -39,6 +41,29 @@ trace::Document perceptron_document() {
               std::nullopt,
               trace::list({nn::shaped(nn::layer_symbol("W", 1), layer.W), nn::shaped(nn::layer_symbol("b", 1), layer.b)}));
     const Q after = nn::backpropagate(updated, X, Y, nn::Loss::mse).loss;
+
+    // The erratum of notes 001 §5: "if ∂AL/∂w is negative … weight = weight + α ∂AL/∂w". That
+    // rule, taken for the entries whose derivative is negative, steps uphill: w − α ∂AL/∂w already
+    // adds α|∂AL/∂w| when the derivative is negative.
+    nn::Network<Q> notes_rule = perceptron;
+    for (std::size_t i = 0; i < layer.W.rows(); ++i) {
+        const Q& g = bp.gradients.W[0](i, 0);
+        notes_rule.layers[0].W(i, 0) += g < 0 ? Q(alpha * g) : Q(-alpha * g);
+    }
+    notes_rule.layers[0].b = layer.b;
+    const Q notes_after = nn::backpropagate(notes_rule, X, Y, nn::Loss::mse).loss;
+    const Q& g1 = bp.gradients.W[0](0, 0);
+    const Q& w1 = perceptron.layers[0].W(0, 0);
+    steps.add(examples::erratum(
+        "notes 001 say that for a negative ∂AL/∂w the update becomes w + α ∂AL/∂w. It stays w − α ∂AL/∂w: "
+        "with ∂AL/∂w₁ = " + rational_text(g1) + " it adds α|∂AL/∂w₁| (w₁ = " + rational_text(w1) + " becomes " +
+            rational_text(layer.W(0, 0)) + "), while the notes' w₁ + α ∂AL/∂w₁ = " +
+            rational_text(notes_rule.layers[0].W(0, 0)) + " steps uphill: AL would be " + rational_text(notes_after) +
+            ", not " + rational_text(after) + ".",
+        trace::chain({trace::symbol("w", trace::text("notes")), to_math(notes_rule.layers[0].W(0, 0)),
+                      to_math(layer.W(0, 0)), trace::symbol("w", trace::number("1"))},
+                     {trace::Rel::equals, trace::Rel::not_equals, trace::Rel::equals})));
+    if (!(notes_after > after)) throw MathError("the notes' rule was expected to step uphill");
     steps.add(trace::kind::loss, "The average loss after the update.", std::nullopt,
               trace::equals(trace::symbol("AL"), to_math(after)));
     if (!(after < bp.loss)) throw MathError("the update did not lower the average loss");
