@@ -473,7 +473,7 @@ TEST_CASE("network commands: every bad input is one line with status 2; a diverg
                            2, "layer 2: W is 3×1 but layer 1 has 2 neurons");
     check_error_containing(showwork_run({"backprop", "-", "--init", "{\"layers\": [{\"W\": [[1, \"x\"], [3, 4]], \"b\": [0, 0]}]}"},
                                         xor_csv),
-                           2, "'x' is not a number");
+                           2, "'x': not a number");
     // a loss already infinite before any update is the start's fault, not the learning rate's
     Run huge = showwork_run({"train", "-", "--init",
                              "{\"layers\": [{\"W\": [[1.5e308, 1.5e308], [1.5e308, 1.5e308]], \"b\": [0, 0]}, "

@@ -332,6 +332,22 @@ TEST_CASE("weights files: read exactly, written and read back bit for bit") {
     CHECK(q.network.layers[0].W == Matrix<Q>{{Q(1, 3), Q(1, 10)}, {2, Q(-1, 100)}});
     CHECK(q.network.layers[0].b == Matrix<Q>{{0, Q(1, 2)}});
     CHECK(read_weights<Q>(write_weights(q.network)).network == q.network);
+    // an exact run reads the digits written, not their nearest double; 1e400 and 1e-400 are exact rationals
+    const std::string big = R"({"layers": [{"W": [[12345678901234567890123456789, 1e400, 1e-400]], "b": [0, -0.1, 7]}]})";
+    WeightsFile<Q> exact = read_weights<Q>(big);
+    CHECK(exact.network.layers[0].W(0, 0) == Q(Integer("12345678901234567890123456789")));
+    const Q ten_to_400 = Q(boost::multiprecision::pow(Integer(10), 400));
+    CHECK(exact.network.layers[0].W(0, 1) == ten_to_400);
+    CHECK(exact.network.layers[0].W(0, 2) * ten_to_400 == 1);
+    CHECK(exact.network.layers[0].b(0, 1) == Q(-1, 10));
+    // in double they are input errors naming the file and the entry
+    CHECK(message_of([&] { read_weights<double>(big, "w.json"); }) ==
+          "w.json: layer 1: W row 1, entry 2: '1e400': out of range for double");
+    CHECK(message_of([] { read_weights<double>(R"({"layers": [{"W": [[1e-400]], "b": [0]}]})", "w.json"); })
+              .find("w.json: layer 1: W row 1, entry 1: '1e-400': out of range for double") == 0);
+    // what is not JSON is told at its place in the text as written
+    CHECK(message_of([] { read_weights<double>(R"({"layers": [{"W": [[1, 2]], "b": [0]})", "w.json"); })
+              .find("w.json: not a weights file (not JSON: parse error at line 1, column 38") == 0);
 }
 
 TEST_CASE("training learns XOR with a 2-2-1 sigmoid network, and SGD makes m updates an epoch") {
@@ -398,7 +414,7 @@ TEST_CASE("bad input: every kind by its message") {
                    }),
                    "layer 2: W is 3×1 but layer 1 has 2 neurons"));
     CHECK(contains(message_of([] { read_weights<double>(R"({"layers": [{"W": [[1, "x"]], "b": [0, 0]}]})"); }),
-                   "layer 1: W row 1, entry 2: 'x' is not a number"));
+                   "layer 1: W row 1, entry 2: 'x': not a number"));
     CHECK(contains(message_of([] { read_weights<double>(R"({"layers": [{"W": [[1, true]], "b": [0, 0]}]})"); }),
                    "entry 2: true is not a number"));
     CHECK(contains(message_of([] { read_weights<double>("{\"layers\": [}"); }), "not JSON"));

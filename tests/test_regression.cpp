@@ -304,6 +304,31 @@ TEST_CASE("by QR the standard errors come from R: s² ‖row j of R⁻¹‖², a
     CHECK(abs(line.variance_factors[0] - Float50(11) / 10) < Float50(1e-45));  // Σx²/(m Σ(x − x̄)²) = 55/50
 }
 
+TEST_CASE("a predictor of size 10^±300: by QR the standard errors are computed, not squared away; the normal equations say XᵀX left the range") {
+    // y = 2, 4, 5, 4, 5 on x = k·10³⁰⁰ (and k·10⁻³⁰⁰): the hand-checked line with x scaled, so
+    // se(slope) = √(2/25)·10∓³⁰⁰ and t = 3/√2 exactly, ‖row 2 of R⁻¹‖² = 10∓⁶⁰⁰/10 beyond double.
+    for (int e : {300, -300}) {
+        std::string text = "x,y\n";
+        const int ys[] = {2, 4, 5, 4, 5};
+        for (int k = 1; k <= 5; ++k) text += std::to_string(k) + "e" + std::to_string(e) + "," + std::to_string(ys[k - 1]) + "\n";
+        CAPTURE(e);
+        Fit<Q> exact = fit(design(read_data<Q>(text), {}));
+        Fit<double> qr = fit(design(read_data<double>(text), {}), {.method = LeastSquaresMethod::qr});
+        for (std::size_t j = 0; j < 2; ++j) {
+            const double se = *qr.standard_error(j), t = *qr.t_value(j);
+            const double exact_se = std::stod(root_text(*exact.standard_error_squared(j), 17));
+            const double exact_t = std::stod(root_text(*exact.t_squared(j), 17));
+            CHECK(std::abs(se - exact_se) <= 1e-14 * exact_se);
+            CHECK(std::abs(t - exact_t) <= 1e-14 * exact_t);
+        }
+        CHECK(std::abs(*qr.t_value(1) - 3 / std::sqrt(2.0)) < 1e-14);
+        const std::string range = e > 0 ? "XᵀX overflows in floating point" : "XᵀX underflows in floating point";
+        for (LeastSquaresMethod method : {LeastSquaresMethod::normal, LeastSquaresMethod::inverse}) {
+            CHECK(message_of([&] { fit(design(read_data<double>(text), {}), {.method = method}); }).find(range) == 0);
+        }
+    }
+}
+
 TEST_CASE("an exact fit's sums of squares and (XᵀX)⁻¹ diagonal equal the term-by-term values") {
     // SSE, SST and the variance factors are formed over common denominators and from the normal
     // equations' own XᵀX; each must equal the plain rational computation exactly.

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "showwork/error.hpp"
@@ -11,6 +14,38 @@ namespace showwork::nn {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// The JSON text with every number written as a string of its own digits, so that each is read
+// by parse_scalar from the text itself: exactly in an exact run (12345678901234567890123456789
+// is not rounded through double, 1e400 and 1e-400 are exact rationals), and in double with the
+// scalar's own range errors. Strings are copied as they are, escapes included.
+std::string numbers_as_strings(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 4);
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '"') {  // a string, to its closing quote
+            std::size_t j = i + 1;
+            while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
+            j = std::min(j + 1, text.size());
+            out.append(text.substr(i, j - i));
+            i = j;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {  // a number: -?digits(.digits)?([eE][+-]?digits)?
+            std::size_t j = i + 1;
+            while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.' ||
+                                       text[j] == 'e' || text[j] == 'E' || text[j] == '+' || text[j] == '-'))
+                ++j;
+            out += '"';
+            out.append(text.substr(i, j - i));
+            out += '"';
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
 
 // A scalar from a JSON string or number; `where` names it: "layer 1: W row 2, entry 3".
 template <Scalar T>
@@ -23,7 +58,8 @@ T read_number(const Json& x, const std::string& where) {
     try {
         return parse_scalar<T>(text);
     } catch (const Error& e) {
-        throw ParseError(where + ": '" + text + "' is not a number (" + e.what() + ")");
+        // parse_scalar's message quotes the text and says what is wrong with it: "'1e400': out of range for double"
+        throw ParseError(where + ": " + e.what());
     }
 }
 
@@ -85,8 +121,11 @@ WeightsFile<T> read_weights(std::string_view text, std::string_view origin) {
                          " MB a weights file may have");
     Json json;
     try {
-        json = Json::parse(text);
-    } catch (const Json::parse_error& e) {
+        // what is not JSON is told from the text as it was written, positions and all
+        const std::string quoted = numbers_as_strings(text);
+        if (!Json::accept(quoted)) json = Json::parse(text);
+        json = Json::parse(quoted);
+    } catch (const Json::exception& e) {
         std::string why = e.what();
         if (auto colon = why.find("parse error"); colon != std::string::npos) why = why.substr(colon);
         throw ParseError(name + ": not a weights file (not JSON: " + why + ")");

@@ -157,6 +157,8 @@ Matrix<T> coefficients(const Design<T>& d, LeastSquaresMethod method, std::optio
         }
     }
     if (method == LeastSquaresMethod::normal && is_simple(d)) {
+        // the sums Σx², Σxy square the data as XᵀX does: the same range check
+        solvers_detail::require_representable_gram(d.X, transpose_product(d.X, d.X), d.parameters);
         Matrix<T> x = column(d.X, 1);
         Sums<T> s = sums(x, d.y);
         if (trace) record_simple_regression(x, d.y, s, *trace);
@@ -186,9 +188,24 @@ Matrix<T> inverse_upper_triangular(const Matrix<T>& R) {
 // ‖row j of R⁻¹‖²: XᵀX is never formed, so its squared condition number does not enter the
 // standard errors either. The other methods invert XᵀX (`gram`, when the normal equations
 // formed it).
+// ‖row j of Z‖ from column j on, scaled by its largest entry so that no square under- or
+// overflows: ‖z‖ = c·√Σ(zₖ/c)², c = maxₖ |zₖ|.
+template <Scalar T>
+T scaled_row_norm(const Matrix<T>& Z, std::size_t j) {
+    using std::abs;
+    using std::sqrt;
+    T c = T(0);
+    for (std::size_t k = j; k < Z.cols(); ++k) c = abs(Z(j, k)) > c ? T(abs(Z(j, k))) : c;
+    if (c == 0) return c;
+    T sum = T(0);
+    for (std::size_t k = j; k < Z.cols(); ++k) sum += (Z(j, k) / c) * (Z(j, k) / c);
+    return c * T(sqrt(sum));
+}
+
+// [(XᵀX)⁻¹]ⱼⱼ, and in floating point its root as well (`roots`).
 template <Scalar T>
 std::vector<T> variance_factors(const Matrix<T>& X, const std::optional<Matrix<T>>& R,
-                                const std::optional<Matrix<T>>& gram) {
+                                const std::optional<Matrix<T>>& gram, std::vector<T>& roots) {
     std::vector<T> factors;
     if (R) {
         Matrix<T> Rinv = inverse_upper_triangular(*R);
@@ -196,11 +213,18 @@ std::vector<T> variance_factors(const Matrix<T>& X, const std::optional<Matrix<T
             T row = T(0);
             for (std::size_t k = j; k < Rinv.cols(); ++k) row += Rinv(j, k) * Rinv(j, k);
             factors.push_back(row);
+            if constexpr (!ScalarTraits<T>::exact) roots.push_back(scaled_row_norm(Rinv, j));
         }
         return factors;
     }
     Matrix<T> gram_inverse = inverse(gram ? *gram : Matrix<T>(transpose(X) * X));
-    for (std::size_t j = 0; j < X.cols(); ++j) factors.push_back(gram_inverse(j, j));
+    for (std::size_t j = 0; j < X.cols(); ++j) {
+        factors.push_back(gram_inverse(j, j));
+        if constexpr (!ScalarTraits<T>::exact) {
+            using std::sqrt;
+            roots.push_back(T(sqrt(gram_inverse(j, j))));
+        }
+    }
     return factors;
 }
 
@@ -216,6 +240,24 @@ template <Scalar T>
 std::optional<T> Fit<T>::standard_error_squared(std::size_t j) const {
     if (!residual_variance) return std::nullopt;
     return *residual_variance * variance_factors[j];
+}
+
+template <Scalar T>
+std::optional<T> Fit<T>::standard_error(std::size_t j) const {
+    if constexpr (ScalarTraits<T>::exact) {
+        return std::nullopt;  // not rational: root_text gives it to the digits asked for
+    } else {
+        if (!residual_variance || j >= variance_factor_roots.size()) return std::nullopt;
+        using std::sqrt;
+        return T(sqrt(*residual_variance)) * variance_factor_roots[j];
+    }
+}
+
+template <Scalar T>
+std::optional<T> Fit<T>::t_value(std::size_t j) const {
+    std::optional<T> se = standard_error(j);
+    if (!se || *se == 0) return std::nullopt;
+    return coefficients(j, 0) / *se;
 }
 
 template <Scalar T>
@@ -266,7 +308,7 @@ Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
         if (f.df_regression > 0 && *f.residual_variance != 0)
             f.f_statistic = *f.mean_square_regression() / *f.residual_variance;
     }
-    f.variance_factors = variance_factors(d.X, R, gram);
+    f.variance_factors = variance_factors(d.X, R, gram, f.variance_factor_roots);
 
     if (trace) {
         trace->add(trace::kind::model, "The fitted model.", std::nullopt, model_equation(f));

@@ -43,11 +43,17 @@ struct Fit {
     // Absent where undefined: R² when SST = 0; s² when m = p; F when there is no regressor or s² = 0.
     std::optional<T> r_squared, adjusted_r_squared, residual_variance, f_statistic;
     std::vector<T> variance_factors;  // [(XᵀX)⁻¹]ⱼⱼ (by QR ‖row j of R⁻¹‖²): se(β̂ⱼ)² = s² · variance_factors[j]
+    // √[(XᵀX)⁻¹]ⱼⱼ in floating point, by QR the norm ‖row j of R⁻¹‖ taken with scaling: its square,
+    // variance_factors[j], under- or overflows for columns of size 10^±160 and beyond, the root does not.
+    std::vector<T> variance_factor_roots;
 
     std::optional<T> mean_square_regression() const;
     // se(β̂ⱼ)² and tⱼ², when s² is defined.
     std::optional<T> standard_error_squared(std::size_t j) const;
     std::optional<T> t_squared(std::size_t j) const;
+    // se(β̂ⱼ) = s·√[(XᵀX)⁻¹]ⱼⱼ and tⱼ = β̂ⱼ/se(β̂ⱼ) in floating point, never through their squares.
+    std::optional<T> standard_error(std::size_t j) const;
+    std::optional<T> t_value(std::size_t j) const;
 };
 
 // Fits the design by `method` (normal or inverse exactly; normal, inverse or qr in floating point).

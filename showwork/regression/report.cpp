@@ -20,6 +20,29 @@ Math root_number(const std::optional<T>& square, int digits, bool negative = fal
     return square ? trace::number(root_text(*square, digits, negative)) : none();
 }
 
+// se(β̂ⱼ) and tⱼ: exactly, each the root of its rational square to `digits` digits, correctly
+// rounded; in floating point computed without squaring (Fit::standard_error), which would under-
+// or overflow where the values themselves do not.
+template <Scalar T>
+Math standard_error_number(const Fit<T>& fit, std::size_t j, int digits) {
+    if constexpr (ScalarTraits<T>::exact) {
+        return root_number(fit.standard_error_squared(j), digits);
+    } else {
+        std::optional<T> se = fit.standard_error(j);
+        return se ? to_math(*se) : none();
+    }
+}
+
+template <Scalar T>
+Math t_number(const Fit<T>& fit, std::size_t j, int digits) {
+    if constexpr (ScalarTraits<T>::exact) {
+        return root_number(fit.t_squared(j), digits, fit.coefficients(j, 0) < 0);
+    } else {
+        std::optional<T> t = fit.t_value(j);
+        return t ? to_math(*t) : none();
+    }
+}
+
 template <Scalar T>
 Math numbers(const Matrix<T>& v) {
     std::vector<Math> items;
@@ -93,8 +116,8 @@ Math coefficient_table(const Fit<T>& fit, int digits) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t j = 0; j < fit.parameters.size(); ++j) {
         const T& b = fit.coefficients(j, 0);
-        rows.push_back({trace::text(fit.parameters[j]), to_math(b), root_number(fit.standard_error_squared(j), digits),
-                        root_number(fit.t_squared(j), digits, b < 0)});
+        rows.push_back({trace::text(fit.parameters[j]), to_math(b), standard_error_number(fit, j, digits),
+                        t_number(fit, j, digits)});
     }
     return trace::table({trace::empty(), trace::text("Estimate"), trace::text("Standard error"), trace::text("t value")},
                         rows);
@@ -104,8 +127,8 @@ template <Scalar T>
 std::vector<trace::Named> fit_results(const Fit<T>& fit, int digits) {
     std::vector<Math> errors, ts;
     for (std::size_t j = 0; j < fit.parameters.size(); ++j) {
-        errors.push_back(root_number(fit.standard_error_squared(j), digits));
-        ts.push_back(root_number(fit.t_squared(j), digits, fit.coefficients(j, 0) < 0));
+        errors.push_back(standard_error_number(fit, j, digits));
+        ts.push_back(t_number(fit, j, digits));
     }
     return {
         {"model", model_equation(fit)},

@@ -63,6 +63,29 @@ Matrix<T> traced_product(const Matrix<T>& A, const Matrix<T>& B, std::string_vie
     return C;
 }
 
+// In floating point XᵀX squares the sizes of X's columns: a column of size 10^±160 gives a
+// diagonal entry Σxᵢⱼ² beyond the scalar's range (inf, or 0 for a column that is not 0). The
+// elimination would then call the columns dependent, or divide by inf; instead the fault is named.
+template <Scalar T>
+void require_representable_gram(const Matrix<T>& X, const Matrix<T>& XtX, const std::vector<std::string>& columns) {
+    if constexpr (!ScalarTraits<T>::exact) {
+        for (std::size_t j = 0; j < X.cols(); ++j) {
+            const T& d = XtX(j, j);
+            bool overflow = !(d - d == 0);  // inf or NaN
+            bool underflow = d == 0 && [&] {
+                for (std::size_t i = 0; i < X.rows(); ++i)
+                    if (X(i, j) != 0) return true;
+                return false;
+            }();
+            if (overflow || underflow) {
+                throw MathError("XᵀX " + std::string(overflow ? "overflows" : "underflows") + " in floating point: " +
+                                "its diagonal entry for " + columns[j] + ", the sum of the column's squares, is " +
+                                scalar_text(d) + "; QR does not form XᵀX, and exact arithmetic has no range to leave");
+            }
+        }
+    }
+}
+
 }  // namespace solvers_detail
 
 // β̂ (p × 1) from the normal equations, by `method` normal or inverse. `names` (one per column
@@ -91,6 +114,7 @@ Matrix<T> normal_equations(const Matrix<T>& X, const Matrix<T>& y, LeastSquaresM
         XtX = transpose_product(X, X);  // without forming Xᵀ
         Xty = transpose_product(X, y);
     }
+    require_representable_gram(X, XtX, columns);
     Matrix<T> beta;
     if (method == LeastSquaresMethod::inverse) {
         Solution<T> check = solve(XtX, Xty);
