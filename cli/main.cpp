@@ -9,10 +9,13 @@
 
 #include "cli/options.hpp"
 #include "cli/program.hpp"
+#include "showwork/matrix/scalar.hpp"
 
 int main(int argc, char** argv) {
     // A closed pipe is then an error to report, not a signal that ends the program silently.
     std::signal(SIGPIPE, SIG_IGN);
+    // memory running out inside GMP is the one-line "out of memory" error, never an abort
+    showwork::throw_bad_alloc_from_gmp();
     int status = showwork::cli::run_program(argc, argv);
     // the help and --version are written here too: check that they were
     if (status != 4 && !showwork::cli::flush_standard_output()) {

@@ -20,8 +20,8 @@ inline constexpr std::size_t max_expression_depth = 200;
 inline constexpr std::size_t max_derived_depth = 8 * max_expression_depth;
 
 // How many numbers, variables and operations an expression takes written out, a sub-expression
-// counted every time it appears. Derivatives can double in size with each level: the derivative
-// of ReLU(x − ReLU(x − …)) writes the inner derivative twice at every level.
+// counted every time it appears. Derivatives grow quickly: the product rule on
+// (x + 1)(x + 2)…(x + n) writes n terms of n factors.
 inline constexpr std::size_t max_expression_size = 1'000'000;
 
 // A math tree of a derivation (trace/math.hpp) holds a derived expression written out, a few

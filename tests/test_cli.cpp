@@ -657,6 +657,26 @@ TEST_CASE("check: a working for solve or det that never states its answer is inc
     CHECK(check_run({"2 3 6; 4 5 10", "-", "--goal", "rref"}, lines).status == 0);
 }
 
+TEST_CASE("check: a working too large to keep is refused before the work, with its size") {
+    std::string start;
+    for (int i = 0; i < 100; ++i) {
+        for (int j = 0; j < 100; ++j) start += std::to_string((i * 7 + j * 13) % 97 + 1) + (j < 99 ? " " : "");
+        start += i < 99 ? "; " : "";
+    }
+    std::string swaps;
+    for (int k = 0; k < 3000; ++k) swaps += "R1 <-> R2\n";
+    Run r = check_run({start, "-", "--goal", "ref"}, swaps);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("3000 lines of a 100×100 matrix: checking them keeps about 90,000,000 entries, more than the "
+                     "3,000,000 a check may keep") != std::string::npos);
+    std::string many;
+    for (int k = 0; k < 5001; ++k) many += "R1 <-> R2\n";
+    Run lines = check_run({"1 2; 3 4", "-", "--goal", "ref"}, many);
+    CHECK(lines.status == 2);
+    CHECK(lines.err.find("line 5001: more than the 5,000 steps a working may have") != std::string::npos);
+}
+
+
 TEST_CASE("check: every bad input is one line naming the line of the working, status 2") {
     auto bad = [](std::vector<std::string> args, const std::string& working, const std::string& message) {
         Run r = check_run(std::move(args), working);

@@ -1,5 +1,8 @@
 // Scalars: exact parsing, correct rounding, text and LaTeX forms, explicit conversions.
+#include <sys/resource.h>
+
 #include <cmath>
+#include <new>
 #include <limits>
 #include <random>
 #include <string>
@@ -187,5 +190,33 @@ TEST_CASE("zero tests: exact is == 0, floating is |x| <= tolerance") {
     CHECK(ScalarTraits<Rational>::exact);
     CHECK_FALSE(ScalarTraits<double>::exact);
 }
+
+#if SHOWWORK_USE_GMP && !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
+TEST_CASE("memory running out inside GMP throws std::bad_alloc, which the program reports, instead of aborting") {
+    throw_bad_alloc_from_gmp();
+    // 2 GB more address space than this process has now cannot hold a 4 GB integer
+    rlimit before{};
+    REQUIRE(getrlimit(RLIMIT_AS, &before) == 0);
+    rlimit tight = before;
+    tight.rlim_cur = 2ull << 30;
+    if (std::FILE* status = std::fopen("/proc/self/statm", "r")) {
+        unsigned long pages = 0;
+        if (std::fscanf(status, "%lu", &pages) == 1) tight.rlim_cur += pages * 4096ull;
+        std::fclose(status);
+    }
+    if (before.rlim_max != RLIM_INFINITY && tight.rlim_cur > before.rlim_max) tight.rlim_cur = before.rlim_max;
+    REQUIRE(setrlimit(RLIMIT_AS, &tight) == 0);
+    bool thrown = false;
+    try {
+        Integer huge = 1;
+        huge <<= 32ull << 30;  // 2^(2^35): 4 GB of limbs
+        CHECK(huge > 0);
+    } catch (const std::bad_alloc&) {
+        thrown = true;
+    }
+    REQUIRE(setrlimit(RLIMIT_AS, &before) == 0);
+    CHECK(thrown);
+}
+#endif
 
 }  // namespace test_scalar

@@ -4,6 +4,8 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <new>
 
 #include "showwork/error.hpp"
 #include "showwork/matrix/decimal.hpp"
@@ -219,5 +221,27 @@ std::string float50_text(const Float50& x) {
 }
 
 std::string number_latex(std::string_view text) { return trace::latex_number(text); }
+
+// GMP's own allocator aborts the process when memory runs out; these throw std::bad_alloc instead,
+// which unwinds through GMP's C frames (built with unwind tables) to the caller's handler.
+#if SHOWWORK_USE_GMP
+namespace {
+void* gmp_allocate(std::size_t size) {
+    if (void* p = std::malloc(size)) return p;
+    throw std::bad_alloc();
+}
+void* gmp_reallocate(void* old, std::size_t, std::size_t size) {
+    if (void* p = std::realloc(old, size)) return p;
+    throw std::bad_alloc();
+}
+void gmp_free(void* p, std::size_t) { std::free(p); }
+}  // namespace
+#endif
+
+void throw_bad_alloc_from_gmp() {
+#if SHOWWORK_USE_GMP
+    mp_set_memory_functions(gmp_allocate, gmp_reallocate, gmp_free);
+#endif
+}
 
 }  // namespace showwork

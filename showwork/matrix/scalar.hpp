@@ -124,4 +124,9 @@ To scalar_cast(const From& x) {
     }
 }
 
+// Makes an allocation that fails inside GMP throw std::bad_alloc (GMP's default is to abort), so
+// that a program can report "out of memory" and exit cleanly. Call once at start-up; a no-op
+// without GMP (Boost's cpp_rational allocates through operator new, which throws already).
+void throw_bad_alloc_from_gmp();
+
 }  // namespace showwork

@@ -273,6 +273,14 @@ WorkingCheck<T> check_working(const Matrix<T>& start, const Working& working, Go
         throw InputError("--goal solve checks (A | b): a start matrix with one column right of the bar (--augment 1)");
     if (goal == Goal::det && (!start.is_square() || start.augment() != 0))
         throw InputError("--goal det takes A, square and without a bar, not a " + start.shape() + " matrix");
+    // each line keeps the matrix before it, the one it should give and the one written
+    const double kept = 3.0 * static_cast<double>(working.lines.size()) * static_cast<double>(working_start(start, goal).size());
+    if (kept > static_cast<double>(max_working_entries)) {
+        throw InputError(working.origin + (working.origin.empty() ? "" : ": ") + std::to_string(working.lines.size()) +
+                         " lines of a " + working_start(start, goal).shape() + " matrix: checking them keeps about " +
+                         thousands(static_cast<std::size_t>(kept)) + " entries, more than the " +
+                         thousands(max_working_entries) + " a check may keep");
+    }
     WorkingCheck<T> out;
     Matrix<T> current = working_start(start, goal);
     bool previous_wrong = false;

@@ -141,6 +141,11 @@ Working parse_working(std::string_view text, std::string_view origin) {
             throw ParseError(working.where(number) + "a step after the answer (line " +
                                  std::to_string(working.answer_line) + "): the answer comes last", number);
         }
+        if (working.lines.size() == max_working_steps) {
+            throw ParseError(working.where(number) + "more than the " + thousands(max_working_steps) +
+                                 " steps a working may have",
+                             number);
+        }
         WorkingLine step{number, line, {}, std::nullopt};
         const std::size_t colon = line.find(':');
         const std::string_view operations_text = std::string_view(line).substr(0, colon);

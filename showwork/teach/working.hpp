@@ -48,6 +48,11 @@ struct Working {
     std::string where(std::size_t line) const;
 };
 
+// A working is what a student writes by hand: at most this many steps, and a check keeps three
+// matrices a step (before, expected, written) of at most max_working_entries entries in all.
+inline constexpr std::size_t max_working_steps = 5'000;
+inline constexpr std::size_t max_working_entries = 3'000'000;
+
 // Reads the working; throws ParseError naming the line for a malformed operation, a line that is
 // neither operations nor a matrix, a second answer, or a working without any step.
 Working parse_working(std::string_view text, std::string_view origin = {});
