@@ -85,11 +85,25 @@ WeightsFile<T> read_weights(std::string_view text, std::string_view origin) {
                          " MB a weights file may have");
     Json json;
     try {
-        json = Json::parse(text);
+        // depth: the lists and objects around the one that starts
+        json = Json::parse(text, [&](int depth, Json::parse_event_t event, Json&) {
+            if (depth >= max_weights_file_depth &&
+                (event == Json::parse_event_t::array_start || event == Json::parse_event_t::object_start))
+                throw ParseError(name + ": not a weights file (lists and objects nested more than " +
+                                 std::to_string(max_weights_file_depth) + " deep; a weights file nests 5 deep)");
+            return true;
+        });
     } catch (const Json::parse_error& e) {
         std::string why = e.what();
         if (auto colon = why.find("parse error"); colon != std::string::npos) why = why.substr(colon);
         throw ParseError(name + ": not a weights file (not JSON: " + why + ")");
+    } catch (const Json::out_of_range& e) {
+        // a JSON number beyond double: "number overflow parsing '1e400'"
+        std::string why = e.what(), number = "a number";
+        if (auto quote = why.find('\''); quote != std::string::npos && why.size() > quote + 2 && why.back() == '\'')
+            number = why.substr(quote + 1, why.size() - quote - 2);
+        throw ParseError(name + ": " + number + " is too large for a JSON number (a double): write it as a string, \"" +
+                         number + "\", to read it as written");
     }
     if (!json.is_object() || !json.contains("layers") || !json["layers"].is_array() || json["layers"].empty())
         throw ParseError(name + ": a weights file is an object {\"layers\": [{\"W\": …, \"b\": …}, …]} with at least one layer");
