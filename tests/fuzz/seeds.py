@@ -2,9 +2,10 @@
 """Writes the seed corpora of the fuzzing harnesses (corpus/NAME/NN). The seeds are typical
 inputs and the depth-and-size cases found by thinking about them: nesting to and past the
 documented depth limits, long sums, power towers, huge exponents, repeated scalings by huge
-numbers. Rerun after changing it: python3 tests/fuzz/seeds.py"""
+numbers. Rerun after changing it: python3 tests/fuzz/seeds.py (it rewrites the numbered files
+of each corpus and leaves the others, the fuzzer's finds that tests/fuzz/minimise.sh keeps)."""
 import os
-import shutil
+import re
 
 here = os.path.dirname(os.path.abspath(__file__))
 
@@ -109,8 +110,12 @@ seeds = {
 
 for name, inputs in seeds.items():
     directory = os.path.join(here, 'corpus', name)
-    shutil.rmtree(directory, ignore_errors=True)
-    os.makedirs(directory)
+    os.makedirs(directory, exist_ok=True)
+    # the seeds are the files named by their number; the fuzzer's finds that minimise.sh keeps,
+    # named by their SHA-1, stay
+    for old in os.listdir(directory):
+        if re.fullmatch(r'\d+', old):
+            os.remove(os.path.join(directory, old))
     for k, text in enumerate(inputs):
         with open(os.path.join(directory, f'{k:02d}'), 'w', encoding='utf-8') as f:
             f.write(text)
