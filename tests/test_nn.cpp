@@ -350,6 +350,22 @@ TEST_CASE("weights files: read exactly, written and read back bit for bit") {
               .find("w.json: not a weights file (not JSON: parse error at line 1, column 38") == 0);
 }
 
+TEST_CASE("weights files: a JSON number beyond double is read as written, nesting deeper than the format is refused") {
+    // found by fuzzing: JSON's parser threw its own out_of_range for 1e400, which escaped the reader;
+    // every number is now read from its digits, as a number or as a string alike
+    CHECK(scalar_text(read_weights<Q>(R"({"layers": [{"W": [[1e400]], "b": [0]}]})").network.layers[0].W(0, 0)) ==
+          "1" + std::string(400, '0'));
+    CHECK(scalar_text(read_weights<Q>(R"({"layers": [{"W": [["1e400"]], "b": [0]}]})").network.layers[0].W(0, 0)) ==
+          "1" + std::string(400, '0'));
+    // found by fuzzing: a value nested 20,000 deep overflowed the stack (JSON's values are copied
+    // recursively as an object's members grow); a weights file nests 5 deep
+    const std::string deep = std::string(1'000'000, '[') + "1" + std::string(1'000'000, ']');
+    CHECK(contains(message_of([&] { read_weights<double>(R"({"layers": [{"W": )" + deep + R"(, "b": [0]}]})"); }),
+                   "weights: not a weights file (lists and objects nested more than 16 deep; a weights file nests 5 deep)"));
+    CHECK(contains(message_of([] { read_weights<double>(R"({"layers": [{"W": [[[1]]], "b": [0]}]})"); }),
+                   "W row 1, entry 1: [\"1\"] is not a number"));
+}
+
 TEST_CASE("training learns XOR with a 2-2-1 sigmoid network, and SGD makes m updates an epoch") {
     Matrix<double> X{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, Y{{0}, {1}, {1}, {0}};
     Network<double> n = initialise<double>({2, 2, 1}, {Activation::sigmoid, Activation::sigmoid}, Init::he_normal, 3);

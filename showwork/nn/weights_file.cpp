@@ -121,10 +121,19 @@ WeightsFile<T> read_weights(std::string_view text, std::string_view origin) {
                          " MB a weights file may have");
     Json json;
     try {
-        // what is not JSON is told from the text as it was written, positions and all
+        // depth: the lists and objects around the one that starts
+        auto shallow = [&](int depth, Json::parse_event_t event, Json&) {
+            if (depth >= max_weights_file_depth &&
+                (event == Json::parse_event_t::array_start || event == Json::parse_event_t::object_start))
+                throw ParseError(name + ": not a weights file (lists and objects nested more than " +
+                                 std::to_string(max_weights_file_depth) + " deep; a weights file nests 5 deep)");
+            return true;
+        };
+        // what is not JSON is told from the text as it was written, positions and all; numbers
+        // never reach JSON's double (numbers_as_strings), so none overflows it
         const std::string quoted = numbers_as_strings(text);
-        if (!Json::accept(quoted)) json = Json::parse(text);
-        json = Json::parse(quoted);
+        if (!Json::accept(quoted)) json = Json::parse(text, shallow);
+        json = Json::parse(quoted, shallow);
     } catch (const Json::exception& e) {
         std::string why = e.what();
         if (auto colon = why.find("parse error"); colon != std::string::npos) why = why.substr(colon);

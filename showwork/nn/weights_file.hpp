@@ -18,6 +18,10 @@ namespace showwork::nn {
 
 // A weights file of more bytes than this is refused before it is parsed.
 inline constexpr std::size_t max_weights_file_bytes = 256u << 20;
+// Lists and objects nested deeper than this are refused as the file is parsed: a weights file
+// nests 5 deep, and JSON values are copied (as an object's members grow) and printed
+// recursively, so that a value nested thousands deep overflowed the stack.
+inline constexpr int max_weights_file_depth = 16;
 
 template <Scalar T>
 struct WeightsFile {
@@ -26,7 +30,8 @@ struct WeightsFile {
 };
 
 // Reads a weights file; `origin` names it in every error ("weights.json: layer 2: …"). Throws
-// ParseError for text that is not a weights file and InputError for layers that do not chain.
+// ParseError for text that is not a weights file (a JSON number beyond double among them: it
+// must be a string) and InputError for layers that do not chain.
 template <Scalar T>
 WeightsFile<T> read_weights(std::string_view text, std::string_view origin = "weights");
 

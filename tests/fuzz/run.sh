@@ -10,7 +10,7 @@ build=$1
 name=${2:-all}
 seconds=${3:-60}
 shift $(( $# < 3 ? $# : 3 ))
-names=(matrix expression row_operations data arguments working)
+names=(matrix expression row_operations data arguments working weights)
 [ "$name" = all ] || names=("$name")
 status=0
 for n in "${names[@]}"; do

@@ -2,9 +2,10 @@
 """Writes the seed corpora of the fuzzing harnesses (corpus/NAME/NN). The seeds are typical
 inputs and the depth-and-size cases found by thinking about them: nesting to and past the
 documented depth limits, long sums, power towers, huge exponents, repeated scalings by huge
-numbers. Rerun after changing it: python3 tests/fuzz/seeds.py"""
+numbers. Rerun after changing it: python3 tests/fuzz/seeds.py (it rewrites the numbered files
+of each corpus and leaves the others, the fuzzer's finds that tests/fuzz/minimise.sh keeps)."""
 import os
-import shutil
+import re
 
 here = os.path.dirname(os.path.abspath(__file__))
 
@@ -57,6 +58,45 @@ seeds = {
         'x,y\n1,\n', 'x,y\n1,abc\n', ',y\n1,2\n',
         'x1,x2,x3,y\n' + '\n'.join(f'{i},{i * i % 7},{(3 * i) % 5},{2 * i + 1}' for i in range(30)),
     ],
+    'weights': [
+        # 2-2-1 with ReLU then the identity, as notes 002 write it; the same without activations
+        '{"layers": [{"W": [["0.5", "-1"], ["1/3", 2]], "b": [["0", "0.1"]], "activation": "relu"},\n'
+        '            {"W": [[1], ["-2"]], "b": [0], "activation": "identity"}]}',
+        '{"layers": [{"W": [[1, 0], [0, 1]], "b": [0, 0]}, {"W": [[1], [1]], "b": [0]}]}',
+        # every weight 0: every ReLU at its kink
+        '{"layers": [{"W": [[0, 0], [0, 0]], "b": [0, 0], "activation": "relu"}, {"W": [[0], [0]], "b": [0], "activation": "relu"}]}',
+        # softmax output (cross-entropy), sigmoid and tanh: floating runs only
+        '{"layers": [{"W": [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]], "b": [0, 0, 0], "activation": "tanh"},\n'
+        '            {"W": [[1, 0, 0], [0, 1, 0], [0, 0, 1]], "b": [0, 0, 0], "activation": "softmax"}]}',
+        '{"layers": [{"W": [[1, -1], [-1, 1]], "b": [0, 0], "activation": "sigmoid"}, {"W": [[1], [1]], "b": [-1], "activation": "sigmoid"}]}',
+        '{"layers": [{"W": [[1000, -1000]], "b": [0, 0], "activation": "softmax"}]}',
+        # as write_weights writes it: its sizes, indented, every number a string
+        '{\n "sizes": [2, 1],\n "layers": [\n  {\n   "activation": "identity",\n   "W": [\n    [\n     "0.1"\n    ],\n'
+        '    [\n     "-3"\n    ]\n   ],\n   "b": [\n    [\n     "0.30000000000000004"\n    ]\n   ]\n  }\n ]\n}\n',
+        # big and small numbers: as strings (exact, beyond double) and as JSON numbers (through a double)
+        '{"layers": [{"W": [["12345678901234567890123456789"], [12345678901234567890123456789]], "b": ["-1/3"], "activation": "relu"}]}',
+        '{"layers": [{"W": [["1e-400", "1e400"]], "b": ["0", "0"]}]}',
+        '{"layers": [{"W": [[1e-400, 1e400]], "b": [0, 0]}]}',  # JSON's own error for 1e400 escaped once
+        '{"layers": [{"W": [[1e308, -1e308], [1e308, 1e308]], "b": [1e308, 0]}, {"W": [[1e308], [1e308]], "b": [0]}]}',
+        '{"layers": [{"W": [["1e4000"], ["1e-4000"]], "b": ["9' + '9' * 300 + '"], "activation": "relu"}]}',
+        '{"layers": [{"W": [[-0, "-0", -0.0, 4.9e-324]], "b": [0, 0, 0, 0], "activation": "relu"}]}',
+        # at the size the harness runs (4 layers of 8) and past it (5 layers)
+        '{"layers": [' + ', '.join('{"W": [' + ', '.join('[' + ', '.join(f'"{(i * 3 + j) % 5 - 2}/{j + 1}"' for j in range(8)) + ']'
+                                                         for i in range(8)) + '], "b": [' + ', '.join(['"1/2"'] * 8) + '], "activation": "relu"}'
+                                   for _ in range(4)) + ']}',
+        '{"layers": [' + ', '.join(['{"W": [[1]], "b": [0], "activation": "relu"}'] * 5) + ']}',
+        # not weights files: not JSON, no layers, layers that do not chain, ragged or empty rows,
+        # entries that are not numbers, unknown or misplaced activations, nesting deeper than any file
+        # (20,000 deep overflowed the stack once)
+        '', 'null', '[]', '{"layers": []}', '{"layers": [}', '{"W": []}', '{"layers": [{"W": [[1]]}]}',
+        '{"layers": [{"W": [[1, 2]], "b": [0, 0]}, {"W": [[1], [2], [3]], "b": [0]}]}',
+        '{"layers": [{"W": [[1, 2], [3]], "b": [0, 0]}]}', '{"layers": [{"W": [[]], "b": []}]}',
+        '{"layers": [{"W": [[1, true]], "b": [0, 0]}]}', '{"layers": [{"W": [[1, "x"]], "b": [0, "1/0"]}]}',
+        '{"layers": [{"W": [[1]], "b": [0], "activation": "swish"}]}', '{"layers": [{"W": [[1]], "b": [0], "activation": 3}]}',
+        '{"layers": [{"W": [[1]], "b": [0], "activation": "softmax"}, {"W": [[1]], "b": [0]}]}',
+        '{"layers": [{"W": [[' + nested('[', ']', '1', 20000) + ']], "b": [0]}]}',
+        '{"layers": [{"W": [[1]], "b": [0], "activation": ' + nested('{"a": ', '}', '1', 5000) + '}]}',
+    ],
     'arguments': [
         'rref\n1 2; 3 4\n--steps\n--format\njson', 'diff\nx^2\n--wrt\nx\n--format\nlatex',
         'det\n[[1,2],[3,4]]\n--number\ndouble', 'compare\ninverse\n1 2; 3 4\n--steps',
@@ -70,8 +110,12 @@ seeds = {
 
 for name, inputs in seeds.items():
     directory = os.path.join(here, 'corpus', name)
-    shutil.rmtree(directory, ignore_errors=True)
-    os.makedirs(directory)
+    os.makedirs(directory, exist_ok=True)
+    # the seeds are the files named by their number; the fuzzer's finds that minimise.sh keeps,
+    # named by their SHA-1, stay
+    for old in os.listdir(directory):
+        if re.fullmatch(r'\d+', old):
+            os.remove(os.path.join(directory, old))
     for k, text in enumerate(inputs):
         with open(os.path.join(directory, f'{k:02d}'), 'w', encoding='utf-8') as f:
             f.write(text)
