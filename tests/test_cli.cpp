@@ -453,6 +453,15 @@ TEST_CASE("train: an exact run's JSON fields, a loss history of epochs + 1 value
     CHECK(j["weights"][1]["b"]["entries"] == nlohmann::json::array({nlohmann::json::array({"1/2"})}));
 }
 
+TEST_CASE("train: a long run and a large normal initialisation say what they will cost before the work") {
+    Run epochs = showwork_run({"train", "-", "--layers", "2,2,1", "--epochs", "1000000", "--no-steps", "--quiet"}, xor_csv);
+    CHECK(epochs.status == 0);
+    CHECK(epochs.err.find("showwork: note: 1,000,000 epochs keep the loss of every one: about 60 MB of memory") == 0);
+    Run drawn = showwork_run({"train", "-", "--layers", "2,400,400,1", "--epochs", "1", "--no-steps", "--quiet"}, xor_csv);
+    CHECK(drawn.status == 0);
+    CHECK(drawn.err.find("showwork: note: drawing 161,200 weights from N(0, 2/n_in) (he_normal") == 0);
+}
+
 TEST_CASE("network commands: every bad input is one line with status 2; a divergence is status 1 and says when") {
     check_error_containing(showwork_run({"train", "-", "--layers", "3,2,1"}, xor_csv), 2,
                            "the data have 2 input columns but the network's first layer takes 3");
@@ -483,6 +492,9 @@ TEST_CASE("network commands: every bad input is one line with status 2; a diverg
     CHECK(huge.status == 1);
     CHECK(huge.err.find("the loss at the start, before any update, is already inf") != std::string::npos);
     CHECK(huge.err.find("learning rate") == std::string::npos);
+    // the data's shape is checked before a network is drawn: at once, not after 100,000 weights
+    check_error_containing(showwork_run({"train", "-", "--layers", "1,100000,1"}, xor_csv), 2,
+                           "the data have 2 input columns but the network's first layer takes 1 (--layers 1,100000,1)");
     // softmax over one output is constantly 1
     check_error_containing(showwork_run({"train", "-", "--layers", "2,2,1", "--activation", "relu,softmax", "--loss", "mse"},
                                         xor_csv),
