@@ -352,6 +352,16 @@ TEST_CASE("elimination errors: singular, non-square, bad options, bad row operat
 
 static const char* const line_csv = "x, y\n1, 2\n2, 4\n3, 5\n4, 4\n5, 5\n";
 
+TEST_CASE("descend: an exact run whose iterates would grow past the limit is refused before the work, with the estimate") {
+    // η = 10⁻⁴⁰⁰⁰ adds about 4,000 digits to the iterates every update: 40 updates reach 160,000
+    Run r = showwork_run({"descend", "-", "--rate", "1e-4000", "--epochs", "40"}, line_csv);
+    CHECK(r.status == 2);
+    CHECK(r.err == "showwork: error: an exact run of 40 updates with the learning rate's 4,001 digits and the data's 2 "
+                   "grows its iterates by about 4,003 digits an update, to 160,120: more than the 50,000 an exact run "
+                   "may reach\n");
+    CHECK(showwork_run({"descend", "-", "--rate", "1e-4000", "--epochs", "2", "--no-steps"}, line_csv).status == 0);
+}
+
 TEST_CASE("descend: an exact full-batch run, its JSON fields and its first update") {
     Run r = showwork_run({"descend", "-", "--rate", "1/20", "--epochs", "1", "--format", "json", "--no-steps"},
                          line_csv);

@@ -105,6 +105,10 @@ Training<T> train(Network<T> start, const Matrix<T>& X, const Matrix<T>& Y, cons
                              std::to_string(max_exact_updates) + " updates and " + std::to_string(max_exact_work) +
                              " multiply-adds, because every update lengthens the weights' fractions. Use --number "
                              "double for a longer run");
+        std::size_t data_digits = largest_digits<T>({&X, &Y});
+        for (const Layer<T>& layer : start.layers)
+            data_digits = std::max(data_digits, largest_digits<T>({&layer.W, &layer.b}));
+        check_exact_growth(o.descent.rate, data_digits, updates);
     }
 
     Training<T> r;

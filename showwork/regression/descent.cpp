@@ -175,6 +175,7 @@ Descent<T> descend(const Design<T>& d, Loss loss, const DescentOptions<T>& optio
                              std::to_string(d.parameter_count()) + " data asked for, at most " +
                              std::to_string(max_exact_terms / per_epoch) +
                              ": the iterates' digits grow with every update; use fewer epochs or --number double");
+        check_exact_growth(options.rate, largest_digits<T>({&d.X, &d.y}), static_cast<double>(updates));
     }
     Descent<T> r;
     r.parameters = d.parameters;

@@ -11,7 +11,11 @@
 // With T = Rational and a rational η every iterate is exact.
 #pragma once
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -115,6 +119,45 @@ bool finite(const T& x) {
 }
 
 }  // namespace descent_detail
+
+// An exact run's iterates grow with every update by about the digits of η and of the data (each
+// update multiplies their denominators by η's and the data's, and adds their numerators' sizes):
+// the most digits the iterates may reach, updates × growth, before the work is refused.
+inline constexpr double max_exact_iterate_digits = 50'000;
+
+// The decimal digits of a rational's numerator and denominator together: 1/10 is 3, 10⁻⁴⁰⁰⁰ 4,002.
+std::size_t rational_digits(const Rational& q);
+
+// Throws InputError, naming η's digits and the estimate, when `updates` updates of an exact run
+// with learning rate `rate` on data whose largest entry has `data_digits` digits would grow the
+// iterates past max_exact_iterate_digits (η = 10⁻⁴⁰⁰⁰ adds 4,000 digits an update). No-op in
+// floating point, whose numbers do not grow.
+template <Scalar T>
+void check_exact_growth(const T& rate, std::size_t data_digits, double updates) {
+    if constexpr (ScalarTraits<T>::exact) {
+        const std::size_t growth = rational_digits(rate) + data_digits;
+        const double reached = updates * static_cast<double>(growth);
+        if (reached > max_exact_iterate_digits) {
+            auto count = [](double x) { return thousands(static_cast<std::size_t>(x)); };
+            throw InputError("an exact run of " + count(updates) + " updates with the learning rate's " +
+                             thousands(rational_digits(rate)) + " digits and the data's " + thousands(data_digits) +
+                             " grows its iterates by about " + thousands(growth) + " digits an update, to " +
+                             count(reached) + ": more than the " + count(max_exact_iterate_digits) +
+                             " an exact run may reach");
+        }
+    }
+}
+
+// The most digits of an entry of the matrices, numerator and denominator together.
+template <Scalar T>
+std::size_t largest_digits(std::initializer_list<const Matrix<T>*> matrices) {
+    std::size_t most = 0;
+    if constexpr (ScalarTraits<T>::exact) {
+        for (const Matrix<T>* M : matrices)
+            for (const T& x : M->entries()) most = std::max(most, rational_digits(x));
+    }
+    return most;
+}
 
 // A diverged run whose loss was not finite before any update: the start overflowed, not the steps.
 template <Scalar T>
