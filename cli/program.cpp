@@ -16,8 +16,10 @@
 
 namespace showwork::cli {
 
+// Every message the program prints passes here: one line, escaped and at most
+// max_message_characters long (error.hpp's message_line), whatever the library put in it.
 int fail(int status, std::string_view message) {
-    std::cerr << fmt::format("showwork: error: {}\n", message);
+    std::cerr << fmt::format("showwork: error: {}\n", message_line(message));
     return status;
 }
 
@@ -83,7 +85,7 @@ int run(CLI::App& app, int argc, char** argv) {
     } catch (const OutputError& e) {
         return fail(4, e.what());
     } catch (const MistakesFound& e) {
-        std::cerr << fmt::format("showwork: {}\n", e.what());
+        std::cerr << fmt::format("showwork: {}\n", message_line(e.what()));
         return 3;
     } catch (const InputError& e) {
         return fail(2, e.what());
