@@ -116,9 +116,9 @@ struct Diff {
                 calculus::check_derivative(f, df, x, point, diff_options(call), call.sink());
             if (c.agree) return;
             std::string difference =
-                ScalarTraits<T>::exact ? "" : ", " + scalar_text(c.finite_difference) + " by " + c.difference;
-            call.failed_check = "the check of the derivative failed at " + calculus::point_text(point) + ": " +
-                                scalar_text(c.symbolic) + " from the rules, " + scalar_text(c.dual) +
+                ScalarTraits<T>::exact ? "" : ", " + shown(scalar_text(c.finite_difference)) + " by " + c.difference;
+            call.failed_check = "the check of the derivative failed at " + shown(calculus::point_text(point)) + ": " +
+                                shown(scalar_text(c.symbolic)) + " from the rules, " + shown(scalar_text(c.dual)) +
                                 " by dual numbers" + difference;
         } catch (const DomainError& e) {
             if (trace::Trace* sink = call.sink()) {
@@ -204,7 +204,7 @@ struct Chain {
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], inner);
         std::vector<calculus::Expr> g = calculus::parse_expressions(call.operands[1], vars);
         if (g.size() != inner.size()) {  // what was typed does not fit: an input error
-            throw InputError(calculus::chain_shape_problem(g.size(), inner.size()) + " (--inner " + call.inner +
+            throw InputError(calculus::chain_shape_problem(g.size(), inner.size()) + " (--inner " + shown(call.inner) +
                              "): give g one component per variable of F");
         }
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);

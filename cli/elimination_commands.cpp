@@ -76,7 +76,7 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
             throw InputError("--tolerance is for --number double or float50: exact arithmetic tells zero exactly");
         } else {
             options.tolerance = parse_scalar<T>(call.tolerance);
-            if (!(*options.tolerance >= 0)) throw InputError("--tolerance must be 0 or more, not " + call.tolerance);
+            if (!(*options.tolerance >= 0)) throw InputError("--tolerance must be 0 or more, not " + shown(call.tolerance));
         }
     }
     return options;

@@ -72,7 +72,7 @@ Examples<T> read_examples(const std::string& operand, const std::string& y, bool
     std::vector<bool> is_target(data.names.size());
     for (const auto& name : target_names) {
         const std::size_t j = data.column(name);
-        if (is_target[j]) throw InputError("--y names the column '" + name + "' twice");
+        if (is_target[j]) throw InputError("--y names the column " + quoted_token(name) + " twice");
         is_target[j] = true;
     }
     Examples<T> e;
@@ -106,7 +106,7 @@ nn::Network<T> network_of(const NetworkCall& call, nn::Loss loss, std::size_t in
         nn::WeightsFile<T> file = nn::read_weights<T>(source.text, source.origin.empty() ? "--init" : source.origin);
         network = std::move(file.network);
         if (!call.layers.empty() && nn::parse_sizes(call.layers) != network.sizes())
-            throw InputError("--layers " + call.layers + " but the weights file holds a " +
+            throw InputError("--layers " + quoted_token(call.layers) + " but the weights file holds a " +
                              nn::sizes_text(network.sizes()) + " network");
         std::vector<nn::Activation> h = !call.activation.empty() ? nn::parse_activations(call.activation, network.depth())
                                         : file.activations_given ? std::vector<nn::Activation>{}
@@ -141,7 +141,7 @@ Matrix<T> targets_for(const Matrix<T>& Y, const nn::Network<T>& network, nn::Los
 template <Scalar T>
 T relu_at_zero_of(const NetworkCall& call) {
     if (call.relu_at_zero != "0" && call.relu_at_zero != "1")
-        throw InputError("--relu-at-zero is 0 (notes 003) or 1 (notes 004), not " + call.relu_at_zero);
+        throw InputError("--relu-at-zero is 0 (notes 003) or 1 (notes 004), not " + quoted_token(call.relu_at_zero));
     return T(call.relu_at_zero == "1" ? 1 : 0);
 }
 
@@ -179,7 +179,9 @@ std::vector<trace::Named> network_inputs(const NetworkCall& call, const Examples
         {"activations", trace::text(activations_text(network))},
         {"inputs", trace::text(joined(e.inputs))},
         {"examples", trace::count(e.rows())},
-        {"weights", trace::text(call.init.empty() ? call.init_method + ", seed " + std::to_string(call.seed) : call.init)},
+        // a file's name as typed, its control characters escaped as in every message
+        {"weights", trace::text(call.init.empty() ? call.init_method + ", seed " + std::to_string(call.seed)
+                                                  : escaped(call.init))},
     };
     if (!e.targets.empty()) inputs.insert(inputs.begin() + 3, {"targets", trace::text(joined(e.targets))});
     return inputs;
@@ -253,7 +255,7 @@ struct Backprop {
         }
         if (!call.rate.empty()) {
             const T rate = parse_scalar<T>(call.rate);
-            if (!(rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + call.rate);
+            if (!(rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + shown(call.rate));
             nn::Network<T> next = network;
             for (std::size_t l = 1; l <= network.depth(); ++l) {
                 next.layers[l - 1].W = network.layers[l - 1].W - rate * bp.gradients.W[l - 1];
@@ -275,8 +277,8 @@ struct Backprop {
             const T tolerance = ScalarTraits<T>::exact ? T(0) : T(std::is_same_v<T, double> ? 1e-5 : 1e-15);
             if (g.largest_relative_error() > tolerance)
                 call.failed_check = "the gradient check failed: backpropagation and the finite difference differ by " +
-                                    scalar_text(g.largest_relative_error()) + " (relative) at " +
-                                    nn::parameter_name(network, g.worst) + ", more than " + scalar_text(tolerance) +
+                                    shown(scalar_text(g.largest_relative_error())) + " (relative) at " +
+                                    nn::parameter_name(network, g.worst) + ", more than " + shown(scalar_text(tolerance)) +
                                     (network.layers.front().h == nn::Activation::relu
                                          ? " (a ReLU input at exactly 0 has no derivative: see --relu-at-zero)"
                                          : "");
@@ -341,7 +343,7 @@ struct Train {
         o.classification = loss == nn::Loss::cross_entropy;
         o.traced_epochs = call.trace_epochs;
         o.descent.rate = parse_scalar<T>(call.rate);
-        if (!(o.descent.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + call.rate);
+        if (!(o.descent.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + shown(call.rate));
         o.descent.epochs = call.epochs;
         o.descent.batch = call.batch;
         if (call.batch > e.rows())
@@ -352,15 +354,15 @@ struct Train {
         if (!call.until_loss.empty()) {
             o.descent.stop = StopRule::loss;
             o.descent.tolerance = parse_scalar<T>(call.until_loss);
-            if (!(o.descent.tolerance > 0)) throw InputError("--until-loss must be positive, not " + call.until_loss);
+            if (!(o.descent.tolerance > 0)) throw InputError("--until-loss must be positive, not " + shown(call.until_loss));
         }
         const Matrix<T> Y = targets_for(e.Y, network, loss);
         if (!call.test.empty()) {
             Examples<T> t = read_examples<T>(call.test, call.y, true);
             if (t.inputs != e.inputs || t.targets != e.targets)
-                throw InputError("--test " + call.test + ": its columns (" + joined(t.inputs) + "; targets " +
-                                 joined(t.targets) + ") are not the training data's (" + joined(e.inputs) +
-                                 "; targets " + joined(e.targets) + ")");
+                throw InputError("--test " + quoted_token(call.test) + ": its columns (" + shown(joined(t.inputs)) +
+                                 "; targets " + shown(joined(t.targets)) + ") are not the training data's (" +
+                                 shown(joined(e.inputs)) + "; targets " + shown(joined(e.targets)) + ")");
             o.test_X = t.X;
             o.test_Y = targets_for(t.Y, network, loss);
         }
@@ -369,8 +371,8 @@ struct Train {
         nn::Training<T> r = nn::train(network, e.X, Y, o, call.sink());
         if (r.run.stopped == StopReason::diverged) {
             const T& last = r.run.loss.back();
-            throw MathError("training diverged: the loss became " + scalar_text(last) + " at epoch " +
-                            std::to_string(r.run.loss.size() - 1) + "; the learning rate " + call.rate +
+            throw MathError("training diverged: the loss became " + shown(scalar_text(last)) + " at epoch " +
+                            std::to_string(r.run.loss.size() - 1) + "; the learning rate " + shown(call.rate) +
                             " is too large for this network and data (try a smaller --rate)");
         }
         if (!call.save.empty()) {

@@ -99,7 +99,7 @@ struct Descend {
     static DescentOptions<T> options_of(const DescendCall& call, std::size_t m) {
         DescentOptions<T> o;
         o.rate = parse_scalar<T>(call.rate);
-        if (!(o.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + call.rate);
+        if (!(o.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + shown(call.rate));
         o.epochs = call.epochs;
         o.batch = call.batch;
         if (o.batch > m)
@@ -109,7 +109,7 @@ struct Descend {
         o.seed = call.seed;
         if (!call.tolerance.empty()) {
             o.tolerance = parse_scalar<T>(call.tolerance);
-            if (!(o.tolerance > 0)) throw InputError("--tolerance must be positive, not " + call.tolerance);
+            if (!(o.tolerance > 0)) throw InputError("--tolerance must be positive, not " + shown(call.tolerance));
             o.stop = call.stop == "loss" ? StopRule::loss : StopRule::gradient_norm;
         }
         return o;
@@ -123,9 +123,9 @@ struct Descend {
         regression::Descent<T> r = regression::descend(d, loss, o, call.sink());
         if (r.run.stopped == StopReason::diverged) {
             const auto& C = r.run.loss;
-            throw MathError("gradient descent diverged: the loss went from " + scalar_text(C.front()) + " to " +
-                            scalar_text(C.back()) + " by epoch " + std::to_string(r.run.epochs_run) +
-                            "; the learning rate " + call.rate + " is too large for these data (try a smaller --rate)");
+            throw MathError("gradient descent diverged: the loss went from " + shown(scalar_text(C.front())) + " to " +
+                            shown(scalar_text(C.back())) + " by epoch " + std::to_string(r.run.epochs_run) +
+                            "; the learning rate " + shown(call.rate) + " is too large for these data (try a smaller --rate)");
         }
         std::vector<trace::Named> inputs{
             {"response", trace::text(d.response)},

@@ -723,7 +723,7 @@ TEST_CASE("generate: bad input is one line naming what is wrong, status 2") {
         CHECK(r.out.empty());
         CHECK(r.err == "showwork: error: " + message + "\n");
     };
-    bad({"matrix"}, "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression, derivative, backprop");
+    bad({"matrix"}, "unknown kind of problem 'matrix': one of system, family, none, rank, rref, inverse, det, regression, derivative, backprop");
     bad({"rank", "--rank", "5"}, "--rank 5: a matrix with 3 rows has rank at most 3");
     bad({"system", "--count", "0"}, "--count must be a whole number from 1 to 100, not '0'");
     bad({"system", "--worksheet"},

@@ -19,11 +19,11 @@ T read_number(const Json& x, const std::string& where) {
     if (x.is_string()) text = x.get<std::string>();
     else if (x.is_number_integer()) text = x.dump();
     else if (x.is_number_float()) text = fmt::format("{}", x.get<double>());  // the shortest round-trip decimal
-    else throw ParseError(where + ": " + x.dump() + " is not a number");
+    else throw ParseError(where + ": " + shown(x.dump()) + " is not a number");
     try {
         return parse_scalar<T>(text);
     } catch (const Error& e) {
-        throw ParseError(where + ": '" + text + "' is not a number (" + e.what() + ")");
+        throw ParseError(where + ": " + quoted_token(text) + " is not a number (" + e.what() + ")");
     }
 }
 
@@ -89,7 +89,20 @@ WeightsFile<T> read_weights(std::string_view text, std::string_view origin) {
     } catch (const Json::parse_error& e) {
         std::string why = e.what();
         if (auto colon = why.find("parse error"); colon != std::string::npos) why = why.substr(colon);
+        // "…; last read: 'TOKEN'": the token as every message quotes one, cut when long
+        if (auto last = why.find("last read: '"); last != std::string::npos && why.back() == '\'') {
+            const std::size_t token = last + std::string_view("last read: ").size();
+            why = why.substr(0, token) + quoted_token(std::string_view(why).substr(token + 1, why.size() - token - 2));
+        }
         throw ParseError(name + ": not a weights file (not JSON: " + why + ")");
+    } catch (const Json::exception& e) {
+        // a number past the largest double (406), the only other way text fails to parse:
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+        const std::string why = e.what();
+        const std::size_t open = why.find('\''), close = why.rfind('\'');
+        const std::string number = open < close ? why.substr(open + 1, close - open - 1) : std::string();
+        throw ParseError(name + ": the number " + quoted_token(number) +
+                         " is too large for a JSON number: write it in quotes, as a string");
     }
     if (!json.is_object() || !json.contains("layers") || !json["layers"].is_array() || json["layers"].empty())
         throw ParseError(name + ": a weights file is an object {\"layers\": [{\"W\": …, \"b\": …}, …]} with at least one layer");
