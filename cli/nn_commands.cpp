@@ -201,8 +201,7 @@ void add_network_options(CLI::App& command, NetworkCall& call, bool with_loss) {
     command.add_option("--init-method", call.init_method, "he_normal, he_uniform, glorot, torch or zeros")
         ->check(CLI::IsMember({"he_normal", "he_uniform", "glorot", "torch", "zeros"}))
         ->capture_default_str();
-    command.add_option("--seed", call.seed, "The seed of the initial weights and the shuffle (splitmix64)")
-        ->capture_default_str();
+    add_count_option(command, "--seed", call.seed, "The seed of the initial weights and the shuffle (splitmix64)");
     command.add_option("--relu-at-zero", call.relu_at_zero, "ReLU′(0): 0 (notes 003, the default) or 1 (notes 004)")
         ->capture_default_str();
 }
@@ -420,17 +419,13 @@ struct Train {
     static void add_options(CLI::App& command, TrainCall& call) {
         add_network_options(command, call, true);
         command.add_option("--rate", call.rate, "The learning rate α > 0 (1/10 is exact in an exact run)")->capture_default_str();
-        command.add_option("--epochs", call.epochs, "Passes over the training data")
-            ->check(CLI::Range(std::size_t{1}, nn::max_epochs))
-            ->capture_default_str();
-        command.add_option("--batch", call.batch, "Examples per update: 0 (all, the default), 1 (SGD) or B (mini-batches)")
-            ->capture_default_str();
+        add_count_option(command, "--epochs", call.epochs, "Passes over the training data", 1, nn::max_epochs);
+        add_count_option(command, "--batch", call.batch, "Examples per update: 0 (all, the default), 1 (SGD) or B (mini-batches)");
         command.add_flag("--no-shuffle", call.no_shuffle, "Take the examples in order in every epoch");
         command.add_option("--until-loss", call.until_loss, "Stop after the first epoch whose loss is at most L");
         command.add_option("--test", call.test, "A test set with the same columns, scored after every epoch");
         command.add_option("--save", call.save, "Write the trained weights to this file (a weights file)");
-        command.add_option("--trace-epochs", call.trace_epochs, "Epochs whose updates the derivation writes out in full")
-            ->capture_default_str();
+        add_count_option(command, "--trace-epochs", call.trace_epochs, "Epochs whose updates the derivation writes out in full");
         command.add_flag("--quiet", call.quiet, "No progress line on standard error");
     }
 };

@@ -48,6 +48,62 @@ static void check_message(const Run& r, int status, const std::string& expected)
 
 static bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// ---- counts: a negative number is refused by name, never read as 2⁶⁴ − 1 ----
+
+TEST_CASE("a negative count is refused by the option's name, in every command that reads one") {
+    check_message(showwork_run({"descend", "-", "--batch", "-1"}, line_csv), 2, "--batch must be 0 or more, not '-1'");
+    check_message(showwork_run({"descend", "-", "--seed", "-1"}, line_csv), 2, "--seed must be 0 or more, not '-1'");
+    check_message(showwork_run({"descend", "-", "--epochs", "-1"}, line_csv), 2,
+                  "--epochs must be a whole number from 1 to 10000000, not '-1'");
+    check_message(showwork_run({"descend", "-", "--degree", "-1"}, line_csv), 2,
+                  "--degree must be a whole number from 1 to 20, not '-1'");
+    check_message(showwork_run({"descend", "-", "--digits", "-1"}, line_csv), 2,
+                  "--digits must be a whole number from 1 to 1000, not '-1'");
+    check_message(showwork_run({"regress", "-", "--degree", "-2"}, line_csv), 2,
+                  "--degree must be a whole number from 1 to 20, not '-2'");
+    check_message(showwork_run({"regress", "-", "--digits", "-1"}, line_csv), 2,
+                  "--digits must be a whole number from 1 to 1000, not '-1'");
+    check_message(showwork_run({"compare", "regress", "-", "--degree", "-1"}, line_csv), 2,
+                  "--degree must be a whole number from 1 to 20, not '-1'");
+    for (const char* command : {"forward", "backprop", "train"}) {
+        INFO(command);
+        check_message(showwork_run({command, "-", "--layers", "2,2,1", "--seed", "-1"}, xor_csv), 2,
+                      "--seed must be 0 or more, not '-1'");
+    }
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--batch", "-1"}, xor_csv), 2,
+                  "--batch must be 0 or more, not '-1'");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--epochs", "-5"}, xor_csv), 2,
+                  "--epochs must be a whole number from 1 to 10000000, not '-5'");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--trace-epochs", "-1"}, xor_csv), 2,
+                  "--trace-epochs must be 0 or more, not '-1'");
+    check_message(showwork_run({"train", "-", "--layers", "2,-1,1"}, xor_csv), 2,
+                  "layer sizes '2,-1,1': '-1' is not a layer size (a whole number from 1 to 100000)");
+    check_message(showwork_run({"train", "-", "--layers", "-2"}, xor_csv), 2,
+                  "layer sizes '-2': '-2' is not a layer size (a whole number from 1 to 100000)");
+    for (const char* option : {"--count", "--variants", "--size", "--rank", "--parameters"}) {
+        INFO(option);
+        CHECK(contains(message_of(showwork_run({"generate", "system", option, "-1"}), 2),
+                       std::string(option) + " must be a whole number from 1 to "));
+    }
+    check_message(showwork_run({"generate", "system", "--seed", "-1"}), 2,
+                  "--seed must be a whole number from 1 to 999999999, not '-1'");
+}
+
+TEST_CASE("a count is decimal digits: not octal, not hexadecimal, not a fraction, not beyond 2⁶⁴") {
+    check_message(showwork_run({"descend", "-", "--epochs", "0x10"}, line_csv), 2,
+                  "--epochs must be a whole number from 1 to 10000000, not '0x10'");
+    check_message(showwork_run({"descend", "-", "--batch", "1.5"}, line_csv), 2,
+                  "--batch must be a whole number, 0 or more, not '1.5'");
+    check_message(showwork_run({"descend", "-", "--seed", "18446744073709551616"}, line_csv), 2,
+                  "--seed must be a whole number, 0 or more, not '18446744073709551616'");
+    // 010 is ten epochs, as written
+    Run ten = showwork_run({"descend", "-", "--epochs", "010", "--no-steps", "--format", "json"}, line_csv);
+    REQUIRE(ten.status == 0);
+    CHECK(nlohmann::json::parse(ten.out)["input"]["epochs"] == 10);
+    // what is too large for the data is still said so, with the value as typed
+    check_message(showwork_run({"descend", "-", "--batch", "6"}, line_csv), 2, "--batch 6 is more than the 5 observations");
+}
+
 // ---- long values: cut to a few dozen characters, the message still naming what was wrong ----
 
 TEST_CASE("a message quoting a huge value stays one line of at most 400 characters and names what was wrong") {
