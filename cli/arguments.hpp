@@ -21,4 +21,8 @@ std::vector<std::string> operands_last(const CLI::App& command, const std::vecto
 // as CLI11 lists them in reverse): the list without it.
 std::string without_operand_mark(std::string message);
 
+// Refuses an option of `command` given an empty value (--x '', --save=, -o ""): an InputError
+// naming the option. A value left empty would otherwise read as the option left out.
+void refuse_empty_values(const CLI::App& command, const std::vector<std::string>& args);
+
 }  // namespace showwork::cli

@@ -234,9 +234,9 @@ Unknowns unknowns_of(const std::string& given, std::size_t n) {
 struct Solve {
     static void add_options(CLI::App& command, EliminationCall& call) {
         add_elimination_options(command, call);
-        command.add_option("--unknowns", call.unknowns,
-                           "Names of the unknowns, in every step and in the answer, e.g. p,q (default x, y, z; "
-                           "beyond three x_1 … x_n)");
+        as_list(command.add_option("--unknowns", call.unknowns,
+                                   "Names of the unknowns, in every step and in the answer, e.g. p,q (default x, y, "
+                                   "z; beyond three x_1 … x_n)"));
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {

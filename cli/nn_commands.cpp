@@ -3,6 +3,7 @@
 // identity and ReLU layers only.
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 
@@ -13,6 +14,7 @@
 #include "showwork/nn/train.hpp"
 #include "showwork/nn/weights_file.hpp"
 #include "showwork/regression/data.hpp"
+#include "showwork/regression/model.hpp"
 
 namespace showwork::cli {
 
@@ -43,21 +45,6 @@ struct Examples {
     std::size_t rows() const { return X.rows(); }
 };
 
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::string piece;
-    for (char c : text + ",") {
-        if (c == ',') {
-            while (!piece.empty() && piece.back() == ' ') piece.pop_back();
-            if (!piece.empty()) out.push_back(piece);
-            piece.clear();
-        } else if (!(c == ' ' && piece.empty())) {
-            piece += c;
-        }
-    }
-    return out;
-}
-
 // A history longer than this is a JSON field only (the derivation's table samples it).
 trace::Named::Where long_series(std::size_t points) {
     return points > nn::max_history_rows + 1 ? trace::Named::Where::json_only : trace::Named::Where::everywhere;
@@ -67,7 +54,7 @@ template <Scalar T>
 Examples<T> read_examples(const std::string& operand, const std::string& y, bool targets_required) {
     Source source = read_source(operand);
     regression::DataSet<T> data = regression::read_data<T>(source.text, source.origin);
-    std::vector<std::string> target_names = split(y);
+    std::vector<std::string> target_names = regression::split_names(y);
     if (target_names.empty() && targets_required) target_names.push_back(data.names.back());
     std::vector<bool> is_target(data.names.size());
     for (const auto& name : target_names) {
@@ -188,16 +175,16 @@ std::vector<trace::Named> network_inputs(const NetworkCall& call, const Examples
 }
 
 void add_network_options(CLI::App& command, NetworkCall& call, bool with_loss) {
-    command.add_option("--y", call.y, "The target columns, by name, separated by commas (default: the last column)");
-    command.add_option("--layers", call.layers, "Layer sizes n_0,n_1,…,n_L: the inputs, then each layer's neurons");
-    command.add_option("--activation", call.activation,
-                       "identity, relu, sigmoid, tanh or softmax (output only): one for every layer, or one per layer "
-                       "(relu,identity); default relu, and identity (softmax with cross_entropy) for the output");
+    as_list(command.add_option("--y", call.y, "The target columns, by name, separated by commas (default: the last column)"));
+    as_list(command.add_option("--layers", call.layers, "Layer sizes n_0,n_1,…,n_L: the inputs, then each layer's neurons"));
+    as_list(command.add_option("--activation", call.activation,
+                               "identity, relu, sigmoid, tanh or softmax (output only): one for every layer, or one per "
+                               "layer (relu,identity); default relu, and identity (softmax with cross_entropy) for the output"));
     if (with_loss)
         command.add_option("--loss", call.loss, "mse (1/m ΣΣ (a − y)², notes 002), half_mse (notes 003) or cross_entropy")
             ->check(CLI::IsMember({"mse", "half_mse", "cross_entropy"}))
             ->capture_default_str();
-    command.add_option("--init", call.init, "A weights file: {\"layers\": [{\"W\": …, \"b\": …}, …]}");
+    command.add_option("--init", call.init, "A weights file: {\"layers\": [{\"W\": …, \"b\": …}, …]}")->type_name("FILE");
     command.add_option("--init-method", call.init_method, "he_normal, he_uniform, glorot, torch or zeros")
         ->check(CLI::IsMember({"he_normal", "he_uniform", "glorot", "torch", "zeros"}))
         ->capture_default_str();
@@ -375,10 +362,12 @@ struct Train {
                             " is too large for this network and data (try a smaller --rate)");
         }
         if (!call.save.empty()) {
-            std::FILE* f = std::fopen(call.save.c_str(), "wb");
             const std::string text = nn::write_weights(r.network);
-            if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size() || std::fclose(f) != 0)
-                throw OutputError("cannot write the weights to '" + call.save + "'");
+            errno = 0;
+            std::FILE* f = std::fopen(call.save.c_str(), "wb");
+            bool written = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+            if (f && std::fclose(f) != 0) written = false;
+            if (!written) throw OutputError(unwritten("the weights file " + quoted_token(call.save)));
         }
         std::vector<Math> history;
         for (const T& l : r.run.loss) history.push_back(to_math(l));
@@ -423,8 +412,9 @@ struct Train {
         add_count_option(command, "--batch", call.batch, "Examples per update: 0 (all, the default), 1 (SGD) or B (mini-batches)");
         command.add_flag("--no-shuffle", call.no_shuffle, "Take the examples in order in every epoch");
         command.add_option("--until-loss", call.until_loss, "Stop after the first epoch whose loss is at most L");
-        command.add_option("--test", call.test, "A test set with the same columns, scored after every epoch");
-        command.add_option("--save", call.save, "Write the trained weights to this file (a weights file)");
+        command.add_option("--test", call.test, "A test set with the same columns, scored after every epoch")
+            ->type_name("FILE");
+        command.add_option("--save", call.save, "Write the trained weights to this file (a weights file)")->type_name("FILE");
         add_count_option(command, "--trace-epochs", call.trace_epochs, "Epochs whose updates the derivation writes out in full");
         command.add_flag("--quiet", call.quiet, "No progress line on standard error");
     }

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "showwork/error.hpp"
+#include "showwork/text.hpp"
 
 namespace showwork::cli {
 
@@ -38,7 +39,7 @@ void add_common_options(CLI::App& command, CommonOptions& options, std::string_v
     command.add_flag_callback("--steps", [&steps] { steps = true; }, "Show the derivation (the default)");
     command.add_flag_callback("--no-steps", [&steps] { steps = false; }, "Show only the inputs and the result");
     command.add_flag("--bmatrix", options.bmatrix, "Square brackets (bmatrix) instead of parentheses");
-    command.add_option("-o,--output", options.output, "Write to FILE instead of standard output");
+    command.add_option("-o,--output", options.output, "Write to FILE instead of standard output")->type_name("FILE");
 }
 
 void emit(trace::Document document, const CommonOptions& options) {
@@ -87,6 +88,15 @@ std::uint64_t parse_whole_number(const std::string& text, std::string_view what,
         throw InputError(fmt::format("{} must be {} or more, not {}", what, least, quoted_token(text)));
     }
     throw InputError(fmt::format("{} must be a whole number, {} or more, not {}", what, least, quoted_token(text)));
+}
+
+CLI::Option* as_list(CLI::Option* option) {
+    return option->each([name = option->get_name()](const std::string& list) {
+        if (const std::size_t k = empty_item(list); k != 0 && !trimmed(list).empty()) {
+            throw InputError(fmt::format("{} {} has an empty item (item {} of {})", name, quoted_token(list), k,
+                                         split_trimmed(list).size()));
+        }
+    });
 }
 
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit) {

@@ -107,6 +107,10 @@ std::uint64_t parse_whole_number(const std::string& text, std::string_view what,
 // A positive whole number from the command line ("identity N").
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit);
 
+// Makes `option` a comma-separated list: an empty item in it (--x ",", --layers 2,,1) is an
+// InputError naming the option. (An empty value is refused for every option: refuse_empty_values.)
+CLI::Option* as_list(CLI::Option* option);
+
 // An option that is a count (--epochs, --batch, --seed, --digits): read by parse_whole_number
 // into `target`, from `least` to `most` (default: no limit but the type's); its default shown
 // in the help.

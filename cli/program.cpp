@@ -45,13 +45,21 @@ void add_help_command(CLI::App& app, std::string& topic) {
     });
 }
 
+// The command that the first argument names, or null.
+const CLI::App* command_named(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* c : app.get_subcommands({}))
+        if (c->get_name() == name) return c;
+    return nullptr;
+}
+
 // The arguments as CLI11 is to read them: a command's operands that start with '-' after "--".
+// An option given an empty value is refused here, before CLI11 reads it.
 std::vector<std::string> arguments(const CLI::App& app, int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "help") return args;
-    const CLI::App* command = nullptr;
-    for (const CLI::App* c : app.get_subcommands({})) command = c->get_name() == args[0] ? c : command;
+    const CLI::App* command = command_named(app, args[0]);
     if (!command) return args;
+    refuse_empty_values(*command, {args.begin() + 1, args.end()});
     std::vector<std::string> rest = operands_last(*command, {args.begin() + 1, args.end()});
     rest.insert(rest.begin(), args[0]);
     return rest;
@@ -62,9 +70,7 @@ int run(CLI::App& app, int argc, char** argv) {
     try {
         // A first word that is neither an option nor a command is a typo: say so plainly.
         if (argc > 1 && argv[1][0] != '-') {
-            bool known = false;
-            for (const CLI::App* command : app.get_subcommands({})) known |= command->get_name() == argv[1];
-            if (!known) {
+            if (!command_named(app, argv[1])) {
                 return fail(2, fmt::format("unknown command {}: 'showwork help' lists them",
                                            quoted_token(argv[1])));
             }

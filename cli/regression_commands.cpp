@@ -46,7 +46,7 @@ LeastSquaresMethod method_of(const RegressCall& call) {
 
 void add_model_options(CLI::App& command, ModelCall& call) {
     command.add_option("--y", call.y, "The response: a column's name (default: the last column)");
-    command.add_option("--x", call.x, "The predictors: names separated by commas (default: the other columns)");
+    as_list(command.add_option("--x", call.x, "The predictors: names separated by commas (default: the other columns)"));
     add_count_option(command, "--degree", call.degree, "A polynomial in one predictor: x, x², …, x^D", 1,
                      regression::max_degree);
     command.add_flag("--no-intercept", call.no_intercept, "No column of ones: the line through the origin");

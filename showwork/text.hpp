@@ -31,6 +31,15 @@ inline std::vector<std::string> split_trimmed(std::string_view list, char separa
     }
 }
 
+// The 1-based place of the first empty item of a comma-separated list ("x,,y": 2), or 0 when
+// every item has text. An empty list is one empty item: its callers say "is empty" first.
+inline std::size_t empty_item(std::string_view list, char separator = ',') {
+    const std::vector<std::string> items = split_trimmed(list, separator);
+    for (std::size_t k = 0; k < items.size(); ++k)
+        if (items[k].empty()) return k + 1;
+    return 0;
+}
+
 // One character of UTF-8 text: its code point and its length in bytes. A byte that starts no
 // well-formed character (a stray continuation byte, an overlong form, a surrogate, a sequence
 // cut short) is a character of its own, one byte long and not `valid`.

@@ -188,4 +188,51 @@ TEST_CASE("every reader escapes what it quotes: data, weights, expressions, opti
     check_message(showwork_run({"show", "1 2 \x1b[2J"}), 2, "row 1, column 3: stray character '\\x1b'");
 }
 
+// ---- empty values: an input error naming the option ----
+
+TEST_CASE("an empty list, an empty item of a list, or an empty path is refused by the option's name") {
+    check_message(showwork_run({"regress", "-", "--x", ","}, line_csv), 2, "--x ',' has an empty item (item 1 of 2)");
+    check_message(showwork_run({"regress", "-", "--x=x,"}, line_csv), 2, "--x 'x,' has an empty item (item 2 of 2)");
+    check_message(showwork_run({"regress", "-", "--y", ""}, line_csv), 2,
+                  "--y is empty: give a value, or leave --y out for its default");
+    check_message(showwork_run({"regress", "-", "--x="}, line_csv), 2,
+                  "--x is empty: give a value, or leave --x out for its default");
+    check_message(showwork_run({"compare", "regress", "-", "--x", ","}, line_csv), 2,
+                  "--x ',' has an empty item (item 1 of 2)");
+    check_message(showwork_run({"descend", "-", "--tolerance", ""}, line_csv), 2,
+                  "--tolerance is empty: give a value, or leave --tolerance out for its default");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--save", ""}, xor_csv), 2,
+                  "--save is empty: name a file");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--init", " "}, xor_csv), 2,
+                  "--init is empty: name a file");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--test", ""}, xor_csv), 2,
+                  "--test is empty: name a file");
+    check_message(showwork_run({"train", "-", "--layers", ""}, xor_csv), 2,
+                  "--layers is empty: give a value, or leave --layers out for its default");
+    check_message(showwork_run({"train", "-", "--layers", "2,,1"}, xor_csv), 2,
+                  "--layers '2,,1' has an empty item (item 2 of 3)");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--activation", ""}, xor_csv), 2,
+                  "--activation is empty: give a value, or leave --activation out for its default");
+    check_message(showwork_run({"train", "-", "--layers", "2,2,1", "--activation", "relu,,identity"}, xor_csv), 2,
+                  "--activation 'relu,,identity' has an empty item (item 2 of 3)");
+    check_message(showwork_run({"forward", "-", "--layers", "2,2,1", "--y", "y,"}, xor_csv), 2,
+                  "--y 'y,' has an empty item (item 2 of 2)");
+    check_message(showwork_run({"show", "1 2", "-o", ""}), 2, "-o is empty: name a file");
+    check_message(showwork_run({"show", "1 2", "--output="}), 2, "--output is empty: name a file");
+    check_message(showwork_run({"diff", "x^2", "--vars", ""}), 2,
+                  "--vars is empty: give a value, or leave --vars out for its default");
+    check_message(showwork_run({"gradient", "x*y", "--vars", "x,,y"}), 2, "--vars 'x,,y' has an empty item (item 2 of 3)");
+    check_message(showwork_run({"diff", "x^2", "--at", "x=1,"}), 2, "--at 'x=1,' has an empty item (item 2 of 2)");
+    check_message(showwork_run({"solve", "1 2 3; 4 5 6", "--unknowns", "p,"}), 2,
+                  "--unknowns 'p,' has an empty item (item 2 of 2)");
+    check_message(showwork_run({"rref", "1 2 3; 4 5 6", "--augment", ""}), 2,
+                  "--augment is empty: give a value, or leave --augment out for its default");
+    check_message(showwork_run({"generate", "system", "--size", ""}), 2,
+                  "--size is empty: give a value, or leave --size out for its default");
+    check_message(showwork_run({"generate", ""}), 2,
+                  "KINDS is empty: name a kind of problem (system, family, none, rank, rref, inverse, det, regression, "
+                  "derivative or backprop)");
+    check_message(showwork_run({"generate", "system,,det"}), 2, "the list 'system,,det' has an empty name (name 2 of 3)");
+}
+
 }  // namespace test_cli_messages

@@ -114,6 +114,14 @@ TEST_CASE("a message is one line of at most 400 characters, whatever it holds") 
     CHECK(controls.size() == 99 * 4 + std::string("…").size());
 }
 
+TEST_CASE("a comma-separated list's first empty item is found by place") {
+    CHECK(empty_item("x1, x2") == 0);
+    CHECK(empty_item("x1,,x2") == 2);
+    CHECK(empty_item(",") == 1);
+    CHECK(empty_item(" , y") == 1);
+    CHECK(empty_item("") == 1);
+}
+
 TEST_CASE("every number read prints back within the input limit: the value p/q is held to it too") {
     auto message = [](std::string_view token) {
         try {
