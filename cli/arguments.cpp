@@ -57,11 +57,6 @@ std::vector<std::string> operands_last(const CLI::App& command, const std::vecto
     return options;
 }
 
-std::string without_operand_mark(std::string message) {
-    if (message.ends_with(" --")) message.resize(message.size() - 3);
-    return message;
-}
-
 void refuse_empty_values(const CLI::App& command, const std::vector<std::string>& args) {
     for (std::size_t k = 0; k < args.size(); ++k) {
         const std::string& arg = args[k];
@@ -83,6 +78,15 @@ void refuse_empty_values(const CLI::App& command, const std::vector<std::string>
                              ? fmt::format("{} is empty: name a file", name)
                              : fmt::format("{} is empty: give a value, or leave {} out for its default", name, name));
     }
+}
+
+std::string unexpected_arguments(std::vector<std::string> extras) {
+    // operands_last's "--" is none of them (nor is a "--" typed: CLI11 took it as the mark)
+    std::erase(extras, std::string("--"));
+    std::string listed;
+    for (const std::string& extra : extras) listed += " " + shown(extra);
+    return (extras.size() == 1 ? "The following argument was not expected:" : "The following arguments were not expected:") +
+           listed;
 }
 
 }  // namespace showwork::cli

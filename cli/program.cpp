@@ -65,6 +65,12 @@ std::vector<std::string> arguments(const CLI::App& app, int argc, char** argv) {
     return rest;
 }
 
+// Where the help of what was typed is: 'showwork help det', or 'showwork --help'.
+std::string help_for(const CLI::App& app, int argc, char** argv) {
+    if (argc > 1 && command_named(app, argv[1])) return fmt::format("'showwork help {}'", argv[1]);
+    return "'showwork --help'";
+}
+
 // Parses the command line and runs the command; returns the exit status.
 int run(CLI::App& app, int argc, char** argv) {
     try {
@@ -84,10 +90,10 @@ int run(CLI::App& app, int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
-    } catch (const CLI::ExtrasError& e) {
-        return fail(2, fmt::format("{} (see 'showwork --help')", without_operand_mark(e.what())));
+    } catch (const CLI::ExtrasError&) {
+        return fail(2, fmt::format("{} (see {})", unexpected_arguments(app.remaining(true)), help_for(app, argc, argv)));
     } catch (const CLI::ParseError& e) {
-        return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
+        return fail(2, fmt::format("{} (see {})", e.what(), help_for(app, argc, argv)));
     } catch (const OutputError& e) {
         return fail(4, e.what());
     } catch (const MistakesFound& e) {

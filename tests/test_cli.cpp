@@ -182,7 +182,7 @@ TEST_CASE("operands that start with a minus are operands, options are still opti
     CHECK(product.status == 0);
     CHECK(nlohmann::json::parse(product.out)["result"]["entries"][0][0] == "11");
     check_error(showwork_run({"show", "1", "--nope"}), 2,
-                "The following argument was not expected: --nope (see 'showwork --help')");
+                "The following argument was not expected: --nope (see 'showwork help show')");
 }
 
 // Output that cannot be written is an error with status 4, never a silent success.

@@ -235,4 +235,39 @@ TEST_CASE("an empty list, an empty item of a list, or an empty path is refused b
     check_message(showwork_run({"generate", "system,,det"}), 2, "the list 'system,,det' has an empty name (name 2 of 3)");
 }
 
+// ---- the elimination commands' options, and arguments CLI11 did not expect ----
+
+TEST_CASE("det takes every elimination option the README names: --tolerance, --detail, --pivot, --method") {
+    auto det = [](std::vector<std::string> extra) {
+        std::vector<std::string> args{"det", "1 1; 1 1.0000001", "--number", "double", "--format", "json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        Run r = showwork_run(args);
+        REQUIRE(r.status == 0);
+        return nlohmann::json::parse(r.out)["result"].get<std::string>();
+    };
+    CHECK(det({}) != "0");
+    CHECK(det({"--tolerance", "1e-3"}) == "0");  // the second pivot, 1e-7, is taken as zero
+    CHECK(det({"--tolerance", "1e-9", "--detail", "full", "--pivot", "partial"}) != "0");
+    check_message(showwork_run({"det", "1 2; 3 4", "--tolerance", "1e-3"}), 2,
+                  "--tolerance is for --number double or float50: exact arithmetic tells zero exactly");
+    check_message(showwork_run({"det", "1 2; 3 4", "--number", "double", "--method", "cofactor", "--tolerance", "1e-3"}), 2,
+                  "--tolerance is for elimination: --method cofactor tests no entry for zero");
+    // every elimination command takes --tolerance
+    for (const char* command : {"ref", "rref", "rank", "det", "inverse", "solve", "nullspace", "colspace", "lu"}) {
+        INFO(command);
+        CHECK(showwork_run({command, "2 1 1; 1 3 2; 1 0 0", "--number", "double", "--tolerance", "1e-12"}).status == 0);
+    }
+}
+
+TEST_CASE("arguments CLI11 did not expect are listed in the order typed, with the command's help") {
+    check_message(showwork_run({"show", "1 2", "a", "b", "c"}), 2,
+                  "The following arguments were not expected: a b c (see 'showwork help show')");
+    check_message(showwork_run({"show", "-1 2", "a", "-b"}), 2,
+                  "The following arguments were not expected: a -b (see 'showwork help show')");
+    check_message(showwork_run({"rowops", "1 2; 3 4", "R1 <-> R2", "--unit-pivots", "x"}), 2,
+                  "The following arguments were not expected: --unit-pivots x (see 'showwork help rowops')");
+    check_message(showwork_run({"show", "1", "\x1b[2J"}), 2,
+                  "The following argument was not expected: \\x1b[2J (see 'showwork help show')");
+}
+
 }  // namespace test_cli_messages
