@@ -1,6 +1,10 @@
 #include "cli/arguments.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "showwork/error.hpp"
 
 namespace showwork::cli {
 
@@ -53,9 +57,36 @@ std::vector<std::string> operands_last(const CLI::App& command, const std::vecto
     return options;
 }
 
-std::string without_operand_mark(std::string message) {
-    if (message.ends_with(" --")) message.resize(message.size() - 3);
-    return message;
+void refuse_empty_values(const CLI::App& command, const std::vector<std::string>& args) {
+    for (std::size_t k = 0; k < args.size(); ++k) {
+        const std::string& arg = args[k];
+        if (arg == "--") return;
+        const CLI::Option* option = option_named(command, arg);
+        if (!option || option->get_items_expected_max() == 0) continue;
+        std::string name = arg, value;
+        if (value_attached(arg)) {
+            const std::size_t split = arg.starts_with("--") ? arg.find('=') : 2;
+            name = arg.substr(0, split);
+            value = arg.substr(split + (arg.starts_with("--") ? 1 : 0));
+        } else if (k + 1 < args.size() && !is_option(command, args[k + 1])) {
+            value = args[++k];
+        } else {
+            continue;  // no value at all: CLI11 says so
+        }
+        if (!trimmed(value).empty()) continue;
+        throw InputError(option->get_type_name() == "FILE"
+                             ? fmt::format("{} is empty: name a file", name)
+                             : fmt::format("{} is empty: give a value, or leave {} out for its default", name, name));
+    }
+}
+
+std::string unexpected_arguments(std::vector<std::string> extras) {
+    // operands_last's "--" is none of them (nor is a "--" typed: CLI11 took it as the mark)
+    std::erase(extras, std::string("--"));
+    std::string listed;
+    for (const std::string& extra : extras) listed += " " + shown(extra);
+    return (extras.size() == 1 ? "The following argument was not expected:" : "The following arguments were not expected:") +
+           listed;
 }
 
 }  // namespace showwork::cli

@@ -17,8 +17,13 @@ namespace showwork::cli {
 // arguments are returned as they are.
 std::vector<std::string> operands_last(const CLI::App& command, const std::vector<std::string>& args);
 
-// CLI11's list of arguments it did not expect names the "--" that operands_last put in (last,
-// as CLI11 lists them in reverse): the list without it.
-std::string without_operand_mark(std::string message);
+// Refuses an option of `command` given an empty value (--x '', --save=, -o ""): an InputError
+// naming the option. A value left empty would otherwise read as the option left out.
+void refuse_empty_values(const CLI::App& command, const std::vector<std::string>& args);
+
+// "The following arguments were not expected: a b c", in the order typed (CLI11's own message
+// lists them in reverse), without the "--" that operands_last puts in; each as a message shows
+// a value (escaped, a long one cut).
+std::string unexpected_arguments(std::vector<std::string> extras);
 
 }  // namespace showwork::cli

@@ -116,9 +116,9 @@ struct Diff {
                 calculus::check_derivative(f, df, x, point, diff_options(call), call.sink());
             if (c.agree) return;
             std::string difference =
-                ScalarTraits<T>::exact ? "" : ", " + scalar_text(c.finite_difference) + " by " + c.difference;
-            call.failed_check = "the check of the derivative failed at " + calculus::point_text(point) + ": " +
-                                scalar_text(c.symbolic) + " from the rules, " + scalar_text(c.dual) +
+                ScalarTraits<T>::exact ? "" : ", " + shown(scalar_text(c.finite_difference)) + " by " + c.difference;
+            call.failed_check = "the check of the derivative failed at " + shown(calculus::point_text(point)) + ": " +
+                                shown(scalar_text(c.symbolic)) + " from the rules, " + shown(scalar_text(c.dual)) +
                                 " by dual numbers" + difference;
         } catch (const DomainError& e) {
             if (trace::Trace* sink = call.sink()) {
@@ -204,7 +204,7 @@ struct Chain {
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], inner);
         std::vector<calculus::Expr> g = calculus::parse_expressions(call.operands[1], vars);
         if (g.size() != inner.size()) {  // what was typed does not fit: an input error
-            throw InputError(calculus::chain_shape_problem(g.size(), inner.size()) + " (--inner " + call.inner +
+            throw InputError(calculus::chain_shape_problem(g.size(), inner.size()) + " (--inner " + shown(call.inner) +
                              "): give g one component per variable of F");
         }
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
@@ -244,7 +244,7 @@ constexpr Operand expression{"EXPR", "An expression: \"2*x + y^3\", \"sin(x^2)\"
 template <class Command>
 CLI::App* register_calculus(CLI::App& app, const CommandSpec<>& spec, const std::shared_ptr<CalculusInvocation>& call) {
     CLI::App* command = register_command<Command>(app, spec, call);
-    command->add_option("--at", call->at, "A point: \"x=1, y=2\" (values in the --number scalar)");
+    as_list(command->add_option("--at", call->at, "A point: \"x=1, y=2\" (values in the --number scalar)"));
     command->add_option("--relu-at-zero", call->relu_at_zero,
                         "ReLU′(0): 0 (notes 003, the default) or 1 (notes 004)")
         ->check(CLI::IsMember({"0", "1"}));
@@ -262,27 +262,27 @@ void register_calculus_commands(CLI::App& app) {
                               "showwork diff \"sqrt(x^2 + 1) + abs(tan(x)) + log(x, 2)\" --at x=1/2 --number double"}},
                             diff)
         ->add_option("--wrt", diff->wrt, "The variable x of ∂f/∂x (default: the expression's only variable)");
-    app.get_subcommand("diff")->add_option(
-        "--vars", diff->vars, "The variables f may use: rate,x (a name of several letters needs declaring)");
+    as_list(app.get_subcommand("diff")->add_option(
+        "--vars", diff->vars, "The variables f may use: rate,x (a name of several letters needs declaring)"));
 
     auto gradient = std::make_shared<CalculusInvocation>();
-    register_calculus<Gradient>(app,
+    as_list(register_calculus<Gradient>(app,
                                 {"gradient", "Gradient ∇f, the column of partial derivatives", {expression},
                                  {"showwork gradient \"x^2 + cos(y)\" --vars x,y",
                                   "showwork gradient \"x^2 + y^2\" --vars x,y --at x=1/2,y=3"}},
                                 gradient)
         ->add_option("--vars", gradient->vars, "The variables, in order: x,y")
-        ->required();
+        ->required());
 
     auto jacobian = std::make_shared<CalculusInvocation>();
-    register_calculus<Jacobian>(app,
+    as_list(register_calculus<Jacobian>(app,
                                 {"jacobian", "Jacobian J_F of F = [f1; f2; …], row i the gradient of fᵢ",
                                  {{"F", "The components separated by ';': \"2*x + y^3; exp(y) - 13*x\""}},
                                  {"showwork jacobian \"2*x + y^3; exp(y) - 13*x\" --vars x,y",
                                   "showwork jacobian \"2*x + y^3; exp(y) - 13*x\" --vars x,y --at x=0,y=0"}},
                                 jacobian)
         ->add_option("--vars", jacobian->vars, "The variables, in order: x,y")
-        ->required();
+        ->required());
 
     auto chain = std::make_shared<CalculusInvocation>();
     CLI::App* chain_command = register_calculus<Chain>(
@@ -293,8 +293,8 @@ void register_calculus_commands(CLI::App& app) {
          {"showwork chain \"sin(u); u*v\" \"x^2 + y; ln(y^3)\" --inner u,v --vars x,y",
           "showwork chain \"u^2 + v^2\" \"cos(t); sin(t)\" --inner u,v --vars t --at t=0"}},
         chain);
-    chain_command->add_option("--inner", chain->inner, "The variables of F, one per component of g: u,v")->required();
-    chain_command->add_option("--vars", chain->vars, "The variables of g, in order: x,y")->required();
+    as_list(chain_command->add_option("--inner", chain->inner, "The variables of F, one per component of g: u,v")->required());
+    as_list(chain_command->add_option("--vars", chain->vars, "The variables of g, in order: x,y")->required());
 }
 
 }  // namespace showwork::cli

@@ -188,9 +188,9 @@ void register_compare_command(CLI::App& app) {
         ->check(CLI::IsMember(pivot_rule_names()))
         ->capture_default_str();
     command->add_option("--y", call->y, "compare regress: the response column (default: the last column)");
-    command->add_option("--x", call->x, "compare regress: the predictors, names separated by commas");
-    command->add_option("--degree", call->degree, "compare regress: a polynomial in one predictor, x … x^D")
-        ->check(CLI::Range(std::size_t{1}, regression::max_degree));
+    as_list(command->add_option("--x", call->x, "compare regress: the predictors, names separated by commas"));
+    add_count_option(*command, "--degree", call->degree, "compare regress: a polynomial in one predictor, x … x^D", 1,
+                     regression::max_degree);
     command->add_flag("--no-intercept", call->no_intercept, "compare regress: no column of ones");
 }
 

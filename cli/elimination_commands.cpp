@@ -47,14 +47,19 @@ std::vector<std::string> methods() {
     return names_of({Method::automatic, Method::gauss_jordan, Method::fraction_free}, method_name);
 }
 
-void add_elimination_options(CLI::App& command, EliminationCall& call, bool with_augment = true) {
+// --method's help: the elimination's methods.
+constexpr const char* elimination_methods_help = "gauss_jordan (traced, textbook) or fraction_free (Bareiss; exact only); "
+                                                 "default: fraction_free for exact without steps";
+
+// --pivot, --method (its choices `method_choices`), --detail, --tolerance, and --augment unless
+// the command has no bar.
+void add_elimination_options(CLI::App& command, EliminationCall& call, bool with_augment = true,
+                             const std::vector<std::string>& method_choices = methods(),
+                             const char* method_help = elimination_methods_help) {
     command.add_option("--pivot", call.pivot, "Pivot rule: first_nonzero (exact default), partial "
                                               "(floating default), scaled_partial, complete")
         ->check(CLI::IsMember(pivot_rule_names()));
-    command.add_option("--method", call.method, "gauss_jordan (traced, textbook) or fraction_free "
-                                                "(Bareiss; exact only); default: fraction_free "
-                                                "for exact without steps")
-        ->check(CLI::IsMember(methods()));
+    command.add_option("--method", call.method, method_help)->check(CLI::IsMember(method_choices));
     command.add_option("--detail", call.detail, "With steps, brief (default): each single replacement of a column "
                                                 "as a sub-step in the first column only; full: in every column")
         ->check(CLI::IsMember({"brief", "full"}));
@@ -76,7 +81,7 @@ EliminationOptions<T> elimination_options(const EliminationCall& call) {
             throw InputError("--tolerance is for --number double or float50: exact arithmetic tells zero exactly");
         } else {
             options.tolerance = parse_scalar<T>(call.tolerance);
-            if (!(*options.tolerance >= 0)) throw InputError("--tolerance must be 0 or more, not " + call.tolerance);
+            if (!(*options.tolerance >= 0)) throw InputError("--tolerance must be 0 or more, not " + shown(call.tolerance));
         }
     }
     return options;
@@ -168,17 +173,20 @@ struct Det {
         methods.push_back("cofactor");
         return methods;
     }
+    // every elimination option but --augment, as every elimination command has them (README)
     static void add_options(CLI::App& command, EliminationCall& call) {
-        command.add_option("--method", call.method, "gauss_jordan (elimination, traced), fraction_free "
-                                                    "(Bareiss), or cofactor (Laplace expansion, up to 4×4)")
-            ->check(CLI::IsMember(with_cofactor(methods())));
-        command.add_option("--pivot", call.pivot, "Pivot rule of the elimination")->check(CLI::IsMember(pivot_rule_names()));
+        add_elimination_options(command, call, false, with_cofactor(methods()),
+                                "gauss_jordan (elimination, traced), fraction_free (Bareiss), or cofactor "
+                                "(Laplace expansion, up to 4×4)");
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {
         Matrix<T> A = read_operand<T>(call, {Eliminating::number, "the determinant"});
         T d;
         if (call.method == "cofactor") {
+            // an expansion tests no entry for zero
+            if (!call.tolerance.empty())
+                throw InputError("--tolerance is for elimination: --method cofactor tests no entry for zero");
             d = cofactor_determinant(A, call.sink());
         } else {
             d = determinant(A, elimination_options<T>(call), call.sink());
@@ -234,9 +242,9 @@ Unknowns unknowns_of(const std::string& given, std::size_t n) {
 struct Solve {
     static void add_options(CLI::App& command, EliminationCall& call) {
         add_elimination_options(command, call);
-        command.add_option("--unknowns", call.unknowns,
-                           "Names of the unknowns, in every step and in the answer, e.g. p,q (default x, y, z; "
-                           "beyond three x_1 … x_n)");
+        as_list(command.add_option("--unknowns", call.unknowns,
+                                   "Names of the unknowns, in every step and in the answer, e.g. p,q (default x, y, "
+                                   "z; beyond three x_1 … x_n)"));
     }
     template <Scalar T>
     static Document run(EliminationCall& call) {

@@ -3,6 +3,7 @@
 // identity and ReLU layers only.
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 
@@ -13,6 +14,7 @@
 #include "showwork/nn/train.hpp"
 #include "showwork/nn/weights_file.hpp"
 #include "showwork/regression/data.hpp"
+#include "showwork/regression/model.hpp"
 
 namespace showwork::cli {
 
@@ -43,21 +45,6 @@ struct Examples {
     std::size_t rows() const { return X.rows(); }
 };
 
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::string piece;
-    for (char c : text + ",") {
-        if (c == ',') {
-            while (!piece.empty() && piece.back() == ' ') piece.pop_back();
-            if (!piece.empty()) out.push_back(piece);
-            piece.clear();
-        } else if (!(c == ' ' && piece.empty())) {
-            piece += c;
-        }
-    }
-    return out;
-}
-
 // A history longer than this is a JSON field only (the derivation's table samples it).
 trace::Named::Where long_series(std::size_t points) {
     return points > nn::max_history_rows + 1 ? trace::Named::Where::json_only : trace::Named::Where::everywhere;
@@ -67,12 +54,12 @@ template <Scalar T>
 Examples<T> read_examples(const std::string& operand, const std::string& y, bool targets_required) {
     Source source = read_source(operand);
     regression::DataSet<T> data = regression::read_data<T>(source.text, source.origin);
-    std::vector<std::string> target_names = split(y);
+    std::vector<std::string> target_names = regression::split_names(y);
     if (target_names.empty() && targets_required) target_names.push_back(data.names.back());
     std::vector<bool> is_target(data.names.size());
     for (const auto& name : target_names) {
         const std::size_t j = data.column(name);
-        if (is_target[j]) throw InputError("--y names the column '" + name + "' twice");
+        if (is_target[j]) throw InputError("--y names the column " + quoted_token(name) + " twice");
         is_target[j] = true;
     }
     Examples<T> e;
@@ -106,7 +93,7 @@ nn::Network<T> network_of(const NetworkCall& call, nn::Loss loss, std::size_t in
         nn::WeightsFile<T> file = nn::read_weights<T>(source.text, source.origin.empty() ? "--init" : source.origin);
         network = std::move(file.network);
         if (!call.layers.empty() && nn::parse_sizes(call.layers) != network.sizes())
-            throw InputError("--layers " + call.layers + " but the weights file holds a " +
+            throw InputError("--layers " + quoted_token(call.layers) + " but the weights file holds a " +
                              nn::sizes_text(network.sizes()) + " network");
         std::vector<nn::Activation> h = !call.activation.empty() ? nn::parse_activations(call.activation, network.depth())
                                         : file.activations_given ? std::vector<nn::Activation>{}
@@ -155,7 +142,7 @@ Matrix<T> targets_for(const Matrix<T>& Y, const nn::Network<T>& network, nn::Los
 template <Scalar T>
 T relu_at_zero_of(const NetworkCall& call) {
     if (call.relu_at_zero != "0" && call.relu_at_zero != "1")
-        throw InputError("--relu-at-zero is 0 (notes 003) or 1 (notes 004), not " + call.relu_at_zero);
+        throw InputError("--relu-at-zero is 0 (notes 003) or 1 (notes 004), not " + quoted_token(call.relu_at_zero));
     return T(call.relu_at_zero == "1" ? 1 : 0);
 }
 
@@ -193,28 +180,29 @@ std::vector<trace::Named> network_inputs(const NetworkCall& call, const Examples
         {"activations", trace::text(activations_text(network))},
         {"inputs", trace::text(joined(e.inputs))},
         {"examples", trace::count(e.rows())},
-        {"weights", trace::text(call.init.empty() ? call.init_method + ", seed " + std::to_string(call.seed) : call.init)},
+        // a file's name as typed, its control characters escaped as in every message
+        {"weights", trace::text(call.init.empty() ? call.init_method + ", seed " + std::to_string(call.seed)
+                                                  : escaped(call.init))},
     };
     if (!e.targets.empty()) inputs.insert(inputs.begin() + 3, {"targets", trace::text(joined(e.targets))});
     return inputs;
 }
 
 void add_network_options(CLI::App& command, NetworkCall& call, bool with_loss) {
-    command.add_option("--y", call.y, "The target columns, by name, separated by commas (default: the last column)");
-    command.add_option("--layers", call.layers, "Layer sizes n_0,n_1,…,n_L: the inputs, then each layer's neurons");
-    command.add_option("--activation", call.activation,
-                       "identity, relu, sigmoid, tanh or softmax (output only): one for every layer, or one per layer "
-                       "(relu,identity); default relu, and identity (softmax with cross_entropy) for the output");
+    as_list(command.add_option("--y", call.y, "The target columns, by name, separated by commas (default: the last column)"));
+    as_list(command.add_option("--layers", call.layers, "Layer sizes n_0,n_1,…,n_L: the inputs, then each layer's neurons"));
+    as_list(command.add_option("--activation", call.activation,
+                               "identity, relu, sigmoid, tanh or softmax (output only): one for every layer, or one per "
+                               "layer (relu,identity); default relu, and identity (softmax with cross_entropy) for the output"));
     if (with_loss)
         command.add_option("--loss", call.loss, "mse (1/m ΣΣ (a − y)², notes 002), half_mse (notes 003) or cross_entropy")
             ->check(CLI::IsMember({"mse", "half_mse", "cross_entropy"}))
             ->capture_default_str();
-    command.add_option("--init", call.init, "A weights file: {\"layers\": [{\"W\": …, \"b\": …}, …]}");
+    command.add_option("--init", call.init, "A weights file: {\"layers\": [{\"W\": …, \"b\": …}, …]}")->type_name("FILE");
     command.add_option("--init-method", call.init_method, "he_normal, he_uniform, glorot, torch or zeros")
         ->check(CLI::IsMember({"he_normal", "he_uniform", "glorot", "torch", "zeros"}))
         ->capture_default_str();
-    command.add_option("--seed", call.seed, "The seed of the initial weights and the shuffle (splitmix64)")
-        ->capture_default_str();
+    add_count_option(command, "--seed", call.seed, "The seed of the initial weights and the shuffle (splitmix64)");
     command.add_option("--relu-at-zero", call.relu_at_zero, "ReLU′(0): 0 (notes 003, the default) or 1 (notes 004)")
         ->capture_default_str();
 }
@@ -267,7 +255,7 @@ struct Backprop {
         }
         if (!call.rate.empty()) {
             const T rate = parse_scalar<T>(call.rate);
-            if (!(rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + call.rate);
+            if (!(rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + shown(call.rate));
             nn::Network<T> next = network;
             for (std::size_t l = 1; l <= network.depth(); ++l) {
                 next.layers[l - 1].W = network.layers[l - 1].W - rate * bp.gradients.W[l - 1];
@@ -289,8 +277,8 @@ struct Backprop {
             const T tolerance = ScalarTraits<T>::exact ? T(0) : T(std::is_same_v<T, double> ? 1e-5 : 1e-15);
             if (g.largest_relative_error() > tolerance)
                 call.failed_check = "the gradient check failed: backpropagation and the finite difference differ by " +
-                                    scalar_text(g.largest_relative_error()) + " (relative) at " +
-                                    nn::parameter_name(network, g.worst) + ", more than " + scalar_text(tolerance) +
+                                    shown(scalar_text(g.largest_relative_error())) + " (relative) at " +
+                                    nn::parameter_name(network, g.worst) + ", more than " + shown(scalar_text(tolerance)) +
                                     (network.layers.front().h == nn::Activation::relu
                                          ? " (a ReLU input at exactly 0 has no derivative: see --relu-at-zero)"
                                          : "");
@@ -355,7 +343,7 @@ struct Train {
         o.classification = loss == nn::Loss::cross_entropy;
         o.traced_epochs = call.trace_epochs;
         o.descent.rate = parse_scalar<T>(call.rate);
-        if (!(o.descent.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + call.rate);
+        if (!(o.descent.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + shown(call.rate));
         o.descent.epochs = call.epochs;
         o.descent.batch = call.batch;
         if (call.batch > e.rows())
@@ -366,15 +354,15 @@ struct Train {
         if (!call.until_loss.empty()) {
             o.descent.stop = StopRule::loss;
             o.descent.tolerance = parse_scalar<T>(call.until_loss);
-            if (!(o.descent.tolerance > 0)) throw InputError("--until-loss must be positive, not " + call.until_loss);
+            if (!(o.descent.tolerance > 0)) throw InputError("--until-loss must be positive, not " + shown(call.until_loss));
         }
         const Matrix<T> Y = targets_for(e.Y, network, loss);
         if (!call.test.empty()) {
             Examples<T> t = read_examples<T>(call.test, call.y, true);
             if (t.inputs != e.inputs || t.targets != e.targets)
-                throw InputError("--test " + call.test + ": its columns (" + joined(t.inputs) + "; targets " +
-                                 joined(t.targets) + ") are not the training data's (" + joined(e.inputs) +
-                                 "; targets " + joined(e.targets) + ")");
+                throw InputError("--test " + quoted_token(call.test) + ": its columns (" + shown(joined(t.inputs)) +
+                                 "; targets " + shown(joined(t.targets)) + ") are not the training data's (" +
+                                 shown(joined(e.inputs)) + "; targets " + shown(joined(e.targets)) + ")");
             o.test_X = t.X;
             o.test_Y = targets_for(t.Y, network, loss);
         }
@@ -396,15 +384,17 @@ struct Train {
         }
         if (r.run.stopped == StopReason::diverged) {
             const T& last = r.run.loss.back();
-            throw MathError("training diverged: the loss became " + scalar_text(last) + " at epoch " +
-                            std::to_string(r.run.loss.size() - 1) + "; the learning rate " + call.rate +
+            throw MathError("training diverged: the loss became " + shown(scalar_text(last)) + " at epoch " +
+                            std::to_string(r.run.loss.size() - 1) + "; the learning rate " + shown(call.rate) +
                             " is too large for this network and data (try a smaller --rate)");
         }
         if (!call.save.empty()) {
-            std::FILE* f = std::fopen(call.save.c_str(), "wb");
             const std::string text = nn::write_weights(r.network);
-            if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size() || std::fclose(f) != 0)
-                throw OutputError("cannot write the weights to '" + call.save + "'");
+            errno = 0;
+            std::FILE* f = std::fopen(call.save.c_str(), "wb");
+            bool written = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+            if (f && std::fclose(f) != 0) written = false;
+            if (!written) throw OutputError(unwritten("the weights file " + quoted_token(call.save)));
         }
         std::vector<Math> history;
         for (const T& l : r.run.loss) history.push_back(to_math(l));
@@ -445,17 +435,14 @@ struct Train {
     static void add_options(CLI::App& command, TrainCall& call) {
         add_network_options(command, call, true);
         command.add_option("--rate", call.rate, "The learning rate α > 0 (1/10 is exact in an exact run)")->capture_default_str();
-        command.add_option("--epochs", call.epochs, "Passes over the training data")
-            ->check(CLI::Range(std::size_t{1}, nn::max_epochs))
-            ->capture_default_str();
-        command.add_option("--batch", call.batch, "Examples per update: 0 (all, the default), 1 (SGD) or B (mini-batches)")
-            ->capture_default_str();
+        add_count_option(command, "--epochs", call.epochs, "Passes over the training data", 1, nn::max_epochs);
+        add_count_option(command, "--batch", call.batch, "Examples per update: 0 (all, the default), 1 (SGD) or B (mini-batches)");
         command.add_flag("--no-shuffle", call.no_shuffle, "Take the examples in order in every epoch");
         command.add_option("--until-loss", call.until_loss, "Stop after the first epoch whose loss is at most L");
-        command.add_option("--test", call.test, "A test set with the same columns, scored after every epoch");
-        command.add_option("--save", call.save, "Write the trained weights to this file (a weights file)");
-        command.add_option("--trace-epochs", call.trace_epochs, "Epochs whose updates the derivation writes out in full")
-            ->capture_default_str();
+        command.add_option("--test", call.test, "A test set with the same columns, scored after every epoch")
+            ->type_name("FILE");
+        command.add_option("--save", call.save, "Write the trained weights to this file (a weights file)")->type_name("FILE");
+        add_count_option(command, "--trace-epochs", call.trace_epochs, "Epochs whose updates the derivation writes out in full");
         command.add_flag("--quiet", call.quiet, "No progress line on standard error");
     }
 };

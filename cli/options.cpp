@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <charconv>
+#include <limits>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 
 #include "showwork/error.hpp"
+#include "showwork/text.hpp"
 
 namespace showwork::cli {
 
@@ -36,7 +39,7 @@ void add_common_options(CLI::App& command, CommonOptions& options, std::string_v
     command.add_flag_callback("--steps", [&steps] { steps = true; }, "Show the derivation (the default)");
     command.add_flag_callback("--no-steps", [&steps] { steps = false; }, "Show only the inputs and the result");
     command.add_flag("--bmatrix", options.bmatrix, "Square brackets (bmatrix) instead of parentheses");
-    command.add_option("-o,--output", options.output, "Write to FILE instead of standard output");
+    command.add_option("-o,--output", options.output, "Write to FILE instead of standard output")->type_name("FILE");
 }
 
 void emit(trace::Document document, const CommonOptions& options) {
@@ -68,16 +71,36 @@ std::string unwritten(const std::string& where) {
     return fmt::format("cannot write to {}{}", where, error != 0 ? std::string(": ") + std::strerror(error) : "");
 }
 
-std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit) {
-    std::size_t value = 0;
-    bool digits_only = !text.empty() && text.size() <= 9 &&
-                       text.find_first_not_of("0123456789") == std::string::npos;
-    if (digits_only) value = std::stoul(text);
-    if (!digits_only || value == 0 || value > limit) {
-        throw InputError(
-            fmt::format("{} must be a whole number from 1 to {}, not {}", what, limit, quoted_token(text)));
+std::uint64_t parse_whole_number(const std::string& text, std::string_view what, std::uint64_t least,
+                                 std::uint64_t most) {
+    // decimal digits only: CLI11 would read -1 as 2⁶⁴ − 1, 010 as 8 and 0x10 as 16
+    std::uint64_t value = 0;
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    const bool read = digits && error == std::errc() && end == text.data() + text.size();
+    if (read && value >= least && value <= most) return value;
+    if (most != std::numeric_limits<std::uint64_t>::max()) {
+        throw InputError(fmt::format("{} must be a whole number from {} to {}, not {}", what, least, most,
+                                     quoted_token(text)));
     }
-    return value;
+    const bool negative = text.size() > 1 && text[0] == '-' && text.find_first_not_of("0123456789", 1) == std::string::npos;
+    if (negative || (read && value < least)) {
+        throw InputError(fmt::format("{} must be {} or more, not {}", what, least, quoted_token(text)));
+    }
+    throw InputError(fmt::format("{} must be a whole number, {} or more, not {}", what, least, quoted_token(text)));
+}
+
+CLI::Option* as_list(CLI::Option* option) {
+    return option->each([name = option->get_name()](const std::string& list) {
+        if (const std::size_t k = empty_item(list); k != 0 && !trimmed(list).empty()) {
+            throw InputError(fmt::format("{} {} has an empty item (item {} of {})", name, quoted_token(list), k,
+                                         split_trimmed(list).size()));
+        }
+    });
+}
+
+std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit) {
+    return static_cast<std::size_t>(parse_whole_number(text, what, 1, limit));
 }
 
 std::size_t parse_augment(const std::string& text, std::size_t cols, const std::string& shape) {

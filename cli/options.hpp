@@ -5,9 +5,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -95,8 +98,36 @@ void note(std::string_view line);
 // "cannot write to standard output: No space left on device", from errno.
 std::string unwritten(const std::string& where);
 
+// A whole number from `least` to `most` typed on the command line, in decimal digits: anything
+// else is an InputError naming `what` ("--batch must be 0 or more, not '-1'"). Every count the
+// program reads is read here, so that no negative number wraps around to a huge one.
+std::uint64_t parse_whole_number(const std::string& text, std::string_view what, std::uint64_t least,
+                                 std::uint64_t most = std::numeric_limits<std::uint64_t>::max());
+
 // A positive whole number from the command line ("identity N").
 std::size_t parse_count(const std::string& text, std::string_view what, std::size_t limit);
+
+// Makes `option` a comma-separated list: an empty item in it (--x ",", --layers 2,,1) is an
+// InputError naming the option. (An empty value is refused for every option: refuse_empty_values.)
+CLI::Option* as_list(CLI::Option* option);
+
+// An option that is a count (--epochs, --batch, --seed, --digits): read by parse_whole_number
+// into `target`, from `least` to `most` (default: no limit but the type's); its default shown
+// in the help.
+template <class Integer>
+CLI::Option* add_count_option(CLI::App& command, const std::string& name, Integer& target, const std::string& help,
+                              std::uint64_t least = 0,
+                              std::uint64_t most = std::numeric_limits<Integer>::max()) {
+    static_assert(std::is_integral_v<Integer>);
+    if (most > static_cast<std::uint64_t>(std::numeric_limits<Integer>::max())) {
+        most = static_cast<std::uint64_t>(std::numeric_limits<Integer>::max());
+    }
+    CLI::Option* option = command.add_option_function<std::string>(
+        name, [&target, name, least, most](const std::string& text) {
+            target = static_cast<Integer>(parse_whole_number(text, name, least, most));
+        }, help);
+    return option->type_name("N")->default_str(std::to_string(target));
+}
 
 // --augment K for a matrix of `cols` columns and shape `shape`: a whole number from 0 to
 // cols − 1, so that a column stays left of the bar.

@@ -16,8 +16,10 @@
 
 namespace showwork::cli {
 
+// Every message the program prints passes here: one line, escaped and at most
+// max_message_characters long (error.hpp's message_line), whatever the library put in it.
 int fail(int status, std::string_view message) {
-    std::cerr << fmt::format("showwork: error: {}\n", message);
+    std::cerr << fmt::format("showwork: error: {}\n", message_line(message));
     return status;
 }
 
@@ -43,16 +45,30 @@ void add_help_command(CLI::App& app, std::string& topic) {
     });
 }
 
+// The command that the first argument names, or null.
+const CLI::App* command_named(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* c : app.get_subcommands({}))
+        if (c->get_name() == name) return c;
+    return nullptr;
+}
+
 // The arguments as CLI11 is to read them: a command's operands that start with '-' after "--".
+// An option given an empty value is refused here, before CLI11 reads it.
 std::vector<std::string> arguments(const CLI::App& app, int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "help") return args;
-    const CLI::App* command = nullptr;
-    for (const CLI::App* c : app.get_subcommands({})) command = c->get_name() == args[0] ? c : command;
+    const CLI::App* command = command_named(app, args[0]);
     if (!command) return args;
+    refuse_empty_values(*command, {args.begin() + 1, args.end()});
     std::vector<std::string> rest = operands_last(*command, {args.begin() + 1, args.end()});
     rest.insert(rest.begin(), args[0]);
     return rest;
+}
+
+// Where the help of what was typed is: 'showwork help det', or 'showwork --help'.
+std::string help_for(const CLI::App& app, int argc, char** argv) {
+    if (argc > 1 && command_named(app, argv[1])) return fmt::format("'showwork help {}'", argv[1]);
+    return "'showwork --help'";
 }
 
 // Parses the command line and runs the command; returns the exit status.
@@ -60,9 +76,7 @@ int run(CLI::App& app, int argc, char** argv) {
     try {
         // A first word that is neither an option nor a command is a typo: say so plainly.
         if (argc > 1 && argv[1][0] != '-') {
-            bool known = false;
-            for (const CLI::App* command : app.get_subcommands({})) known |= command->get_name() == argv[1];
-            if (!known) {
+            if (!command_named(app, argv[1])) {
                 return fail(2, fmt::format("unknown command {}: 'showwork help' lists them",
                                            quoted_token(argv[1])));
             }
@@ -76,14 +90,14 @@ int run(CLI::App& app, int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
-    } catch (const CLI::ExtrasError& e) {
-        return fail(2, fmt::format("{} (see 'showwork --help')", without_operand_mark(e.what())));
+    } catch (const CLI::ExtrasError&) {
+        return fail(2, fmt::format("{} (see {})", unexpected_arguments(app.remaining(true)), help_for(app, argc, argv)));
     } catch (const CLI::ParseError& e) {
-        return fail(2, fmt::format("{} (see 'showwork --help')", e.what()));
+        return fail(2, fmt::format("{} (see {})", e.what(), help_for(app, argc, argv)));
     } catch (const OutputError& e) {
         return fail(4, e.what());
     } catch (const MistakesFound& e) {
-        std::cerr << fmt::format("showwork: {}\n", e.what());
+        std::cerr << fmt::format("showwork: {}\n", message_line(e.what()));
         return 3;
     } catch (const InputError& e) {
         return fail(2, e.what());

@@ -46,10 +46,9 @@ LeastSquaresMethod method_of(const RegressCall& call) {
 
 void add_model_options(CLI::App& command, ModelCall& call) {
     command.add_option("--y", call.y, "The response: a column's name (default: the last column)");
-    command.add_option("--x", call.x, "The predictors: names separated by commas (default: the other columns)");
-    command.add_option("--degree", call.degree, "A polynomial in one predictor: x, x², …, x^D")
-        ->check(CLI::Range(std::size_t{1}, regression::max_degree))
-        ->capture_default_str();
+    as_list(command.add_option("--x", call.x, "The predictors: names separated by commas (default: the other columns)"));
+    add_count_option(command, "--degree", call.degree, "A polynomial in one predictor: x, x², …, x^D", 1,
+                     regression::max_degree);
     command.add_flag("--no-intercept", call.no_intercept, "No column of ones: the line through the origin");
 }
 
@@ -75,9 +74,8 @@ struct Regress {
                            "normal (XᵀX β = XᵀY, the default exactly), inverse ((XᵀX)⁻¹XᵀY) or qr (Householder, "
                            "the default in floating point)")
             ->check(CLI::IsMember({"normal", "inverse", "qr"}));
-        command.add_option("--digits", call.digits, "Significant digits of s, the standard errors and t values of an exact fit")
-            ->check(CLI::Range(1, max_decimal_digits))
-            ->capture_default_str();
+        add_count_option(command, "--digits", call.digits,
+                         "Significant digits of s, the standard errors and t values of an exact fit", 1, max_decimal_digits);
     }
 };
 
@@ -99,7 +97,7 @@ struct Descend {
     static DescentOptions<T> options_of(const DescendCall& call, std::size_t m) {
         DescentOptions<T> o;
         o.rate = parse_scalar<T>(call.rate);
-        if (!(o.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + call.rate);
+        if (!(o.rate > 0)) throw InputError("--rate: the learning rate must be positive, not " + shown(call.rate));
         o.epochs = call.epochs;
         o.batch = call.batch;
         if (o.batch > m)
@@ -109,7 +107,7 @@ struct Descend {
         o.seed = call.seed;
         if (!call.tolerance.empty()) {
             o.tolerance = parse_scalar<T>(call.tolerance);
-            if (!(o.tolerance > 0)) throw InputError("--tolerance must be positive, not " + call.tolerance);
+            if (!(o.tolerance > 0)) throw InputError("--tolerance must be positive, not " + shown(call.tolerance));
             o.stop = call.stop == "loss" ? StopRule::loss : StopRule::gradient_norm;
         }
         return o;
@@ -127,9 +125,9 @@ struct Descend {
         }
         if (r.run.stopped == StopReason::diverged) {
             const auto& C = r.run.loss;
-            throw MathError("gradient descent diverged: the loss went from " + scalar_text(C.front()) + " to " +
-                            scalar_text(C.back()) + " by epoch " + std::to_string(r.run.epochs_run) +
-                            "; the learning rate " + call.rate + " is too large for these data (try a smaller --rate)");
+            throw MathError("gradient descent diverged: the loss went from " + shown(scalar_text(C.front())) + " to " +
+                            shown(scalar_text(C.back())) + " by epoch " + std::to_string(r.run.epochs_run) +
+                            "; the learning rate " + shown(call.rate) + " is too large for these data (try a smaller --rate)");
         }
         std::vector<trace::Named> inputs{
             {"response", trace::text(d.response)},
@@ -148,13 +146,9 @@ struct Descend {
         add_model_options(command, call);
         command.add_option("--rate", call.rate, "The learning rate η > 0 (exactly, 1/10 or 0.1 is the fraction 1/10)")
             ->capture_default_str();
-        command.add_option("--epochs", call.epochs, "Passes over the data")
-            ->check(CLI::Range(std::size_t{1}, regression::max_epochs))
-            ->capture_default_str();
-        command.add_option("--batch", call.batch, "Examples per update: 0 or m the full batch, 1 stochastic, B mini-batches")
-            ->capture_default_str();
-        command.add_option("--seed", call.seed, "The seed of the shuffle (splitmix64, the same on every platform)")
-            ->capture_default_str();
+        add_count_option(command, "--epochs", call.epochs, "Passes over the data", 1, regression::max_epochs);
+        add_count_option(command, "--batch", call.batch, "Examples per update: 0 or m the full batch, 1 stochastic, B mini-batches");
+        add_count_option(command, "--seed", call.seed, "The seed of the shuffle (splitmix64, the same on every platform)");
         command.add_flag("--no-shuffle", call.no_shuffle, "Take the examples in order in every epoch");
         command.add_option("--loss", call.loss, "half_mse (1/(2m) Σ eᵢ², notes 003) or mse (1/m Σ eᵢ², notes 001)")
             ->check(CLI::IsMember({"half_mse", "mse"}))
@@ -163,9 +157,8 @@ struct Descend {
         command.add_option("--stop", call.stop, "What --tolerance bounds: gradient_norm or loss")
             ->check(CLI::IsMember({"gradient_norm", "loss"}))
             ->capture_default_str();
-        command.add_option("--digits", call.digits, "Significant digits of the decimals (losses, norms, distances)")
-            ->check(CLI::Range(1, max_decimal_digits))
-            ->capture_default_str();
+        add_count_option(command, "--digits", call.digits, "Significant digits of the decimals (losses, norms, distances)",
+                         1, max_decimal_digits);
     }
 };
 

@@ -163,7 +163,12 @@ struct Generate {
     template <Scalar T>
     static Document run(GenerateCall& call) {
         std::vector<teach::ProblemSpec> specs;
-        for (const std::string& name : regression::split_names(call.operands[0])) {
+        const std::vector<std::string> kind_names = regression::split_names(call.operands[0]);
+        if (kind_names.empty()) {
+            throw InputError("KINDS is empty: name a kind of problem (system, family, none, rank, rref, inverse, det, "
+                             "regression, derivative or backprop)");
+        }
+        for (const std::string& name : kind_names) {
             teach::ProblemSpec spec;
             spec.kind = teach::parse_problem_kind(name);
             spec.difficulty = teach::parse_difficulty(call.difficulty);
@@ -183,7 +188,7 @@ struct Generate {
         // the problems are steps, always shown; --no-steps leaves out the derivations, not them
         const bool derivations = call.options.steps;
         call.options.steps = true;
-        const std::string kinds = joined(regression::split_names(call.operands[0])), level = call.difficulty;
+        const std::string kinds = joined(kind_names), level = call.difficulty;
         auto inputs = [&](std::uint64_t s) {
             std::vector<trace::Named> named = trace::fields({"kinds", trace::text(kinds)},
                                                             {"difficulty", trace::text(level)}, {"seed", trace::count(s)});

@@ -221,7 +221,7 @@ TEST_CASE("a spec that cannot be met is refused, naming what is wrong") {
     CHECK_THROWS_WITH_AS(generate_problem({ProblemKind::system, Difficulty::easy, 7}, 1),
                          "--size for system: rows from 1 to 6, not 7", InputError);
     CHECK_THROWS_WITH_AS(parse_problem_kind("matrix"),
-                         "unknown kind of problem \"matrix\": one of system, family, none, rank, rref, inverse, det, regression, derivative, "
+                         "unknown kind of problem 'matrix': one of system, family, none, rank, rref, inverse, det, regression, derivative, "
                          "backprop",
                          InputError);
     CHECK_THROWS_AS(parse_difficulty("trivial"), InputError);

@@ -52,6 +52,11 @@ TEST_CASE("malformed input names the row, the column and the token") {
     CHECK(parse_error("[[1,2],[3,4]] 5") == "row 3, column 1: stray character '5'");
     CHECK(parse_error("[[1,,2]]") == "row 1, column 2: missing entry");
     CHECK(parse_error("[[1,2],[3;4]]") == "row 2, column 2: stray character ';'");
+    // a stray character is shown whole, escaped when a terminal would act on it
+    CHECK(parse_error("1 2 \x01") == "row 1, column 3: stray character '\\x01'");
+    CHECK(parse_error("1 \x1b[31m") == "row 1, column 2: stray character '\\x1b'");
+    CHECK(parse_error("1 \u202E2") == "row 1, column 2: stray character '\\u202e'");
+    CHECK(parse_error("1 é") == "row 1, column 2: stray character 'é'");
 }
 
 TEST_CASE("a named text (a file) is named in every error, with the line") {

@@ -72,6 +72,59 @@ TEST_CASE("a long token is shown cut, with its length, so that the message stays
     }
 }
 
+TEST_CASE("a token's control characters and bidirectional controls are escaped, never written as they are") {
+    CHECK(escaped("R2 -> R2\x01") == "R2 -> R2\\x01");
+    CHECK(escaped("\x1b[31mred") == "\\x1b[31mred");
+    CHECK(escaped("abc\u202Edef") == "abc\\u202edef");  // right-to-left override
+    CHECK(escaped("\u2066x\u2069 \u200E\u200F\u061C\u2028") == "\\u2066x\\u2069 \\u200e\\u200f\\u061c\\u2028");
+    CHECK(escaped("tab\tnew\nline\x7f") == "tab\\x09new\\x0aline\\x7f");
+    CHECK(escaped("\xc2\x85") == "\\u0085");                  // a C1 control, NEL
+    CHECK(escaped("bad \xff\xc3") == "bad \\xff\\xc3");     // bytes that are no UTF-8
+    CHECK(escaped("\xe2\x80") == "\\xe2\\x80");              // a character cut short
+    CHECK(escaped("σ(x) − 2·y, x₁ ≤ 3, é") == "σ(x) − 2·y, x₁ ≤ 3, é");  // the rest as it is
+    CHECK(quoted_token("x\x01") == "'x\\x01'");
+    CHECK(quoted_token("\u202E") == "'\\u202e'");
+    CHECK(first_unsafe("y\x1b[31m") == 1);
+    CHECK(first_unsafe("σ₁ é") == std::string_view::npos);
+}
+
+TEST_CASE("a value in a message is cut to a few dozen characters; a number says how many digits it has") {
+    CHECK(shown("43/5") == "43/5");
+    CHECK(shown(std::string(40, '7')) == std::string(40, '7'));
+    CHECK(shown(std::string(5000, '1')) == std::string(40, '1') + "…(5,000 digits)");
+    CHECK(shown("-" + std::string(958, '9') + "/5") == "-" + std::string(39, '9') + "…(959 digits)");
+    CHECK(shown("1.7770539070980123e-05") == "1.7770539070980123e-05");  // a double, whole
+    // a long mantissa is cut before its exponent, which stays
+    CHECK(shown("1." + std::string(5000, '2') + "e-9") == "1." + std::string(35, '2') + "…(5,001 digits)e-9");
+    CHECK(shown("1e" + std::string(50, '0')) == "1e" + std::string(11, '0') + "…");
+    std::string expression;
+    for (int k = 1; k <= 100; ++k) expression += "(x + " + std::to_string(k) + ")";
+    CHECK(shown(expression) == expression.substr(0, 40) + "…(" + thousands(expression.size()) + " characters)");
+    CHECK(shown("x\x1b") == "x\\x1b");
+}
+
+TEST_CASE("a message is one line of at most 400 characters, whatever it holds") {
+    CHECK(message_line("the matrix is singular") == "the matrix is singular");
+    CHECK(message_line("one\nline\x1b[2J") == "one\\x0aline\\x1b[2J");
+    const std::string line = message_line("x = " + std::string(10'000, '1'));
+    CHECK(line.size() == 399 + std::string("…").size());
+    CHECK(line.starts_with("x = 111"));
+    CHECK(line.ends_with("1…"));
+    CHECK(message_line(std::string(400, 'a')) == std::string(400, 'a'));
+    // an escape counts the characters it takes
+    const std::string controls = message_line(std::string(200, '\x01'));
+    CHECK(controls.ends_with("\\x01…"));
+    CHECK(controls.size() == 99 * 4 + std::string("…").size());
+}
+
+TEST_CASE("a comma-separated list's first empty item is found by place") {
+    CHECK(empty_item("x1, x2") == 0);
+    CHECK(empty_item("x1,,x2") == 2);
+    CHECK(empty_item(",") == 1);
+    CHECK(empty_item(" , y") == 1);
+    CHECK(empty_item("") == 1);
+}
+
 TEST_CASE("every number read prints back within the input limit: the value p/q is held to it too") {
     auto message = [](std::string_view token) {
         try {

@@ -84,7 +84,10 @@ private:
         return it->second;
     }
 
-    static std::string value_text(const V& v) { return scalar_text(value_of(v)); }
+    // a value, an expression and an exponent as a message shows them: a long one cut (error.hpp)
+    static std::string value_text(const V& v) { return shown(scalar_text(value_of(v))); }
+    static std::string expression_text(const Expr& e) { return shown(to_text(e)); }
+    static std::string exponent_text(const Rational& p) { return shown(rational_text(p)); }
 
     [[noreturn]] static void fail(const std::string& message) { throw DomainError(message); }
 
@@ -96,11 +99,11 @@ private:
         if constexpr (std::is_same_v<V, Rational>) {
             return constant_power(base, base_expr, exponent);
         } else if constexpr (is_exact_number<V>::value) {
-            fail("the exact derivative of " + to_text(e) + " involves a logarithm; evaluate in double or float50");
+            fail("the exact derivative of " + expression_text(e) + " involves a logarithm; evaluate in double or float50");
         } else {
             // u^v = e^{v ln u}, defined for u > 0
             if (!(value_of(base) > 0)) {
-                fail(to_text(e) + ": the base " + to_text(base_expr) + " is " + value_text(base) +
+                fail(expression_text(e) + ": the base " + expression_text(base_expr) + " is " + value_text(base) +
                      " at the point; a variable exponent needs a positive base");
             }
             using std::exp;
@@ -111,24 +114,24 @@ private:
 
     V constant_power(const V& base, const Expr& base_expr, const Rational& p) const {
         bool zero = value_of(base) == 0;
-        if (zero && p < 0) fail("division by zero: " + to_text(base_expr) + " is 0 at the point");
+        if (zero && p < 0) fail("division by zero: " + expression_text(base_expr) + " is 0 at the point");
         if constexpr (is_exact_number<V>::value) {
             if (denominator(p) == 1 && !power_within_length(value_of(base), numerator(p))) {
                 std::string b = value_text(base);
                 if (b.find_first_of("-/") != std::string::npos) b = "(" + b + ")";
-                fail("the exact value of " + b + "^" + rational_text(p) + " would take more than " +
+                fail("the exact value of " + b + "^" + exponent_text(p) + " would take more than " +
                      thousands(max_number_length) + " characters; evaluate in double or float50");
             }
         }
         if (denominator(p) == 1) return integer_power(base, p);
         bool negative = value_of(base) < 0;
         if (negative && denominator(p) % 2 == 0) {
-            fail(to_text(base_expr) + " is " + value_text(base) + " at the point: its power " + rational_text(p) +
+            fail(expression_text(base_expr) + " is " + value_text(base) + " at the point: its power " + exponent_text(p) +
                  " is not a real number");
         }
         if constexpr (std::is_same_v<V, Rational>) {
             if (auto exact = exact_rational_power(base, p)) return *exact;
-            fail(to_text(base_expr) + "^(" + rational_text(p) + ") at " + value_text(base) +
+            fail(expression_text(base_expr) + "^(" + exponent_text(p) + ") at " + value_text(base) +
                  " is irrational: evaluate in double or float50");
         } else if constexpr (is_exact_number<V>::value) {
             fail("the exact derivative of a non-integer power is not attempted; evaluate in double or float50");
@@ -197,7 +200,7 @@ private:
                 return value_of(u) < 0 ? V(from_rational<V>(0) - u) : u;
             case Fn::ln:
                 if (!(value_of(u) > 0)) {
-                    fail("ln of a non-positive number: " + to_text(e.arg(0)) + " is " + value_text(u) +
+                    fail("ln of a non-positive number: " + expression_text(e.arg(0)) + " is " + value_text(u) +
                          " at the point");
                 }
                 break;
@@ -243,8 +246,8 @@ private:
                 default: break;
             }
         }
-        fail(std::string(function_name(e.fn())) + "(" + scalar_text(z) + ") has no exact rational value" +
-             " (in " + to_text(e) + "): evaluate in double or float50");
+        fail(std::string(function_name(e.fn())) + "(" + shown(scalar_text(z)) + ") has no exact rational value" +
+             " (in " + expression_text(e) + "): evaluate in double or float50");
     }
 
     const Values<V>& point_;

@@ -314,7 +314,7 @@ Expr apply(Fn fn, std::vector<Expr> args) {
             if (u.is_constant(1)) return Expr(0);
             if (u.op() == Op::apply && u.fn() == Fn::exp) return u.arg(0);  // ln(e^u) = u
             if (u.is_constant() && u.value() <= 0) {
-                throw DomainError("ln(" + rational_text(u.value()) + "): the argument is not positive");
+                throw DomainError("ln(" + shown(rational_text(u.value())) + "): the argument is not positive");
             }
             break;
         case Fn::sin:

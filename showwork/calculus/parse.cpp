@@ -102,9 +102,8 @@ std::vector<Token> tokenize(std::string_view s) {
             tokens.push_back({u->first == "sigma" || u->first == "\u221a" ? Tok::name : Tok::symbol, u->first, at});
             i += u->second;
         } else {
-            std::size_t len = 1;
-            while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
-            fail(at, "unexpected character '" + std::string(s.substr(i, len)) + "'", std::string(s.substr(i, len)));
+            const std::string_view character = s.substr(i, utf8_character(s, i).length);
+            fail(at, "unexpected character " + quoted_token(character), escaped(character));
         }
     }
     tokens.push_back({Tok::end, "", s.size() + 1});
@@ -287,7 +286,7 @@ private:
             return within_depth(apply(Fn::abs, {inside}), t.position);
         }
         if (t.text == ")") fail(t.position, "missing operand before ')'", t.text);
-        fail(t.position, "missing operand before '" + t.text + "'", t.text);
+        fail(t.position, "missing operand before " + quoted_token(t.text), t.text);
     }
 
     void close_parenthesis(const Token& open) {
@@ -323,7 +322,7 @@ private:
             if (!callable(t.text)) fail(t.position, "unknown function " + quoted_token(t.text), t.text);
             return call_function(t);
         }
-        if (callable(t.text)) fail(t.position, "function '" + t.text + "' needs its argument in parentheses", t.text);
+        if (callable(t.text)) fail(t.position, "function " + quoted_token(t.text) + " needs its argument in parentheses", t.text);
         if (t.text == "e") return exp(Expr(1));  // Euler's number: e^x is exp(x)
         if (allowed_ && std::find(allowed_->begin(), allowed_->end(), t.text) == allowed_->end()) {
             std::string list;

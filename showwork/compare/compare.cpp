@@ -54,7 +54,7 @@ Rational largest_entry(const Matrix<Rational>& M) {
 }
 
 double log10_of(const Rational& q) {
-    if (q <= 0) throw DomainError("log10 needs a positive number, not " + rational_text(q));
+    if (q <= 0) throw DomainError("log10 needs a positive number, not " + shown(rational_text(q)));
     // Float50's exponent range is far wider than double's: no overflow for huge or tiny q.
     return static_cast<double>(log10(rational_to_float50(q)));
 }

@@ -83,7 +83,7 @@ std::string decimal_text(const Rational& q, int digits) {
 
 std::string sqrt_text(const Rational& q, int digits) {
     require_digits(digits);
-    if (q < 0) throw DomainError("the square root of a negative number, " + rational_text(q));
+    if (q < 0) throw DomainError("the square root of a negative number, " + shown(rational_text(q)));
     if (q == 0) return "0";
     // √(q·10^(2k)) = √q · 10^k: its floor is the integer square root of the floor of q·10^(2k),
     // and it is above r + 1/2 exactly when q·10^(2k) > (r + 1/2)² = r² + r + 1/4.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "showwork/error.hpp"
 #include "showwork/matrix/elimination.hpp"
 #include "showwork/trace/math.hpp"
 
@@ -23,13 +24,20 @@ std::vector<T> row_combination(const Elimination<T>& e, std::size_t k) {
 
 // A dependency Σᵢ yᵢRᵢ = 0 written as "R₃ = 2R₁ − R₂" (as the text output writes rows): solved
 // for the last row with a non-zero coefficient.
-// A coefficient before a row: 2R₁, and (1/2)R₁ rather than 1/2R₁.
+// A coefficient before a row: 2R₁, and (1/2)R₁ rather than 1/2R₁ (a number cut short too).
 inline std::string coefficient_text(const std::string& size) {
-    return size.find_first_of("/eE") == std::string::npos ? size : "(" + size + ")";
+    return size.find_first_of("/eE…") == std::string::npos ? size : "(" + size + ")";
+}
+
+// A number of the evidence: in full for a derivation, as a message shows it (a long one cut,
+// error.hpp's shown) for an error's message.
+template <Scalar T>
+std::string evidence_number(const T& x, bool in_message) {
+    return in_message ? shown(scalar_text(x)) : scalar_text(x);
 }
 
 template <Scalar T>
-std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) {
+std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0), bool in_message = false) {
     std::size_t last = y.size();
     for (std::size_t i = y.size(); i-- > 0;) {
         if (!is_zero_entry(y[i], tolerance)) {
@@ -46,7 +54,7 @@ std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) 
         bool negative = c < 0;
         T size = magnitude(c);
         out += first ? (negative ? " −" : " ") : (negative ? " − " : " + ");
-        if (size != 1) out += coefficient_text(scalar_text(size));
+        if (size != 1) out += coefficient_text(evidence_number(size, in_message));
         out += trace::subscripted("R", i + 1);
         first = false;
     }
@@ -57,14 +65,14 @@ std::string dependency_text(const std::vector<T>& y, const T& tolerance = T(0)) 
 // A combination Σ yᵢ (equation i) written as "1·(eq 1) − 2·(eq 2)" for messages.
 template <Scalar T>
 std::string combination_text(const std::vector<T>& y, const std::string& name,
-                             const T& tolerance = T(0)) {
+                             const T& tolerance = T(0), bool in_message = false) {
     std::string out;
     for (std::size_t i = 0; i < y.size(); ++i) {
         if (is_zero_entry(y[i], tolerance)) continue;
         bool negative = y[i] < 0;
         T size = magnitude(y[i]);
         out += out.empty() ? (negative ? "−" : "") : (negative ? " − " : " + ");
-        if (size != 1) out += scalar_text(size) + "·";
+        if (size != 1) out += evidence_number(size, in_message) + "·";
         out += "(" + name + " " + std::to_string(i + 1) + ")";
     }
     return out.empty() ? "0" : out;

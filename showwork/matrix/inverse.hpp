@@ -25,7 +25,7 @@ template <Scalar T>
     std::vector<T> y(zero_row.begin() + static_cast<std::ptrdiff_t>(n), zero_row.end());
     throw SingularError("the matrix is singular: column " + std::to_string(missing + 1) +
                         " has no pivot (rank " + std::to_string(e.rank()) + " < " + std::to_string(n) +
-                        "); its rows are dependent: " + dependency_text(y, e.tolerance));
+                        "); its rows are dependent: " + dependency_text(y, e.tolerance, true));
 }
 
 // A⁻¹ from the RREF (I | X) of (A | I), or of (A Q | I) under complete pivoting, where

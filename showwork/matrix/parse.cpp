@@ -5,6 +5,8 @@
 #include <cctype>
 #include <sstream>
 
+#include "showwork/text.hpp"
+
 namespace showwork {
 
 namespace {
@@ -90,12 +92,12 @@ private:
     std::vector<std::string> current_;
 };
 
-[[noreturn]] void stray(char c, const RowCollector& rows) {
-    std::string shown = std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c)
-                                                                     : fmt::format("\\x{:02x}",
-                                                                                   static_cast<unsigned char>(c));
-    throw ParseError(fmt::format("{}stray character '{}'", rows.at_entry(), shown), rows.row_number(),
-                     rows.column_number(), shown);
+// The character at text[i], which no matrix has there, shown as every message shows typed text:
+// 'é', '\x01', '\u202e' (escaped: a control character reaches no terminal).
+[[noreturn]] void stray(std::string_view text, std::size_t i, const RowCollector& rows) {
+    const std::string_view character = text.substr(i, utf8_character(text, i).length);
+    throw ParseError(fmt::format("{}stray character {}", rows.at_entry(), quoted_token(character)), rows.row_number(),
+                     rows.column_number(), escaped(character));
 }
 
 // "1 2; 3 4", "1,2\n3,4", with '#' comments.
@@ -130,7 +132,7 @@ MatrixTokens split_plain(std::string_view text, std::string_view origin) {
             rows.push_token(std::string(text.substr(start, i - start)));
             comma_pending = false;
         } else {
-            stray(c, rows);
+            stray(text, i, rows);
         }
     }
     if (comma_pending) {
@@ -155,7 +157,7 @@ MatrixTokens split_brackets(std::string_view text, std::string_view origin) {
             throw ParseError(fmt::format("{}input ends where '{}' was expected {}", rows.at_row(), wanted, where),
                              rows.row_number(), rows.column_number());
         }
-        if (text[i] != wanted) stray(text[i], rows);
+        if (text[i] != wanted) stray(text, i, rows);
         ++i;
     };
     // One row: '[' entry (',' entry)* ']'
@@ -166,7 +168,7 @@ MatrixTokens split_brackets(std::string_view text, std::string_view origin) {
             std::size_t start = i;
             while (i < text.size() && is_number_char(text[i])) ++i;
             if (i == start) {
-                if (i < text.size() && text[i] != ',' && text[i] != ']') stray(text[i], rows);
+                if (i < text.size() && text[i] != ',' && text[i] != ']') stray(text, i, rows);
                 throw ParseError(fmt::format("{}missing entry", rows.at_entry()), rows.row_number(),
                                  rows.column_number());
             }
@@ -202,7 +204,7 @@ MatrixTokens split_brackets(std::string_view text, std::string_view origin) {
         read_row();
     }
     skip_space();
-    if (i < text.size()) stray(text[i], rows);
+    if (i < text.size()) stray(text, i, rows);
     return rows.finish();
 }
 

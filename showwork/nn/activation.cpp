@@ -62,8 +62,8 @@ std::string_view activation_title(Activation h) {
 Activation parse_activation(std::string_view name) {
     for (Activation h : all_activations)
         if (activation_name(h) == name) return h;
-    throw InputError("unknown activation '" + std::string(name) +
-                     "': the activations are identity, relu, sigmoid, tanh and softmax");
+    throw InputError("unknown activation " + quoted_token(name) +
+                     ": the activations are identity, relu, sigmoid, tanh and softmax");
 }
 
 trace::Math activation_math(Activation h, trace::Math argument) {

@@ -42,8 +42,8 @@ std::string_view init_name(Init method) {
 Init parse_init(std::string_view name) {
     for (Init m : all_methods)
         if (init_name(m) == name) return m;
-    throw InputError("unknown initialisation '" + std::string(name) +
-                     "': the methods are he_normal, he_uniform, glorot, torch and zeros");
+    throw InputError("unknown initialisation " + quoted_token(name) +
+                     ": the methods are he_normal, he_uniform, glorot, torch and zeros");
 }
 
 std::vector<double> standard_normals(std::uint64_t seed, std::size_t count) {

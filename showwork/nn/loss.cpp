@@ -43,7 +43,7 @@ std::string_view loss_title(Loss loss) {
 Loss parse_loss(std::string_view name) {
     for (Loss loss : {Loss::mse, Loss::half_mse, Loss::cross_entropy})
         if (loss_name(loss) == name) return loss;
-    throw InputError("unknown loss '" + std::string(name) + "': the losses are mse, half_mse and cross_entropy");
+    throw InputError("unknown loss " + quoted_token(name) + ": the losses are mse, half_mse and cross_entropy");
 }
 
 Math loss_math(Loss loss) {
@@ -164,7 +164,7 @@ Matrix<T> one_hot(const Matrix<T>& labels, std::size_t classes) {
             if (T(k) != c) k = -1;
         }
         if (k < 0)
-            throw InputError("example " + std::to_string(i + 1) + ": the label " + scalar_text(c) +
+            throw InputError("example " + std::to_string(i + 1) + ": the label " + shown(scalar_text(c)) +
                              " is not a class: the output layer has " + std::to_string(classes) +
                              " neurons, so the classes are 0 to " + std::to_string(classes - 1));
         Y(i, static_cast<std::size_t>(k)) = 1;

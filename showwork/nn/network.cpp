@@ -1,5 +1,6 @@
 #include "showwork/nn/network.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include "showwork/error.hpp"
@@ -66,12 +67,15 @@ std::string sizes_text(const std::vector<std::size_t>& sizes) {
 
 namespace {
 
-// Splits at commas (or dashes) into trimmed pieces.
-std::vector<std::string_view> pieces(std::string_view text, std::string_view separators) {
+// Splits at commas into trimmed pieces; with `dashes`, at a dash after a digit too (2-2-1, as
+// sizes_text writes sizes), so that a dash anywhere else stays a minus sign (-1).
+std::vector<std::string_view> pieces(std::string_view text, bool dashes = false) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
     for (std::size_t k = 0; k <= text.size(); ++k) {
-        if (k == text.size() || separators.find(text[k]) != std::string_view::npos) {
+        const bool dash = dashes && k < text.size() && text[k] == '-' && k > start &&
+                          std::isdigit(static_cast<unsigned char>(text[k - 1]));
+        if (k == text.size() || text[k] == ',' || dash) {
             std::string_view piece = text.substr(start, k - start);
             while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
             while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
@@ -86,26 +90,27 @@ std::vector<std::string_view> pieces(std::string_view text, std::string_view sep
 
 std::vector<std::size_t> parse_sizes(std::string_view text) {
     std::vector<std::size_t> sizes;
-    for (std::string_view piece : pieces(text, ",-")) {
+    for (std::string_view piece : pieces(text, true)) {
         std::size_t n = 0;
         auto [end, error] = std::from_chars(piece.data(), piece.data() + piece.size(), n);
         if (piece.empty() || error != std::errc() || end != piece.data() + piece.size() || n == 0 || n > max_layer_size)
-            throw InputError("layer sizes '" + std::string(text) + "': '" + std::string(piece) +
-                             "' is not a layer size (a whole number from 1 to " + std::to_string(max_layer_size) + ")");
+            throw InputError("layer sizes " + quoted_token(text) + ": " +
+                             (piece.empty() ? std::string("a size is missing") : quoted_token(piece) + " is not a layer size") +
+                             " (a whole number from 1 to " + std::to_string(max_layer_size) + ")");
         sizes.push_back(n);
     }
     if (sizes.size() < 2)
-        throw InputError("layer sizes '" + std::string(text) +
-                         "': give the inputs and at least one layer, as in 2,2,1 (2 inputs, 2 hidden neurons, 1 output)");
+        throw InputError("layer sizes " + quoted_token(text) +
+                         ": give the inputs and at least one layer, as in 2,2,1 (2 inputs, 2 hidden neurons, 1 output)");
     return sizes;
 }
 
 std::vector<Activation> parse_activations(std::string_view text, std::size_t layers) {
     std::vector<Activation> out;
-    for (std::string_view piece : pieces(text, ",")) out.push_back(parse_activation(piece));
+    for (std::string_view piece : pieces(text)) out.push_back(parse_activation(piece));
     if (out.size() == 1) out.assign(layers, out[0]);
     if (out.size() != layers)
-        throw InputError("activations '" + std::string(text) + "': " + std::to_string(out.size()) +
+        throw InputError("activations " + quoted_token(text) + ": " + std::to_string(out.size()) +
                          " given for " + std::to_string(layers) + " layers (give one for all, or one per layer)");
     return out;
 }

@@ -54,7 +54,7 @@ T read_number(const Json& x, const std::string& where) {
     if (x.is_string()) text = x.get<std::string>();
     else if (x.is_number_integer()) text = x.dump();
     else if (x.is_number_float()) text = fmt::format("{}", x.get<double>());  // the shortest round-trip decimal
-    else throw ParseError(where + ": " + x.dump() + " is not a number");
+    else throw ParseError(where + ": " + shown(x.dump()) + " is not a number");
     try {
         return parse_scalar<T>(text);
     } catch (const Error& e) {
@@ -137,6 +137,11 @@ WeightsFile<T> read_weights(std::string_view text, std::string_view origin) {
     } catch (const Json::exception& e) {
         std::string why = e.what();
         if (auto colon = why.find("parse error"); colon != std::string::npos) why = why.substr(colon);
+        // "…; last read: 'TOKEN'": the token as every message quotes one, cut when long
+        if (auto last = why.find("last read: '"); last != std::string::npos && why.back() == '\'') {
+            const std::size_t token = last + std::string_view("last read: ").size();
+            why = why.substr(0, token) + quoted_token(std::string_view(why).substr(token + 1, why.size() - token - 2));
+        }
         throw ParseError(name + ": not a weights file (not JSON: " + why + ")");
     }
     if (!json.is_object() || !json.contains("layers") || !json["layers"].is_array() || json["layers"].empty())

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "showwork/error.hpp"
+#include "showwork/text.hpp"
+
 namespace showwork::regression {
 
 namespace {
@@ -66,8 +69,11 @@ template <Scalar T>
 std::size_t DataSet<T>::column(std::string_view name) const {
     auto it = std::find(names.begin(), names.end(), name);
     if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
+    // the names, the first ten of a wide data set
+    constexpr std::size_t listed_names = 10;
     std::string listed;
-    for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+    for (std::size_t j = 0; j < names.size() && j < listed_names; ++j) listed += (j == 0 ? "" : ", ") + shown(names[j]);
+    if (names.size() > listed_names) listed += fmt::format(", … ({} in all)", thousands(names.size()));
     throw DataError(fmt::format("no column named {}{}: the columns are {}", quoted_token(name),
                                 origin.empty() ? "" : " in " + origin, listed));
 }
@@ -104,6 +110,13 @@ DataSet<T> read_data(std::string_view text, std::string_view origin) {
                 throw DataError(fmt::format("{}: column {} has no name in the header row", at_line(origin, lines[0].first),
                                             j + 1), lines[0].first, j + 1);
             }
+            // a name is shown in every derivation and message: no control character may reach them
+            if (const std::size_t bad = first_unsafe(name); bad != std::string::npos) {
+                throw DataError(fmt::format("{}: the name of column {}, {}, has a control character ({})",
+                                            at_line(origin, lines[0].first), j + 1, quoted_token(name),
+                                            escaped(std::string_view(name).substr(bad, utf8_character(name, bad).length))),
+                                lines[0].first, j + 1);
+            }
             auto seen = std::find(data.names.begin(), data.names.end(), name);
             if (seen != data.names.end()) {
                 throw DataError(fmt::format("{}: the column name {} is used twice (columns {} and {})",
@@ -138,7 +151,7 @@ DataSet<T> read_data(std::string_view text, std::string_view origin) {
                 if (cells[j].empty()) throw InputError("an empty cell");
                 data.values(i, j) = parse_scalar<T>(cells[j]);
             } catch (const Error& e) {
-                throw DataError(fmt::format("{}, column {} ({}): {}", at_line(origin, line), j + 1, data.names[j],
+                throw DataError(fmt::format("{}, column {} ({}): {}", at_line(origin, line), j + 1, shown(data.names[j]),
                                             cells[j].empty() ? "the cell is empty" : e.what()),
                                 line, j + 1, std::string(cells[j]));
             }

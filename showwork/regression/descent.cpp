@@ -137,7 +137,7 @@ std::string_view loss_name(Loss loss) { return loss == Loss::half_mse ? "half_ms
 Loss parse_loss(std::string_view name) {
     if (name == "half_mse") return Loss::half_mse;
     if (name == "mse") return Loss::mse;
-    throw InputError("unknown loss '" + std::string(name) + "': half_mse (1/(2m) Σ eᵢ²) or mse (1/m Σ eᵢ²)");
+    throw InputError("unknown loss " + quoted_token(name) + ": half_mse (1/(2m) Σ eᵢ²) or mse (1/m Σ eᵢ²)");
 }
 
 // C = c/m Σ eᵢ² and ∂C/∂β = 2c/m Xᵀe over the batch (c = 1/2 or 1).

@@ -10,9 +10,11 @@
 namespace showwork::regression {
 
 std::vector<std::string> split_names(const std::string& list) {
-    std::vector<std::string> names;
-    for (std::string& name : split_trimmed(list))
-        if (!name.empty()) names.push_back(std::move(name));
+    if (trimmed(list).empty()) return {};
+    std::vector<std::string> names = split_trimmed(list);
+    if (const std::size_t k = empty_item(list)) {
+        throw InputError(fmt::format("the list {} has an empty name (name {} of {})", quoted_token(list), k, names.size()));
+    }
     return names;
 }
 

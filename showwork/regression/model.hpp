@@ -36,7 +36,8 @@ struct Design {
     std::size_t parameter_count() const { return X.cols(); }
 };
 
-// "x1,x2" -> {"x1", "x2"}: names separated by commas.
+// "x1,x2" -> {"x1", "x2"}: names separated by commas; "" -> {} (none named). An empty name
+// ("x1,,x2", ",") is an InputError.
 std::vector<std::string> split_names(const std::string& list);
 
 // The design of `spec` on `data`. Throws DataError for an unknown or repeated column and

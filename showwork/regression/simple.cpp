@@ -48,7 +48,7 @@ Sums<T> sums(const Matrix<T>& xs, const Matrix<T>& ys) {
         s.yy += yi * yi;
     }
     if (s.denominator() == 0) {
-        throw SingularError("every x is " + scalar_text(xs(0, 0)) +
+        throw SingularError("every x is " + shown(scalar_text(xs(0, 0))) +
                             ": nΣx² − (Σx)² = 0, so no line has a slope through the data");
     }
     return s;

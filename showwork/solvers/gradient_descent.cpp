@@ -77,13 +77,13 @@ std::string_view stop_reason_name(StopReason reason) {
 template <Scalar T>
 void check_descent_options(const DescentOptions<T>& options, std::size_t m) {
     if (m == 0) throw InputError("gradient descent needs at least one example");
-    if (!(options.rate > 0)) throw InputError("the learning rate must be positive, not " + scalar_text(options.rate));
+    if (!(options.rate > 0)) throw InputError("the learning rate must be positive, not " + shown(scalar_text(options.rate)));
     if (options.epochs == 0) throw InputError("gradient descent needs at least one epoch");
     if (options.batch > m)
         throw InputError("a batch of " + std::to_string(options.batch) + " is more than the " + std::to_string(m) +
                          " examples");
     if (options.stop != StopRule::none && !(options.tolerance > 0))
-        throw InputError("the tolerance must be positive, not " + scalar_text(options.tolerance));
+        throw InputError("the tolerance must be positive, not " + shown(scalar_text(options.tolerance)));
 }
 
 SHOWWORK_DEFINE_INSTANCES(SHOWWORK_DESCENT_INSTANCES)

@@ -39,7 +39,7 @@ template <Scalar T>
     std::size_t f = s.free_variables.front();
     std::vector<std::string> coefficients;
     for (std::size_t j = 0; j < s.directions[0].rows(); ++j)
-        coefficients.push_back(j == f ? std::string() : scalar_text(T(-s.directions[0](j, 0))));
+        coefficients.push_back(j == f ? std::string() : shown(scalar_text(T(-s.directions[0](j, 0)))));
     throw SingularError("the columns of X are linearly dependent, so XᵀX is singular and the least-squares "
                         "coefficients are not unique: " + dependency_of_columns(names, f, coefficients));
 }
@@ -48,7 +48,7 @@ template <Scalar T>
 // make the floating elimination find a row 0 = c: XᵀX is then numerically singular.
 template <Scalar T>
 [[noreturn]] void throw_inconsistent_normal_equations(const Solution<T>& s) {
-    throw SingularError("the normal equations XᵀX β = XᵀY came out inconsistent in floating point (" + s.evidence() +
+    throw SingularError("the normal equations XᵀX β = XᵀY came out inconsistent in floating point (" + s.evidence(true) +
                         "): XᵀX is numerically singular, its condition number (the square of X's) too large for " +
                         std::string(ScalarTraits<T>::name));
 }

@@ -61,8 +61,9 @@ struct Solution {
     T inconsistent_value = T(0);
     std::vector<T> combination;
 
-    // "0 = 5 is (equation 3) - 2·(equation 1): the system has no solution"
-    std::string evidence() const;
+    // "0 = 5 is (equation 3) - 2·(equation 1): the system has no solution"; for an error's
+    // message, its numbers as a message shows them (a long one cut)
+    std::string evidence(bool in_message = false) const;
 };
 
 namespace solvers_detail {
@@ -230,10 +231,11 @@ trace::Math solution_set(const Solution<T>& s) {
 }
 
 template <Scalar T>
-std::string Solution<T>::evidence() const {
+std::string Solution<T>::evidence(bool in_message) const {
     if (kind != SolutionKind::none) return {};
     return "row " + std::to_string(inconsistent_row + 1) + " of the echelon form reads 0 = " +
-           scalar_text(inconsistent_value) + ", which is " + combination_text(combination, std::string("equation")) +
+           evidence_number(inconsistent_value, in_message) + ", which is " +
+           combination_text(combination, std::string("equation"), T(0), in_message) +
            " of the original system";
 }
 
@@ -319,7 +321,7 @@ template <Scalar T>
 Matrix<T> solve_unique(const Matrix<T>& A, const Matrix<T>& b, const EliminationOptions<T>& options = {},
                        trace::Trace* trace = nullptr) {
     Solution<T> s = solve(A, b, options, trace);
-    if (s.kind == SolutionKind::none) throw InconsistentError("the system has no solution: " + s.evidence());
+    if (s.kind == SolutionKind::none) throw InconsistentError("the system has no solution: " + s.evidence(true));
     if (s.kind == SolutionKind::infinite) {
         std::string names;
         for (std::size_t f : s.free_variables) names += (names.empty() ? "" : ", ") + Unknowns{}.text(f);

@@ -419,7 +419,7 @@ std::vector<ProblemKind> problem_kinds() {
 ProblemKind parse_problem_kind(std::string_view name) {
     for (std::size_t k = 0; k < kind_names.size(); ++k)
         if (name == kind_names[k]) return static_cast<ProblemKind>(k);
-    throw InputError(fmt::format("unknown kind of problem \"{}\": one of {}", name, fmt::join(kind_names, ", ")));
+    throw InputError(fmt::format("unknown kind of problem {}: one of {}", quoted_token(name), fmt::join(kind_names, ", ")));
 }
 
 std::string_view difficulty_name(Difficulty difficulty) { return difficulty_names[static_cast<std::size_t>(difficulty)]; }
@@ -427,7 +427,7 @@ std::string_view difficulty_name(Difficulty difficulty) { return difficulty_name
 Difficulty parse_difficulty(std::string_view name) {
     for (std::size_t k = 0; k < difficulty_names.size(); ++k)
         if (name == difficulty_names[k]) return static_cast<Difficulty>(k);
-    throw InputError(fmt::format("unknown difficulty \"{}\": easy, medium or hard", name));
+    throw InputError(fmt::format("unknown difficulty {}: easy, medium or hard", quoted_token(name)));
 }
 
 namespace {
