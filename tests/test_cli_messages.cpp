@@ -117,11 +117,11 @@ TEST_CASE("a message quoting a huge value stays one line of at most 400 characte
     CHECK(message_of(showwork_run({"forward", "-", "--init", weights, "--y", "y"}, xor_csv), 2) ==
           "--init: layer 1: W row 1, entry 1: '" + std::string(40, '1') +
               "…' (5,000 characters) is not a number (number of 5000 characters is longer than the limit of 4096)");
-    // the same weight as a JSON number, beyond what JSON numbers hold
+    // the same weight as a JSON number: read from its digits alike
     const std::string number = "{\"layers\": [{\"W\": [[" + weight + "], [1]], \"b\": [0]}]}";
     CHECK(message_of(showwork_run({"forward", "-", "--init", number, "--y", "y"}, xor_csv), 2) ==
-          "--init: the number '" + std::string(40, '1') +
-              "…' (5,000 characters) is too large for a JSON number: write it in quotes, as a string");
+          "--init: layer 1: W row 1, entry 1: '" + std::string(40, '1') +
+              "…' (5,000 characters) is not a number (number of 5000 characters is longer than the limit of 4096)");
     // a power of a power whose exact value is too long to write
     const std::string tower = message_of(showwork_run({"diff", "x^((9^4096)^4096)", "--at", "x=2"}), 1);
     CHECK(tower.starts_with("the exact value of "));

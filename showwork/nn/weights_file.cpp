@@ -58,8 +58,11 @@ T read_number(const Json& x, const std::string& where) {
     try {
         return parse_scalar<T>(text);
     } catch (const Error& e) {
-        // parse_scalar's message quotes the text and says what is wrong with it: "'1e400': out of range for double"
-        throw ParseError(where + ": " + e.what());
+        // parse_scalar's message quotes the text when it says what is wrong with it ("'1e400': out
+        // of range for double"); when it does not, the text is quoted first
+        const std::string why = e.what();
+        if (why.starts_with("'")) throw ParseError(where + ": " + why);
+        throw ParseError(where + ": " + quoted_token(text) + " is not a number (" + why + ")");
     }
 }
 
