@@ -244,7 +244,16 @@ TEST_CASE("zero tests: exact is == 0, floating is |x| <= tolerance") {
     CHECK_FALSE(ScalarTraits<double>::exact);
 }
 
-#if SHOWWORK_USE_GMP && !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
+// AddressSanitizer reserves terabytes of address space and reports a failed allocation itself:
+// GCC says so by __SANITIZE_ADDRESS__, clang by __has_feature(address_sanitizer)
+#if defined(__SANITIZE_ADDRESS__)
+#define SHOWWORK_TEST_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SHOWWORK_TEST_ADDRESS_SANITIZER 1
+#endif
+#endif
+#if SHOWWORK_USE_GMP && !defined(SHOWWORK_TEST_ADDRESS_SANITIZER)
 TEST_CASE("memory running out inside GMP throws std::bad_alloc, which the program reports, instead of aborting") {
     throw_bad_alloc_from_gmp();
     // 2 GB more address space than this process has now cannot hold a 4 GB integer
