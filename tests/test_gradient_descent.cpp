@@ -251,4 +251,24 @@ TEST_CASE("the trace writes the first updates in full, then the epochs table and
     CHECK(text.find("33/50") != std::string::npos);  // w after the first update
 }
 
+TEST_CASE("the growth watch projects a steady step linearly and a growing one geometrically") {
+    // a linear model's digits: about 1 an update, with noise: 2,000 updates stay far below the limit
+    ExactGrowthWatch linear(2'000);
+    SplitMix64 g{5};
+    std::size_t d = 2;
+    for (std::size_t k = 0; k <= 2'000; ++k) {
+        CHECK_NOTHROW(linear.observe(d, k));
+        d += g.below(3);  // 0, 1 or 2 digits more
+    }
+    // a network's: ×3 a update; refused at the fourth step, long before the numbers are large
+    ExactGrowthWatch geometric(12);
+    const std::size_t digits[] = {2, 7, 19, 52, 152};
+    for (std::size_t k = 0; k < 4; ++k) CHECK_NOTHROW(geometric.observe(digits[k], k));
+    CHECK_THROWS_AS(geometric.observe(digits[4], 4), InputError);
+    // a steady 5,000 digits an update reaches 50,000 after 10: the 11th planned one is refused at once
+    ExactGrowthWatch steady(11);
+    steady.observe(10, 0);
+    CHECK_THROWS_AS(steady.observe(5'010, 1), InputError);
+}
+
 }  // namespace test_gradient_descent

@@ -451,6 +451,25 @@ TEST_CASE("bad input: every kind by its message") {
     CHECK(contains(message_of([&] { train(q, Matrix<Q>(2, 2), Matrix<Q>(2, 1), exact); }), "exact runs are limited"));
 }
 
+TEST_CASE("an exact network whose weights multiply each other is refused within its first updates, not after minutes") {
+    // The 2-2-1 XOR network of the notes' fixture: its weights' digits grow 7, 19, 52, 152, 453, …
+    // (×3 a update), so 9 updates reach about 36,500 digits and 10 would pass 100,000.
+    Network<Q> n;
+    n.layers.push_back({Matrix<Q>{{Q(1), Q(-1)}, {Q(-1), Q(1)}}, Matrix<Q>{{Q(1, 2), Q(1, 4)}}, Activation::relu});
+    n.layers.push_back({Matrix<Q>{{Q(1)}, {Q(1)}}, Matrix<Q>{{Q(-1, 2)}}, Activation::identity});
+    Matrix<Q> X{{Q(0), Q(0)}, {Q(0), Q(1)}, {Q(1), Q(0)}, {Q(1), Q(1)}}, Y{{Q(0)}, {Q(1)}, {Q(1)}, {Q(0)}};
+    TrainOptions<Q> o;
+    o.descent.rate = Q(1, 10);
+    o.descent.epochs = 9;
+    Training<Q> t = train(n, X, Y, o);
+    CHECK(t.run.epochs_run == 9);
+    CHECK(largest_digits<Q>({&t.network.layers[0].W}) > 30'000);
+    o.descent.epochs = 40;
+    const std::string refused = message_of([&] { train(n, X, Y, o); });
+    CHECK(contains(refused, "after 4 of its 40 updates, their growth multiplied by about 2.7 each update: on course for "
+                            "more than the 50,000 an exact run may reach"));
+}
+
 TEST_CASE("a learning rate far too large: the loss becomes infinite and training stops, saying when") {
     Matrix<double> X{{1, 2}, {3, 4}}, Y{{1}, {2}};
     Network<double> n = initialise<double>({2, 3, 1}, {Activation::identity, Activation::identity}, Init::he_normal, 1);

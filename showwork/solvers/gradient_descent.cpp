@@ -1,6 +1,7 @@
 #include "showwork/solvers/gradient_descent.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <string>
 
@@ -62,6 +63,35 @@ std::size_t rational_digits(const Rational& q) {
     // sizeinbase(10) may exceed the true count by one: an estimate, as its callers want
     return boost::multiprecision::msb(abs(numerator(q)) | 1) * 30103 / 100000 + 1 +
            boost::multiprecision::msb(denominator(q)) * 30103 / 100000 + 1;
+}
+
+void ExactGrowthWatch::observe(std::size_t digits, std::size_t update) {
+    const double d = static_cast<double>(digits);
+    if (update == 0) first_ = d;
+    else steps_.push_back(d - last_);
+    if (steps_.size() > 4) steps_.erase(steps_.begin());
+    last_ = d;
+    const double left = std::max(planned_ - static_cast<double>(update), 0.0);
+    // steady geometric growth: four steps, each at least 1.2 times the one before, the last of 16 digits or more
+    double q = 1;
+    if (steps_.size() == 4 && steps_[0] > 0 && steps_[3] >= 16) {
+        q = steps_[3] / steps_[2];
+        for (std::size_t k = 1; k < 4; ++k) q = std::min(q, steps_[k] / steps_[k - 1]);
+        if (q < 1.2) q = 1;
+    }
+    // linear: the mean step so far; geometric: d + Δ (q + q² + … + q^left), stopped once past the limit
+    const double mean_step = update == 0 ? 0 : std::max(d - first_, 0.0) / static_cast<double>(update);
+    double reached = d + (q == 1 ? mean_step * left : 0);
+    for (double k = 0, term = steps_.empty() ? 0 : steps_.back(); q != 1 && k < left && reached <= max_exact_iterate_digits; ++k)
+        reached += term *= q;
+    if (reached <= max_exact_iterate_digits) return;
+    auto count = [](double x) { return thousands(static_cast<std::size_t>(x)); };
+    std::string course = q == 1 ? "about " + count(std::ceil(mean_step)) + " more each update"
+                                : fmt::format("their growth multiplied by about {:.1f} each update", q);
+    throw InputError("an exact run's iterates have " + count(d) + " digits after " + count(static_cast<double>(update)) +
+                     " of its " + count(planned_) + " updates, " + course + ": on course for more than the " +
+                     count(max_exact_iterate_digits) +
+                     " an exact run may reach (try fewer epochs, a rate with fewer digits, or --number double)");
 }
 
 std::string_view stop_reason_name(StopReason reason) {

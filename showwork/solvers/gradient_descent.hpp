@@ -148,6 +148,26 @@ void check_exact_growth(const T& rate, std::size_t data_digits, double updates) 
     }
 }
 
+// Watches an exact run's iterates as they grow, and refuses the run once their course leads past
+// max_exact_iterate_digits. check_exact_growth's estimate holds for a linear model, whose digits grow
+// by about the same amount each update (d_k − d_{k−1} ≈ Δ); a network's weights multiply each other,
+// so Δ itself grows, by a factor q a update (3 for the 2-2-1 XOR network: 7, 19, 52, 152, … digits).
+// After update k, with d_k the most digits of an entry of θ:
+//   four growing steps, each at least 1.2 times the one before: geometric, d_N ≈ d_k + Δ_k (q + … + q^{N−k})
+//   otherwise: linear at the mean step so far, d_N ≈ d_k + (N − k)(d_k − d_0)/k
+// The measurement costs a bit count per parameter; the first updates, with small numbers, decide.
+class ExactGrowthWatch {
+public:
+    explicit ExactGrowthWatch(double planned_updates) : planned_(planned_updates) {}
+    // Throws InputError when θ after update `update` is on course past the limit.
+    void observe(std::size_t digits, std::size_t update);
+
+private:
+    double planned_;
+    std::vector<double> steps_;  // Δ_k, the last four
+    double first_ = 0, last_ = 0;  // d_0 and d_{k−1}
+};
+
 // The most digits of an entry of the matrices, numerator and denominator together.
 template <Scalar T>
 std::size_t largest_digits(std::initializer_list<const Matrix<T>*> matrices) {
@@ -167,7 +187,8 @@ bool diverged_at_start(const DescentResult<T>& r) {
 
 // Runs gradient descent from θ₀ on m examples. `objective(θ, examples)` gives C and ∇C on those
 // examples; `on_update` (optional) sees every update. A floating run whose loss becomes inf or NaN,
-// or grows past 10¹² times where it started, stops as `diverged`.
+// or grows past 10¹² times where it started, stops as `diverged`; an exact run whose iterates are on
+// course past max_exact_iterate_digits is refused (ExactGrowthWatch).
 template <Scalar T, class Objective>
 DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& objective,
                                   const DescentOptions<T>& options,
@@ -209,6 +230,8 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
         r.parameters = std::move(theta);
         return r;
     }
+    ExactGrowthWatch growth(static_cast<double>(options.epochs) * static_cast<double>(batches));
+    if constexpr (ScalarTraits<T>::exact) growth.observe(largest_digits<T>({&theta}), 0);
     std::vector<std::size_t> examples;
     for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
         if (options.shuffle && B < m) shuffle(order, generator);
@@ -219,6 +242,7 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
             ++r.updates;
             if (on_update) on_update(Iteration<T>{r.updates, epoch, k + 1, examples, theta, step, next});
             theta = std::move(next);
+            if constexpr (ScalarTraits<T>::exact) growth.observe(largest_digits<T>({&theta}), r.updates);
         }
         r.epochs_run = epoch;
         if (record()) break;
