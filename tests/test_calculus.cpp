@@ -340,6 +340,10 @@ TEST_CASE("one convention at every kink: ReLU(g)′ = c·g′, max(u, v)′ = c�
                  {"max(x, x^2)", 0, c},               // c·(1 + 0)
                  {"max(-x, 2x)", 0, c},               // c·(−1 + 2)
                  {"max(x, -x)", 0, 0},                // |x|
+                 {"min(x, 0)", 0, c},                 // −max(−x, 0) = −relu(−x): ReLU′(0)·1
+                 {"min(0, -x)", 0, -c},
+                 {"min(x, -x)", 0, 0},                // −|x|
+                 {"min(x, 2 - x) + x", 1, 1},         // c·(1 − 1) + 1
                  {"abs(x)", 0, 0},
                  {"abs(2x - 2) + x", 1, 1},
                  {"relu(relu(x))", 0, c * c},

@@ -134,10 +134,11 @@ std::optional<Fn> function_named(std::string name) {
 }
 
 // Names that spell an expression of other functions: sqrt(u) = u^{1/2}, log2(u) = ln u / ln 2,
-// log10(u) = ln u / ln 10 (and log(u, b) = ln u / ln b, read by the call of log).
+// log10(u) = ln u / ln 10 (and log(u, b) = ln u / ln b, read by the call of log), min(u, v) =
+// −max(−u, −v), whose derivative ReLU′(v − u)u′ + ReLU′(u − v)v′ meets a tie by the convention as max does.
 bool spelling_named(const std::string& name) {
     const std::string n = lowercase(name);
-    return n == "sqrt" || n == "log2" || n == "log10";
+    return n == "sqrt" || n == "log2" || n == "log10" || n == "min";
 }
 
 bool callable(const std::string& name) { return function_named(name) || spelling_named(name); }
@@ -345,13 +346,16 @@ private:
         close_parenthesis(open);
         const std::string name = lowercase(t.text);
         const bool log_base = name == "log" && args.size() == 2;
-        const std::size_t arity = log_base ? 2 : spelling_named(name) ? 1 : function_arity(*function_named(name));
+        const std::size_t arity = log_base || name == "min" ? 2
+                                  : spelling_named(name) ? 1
+                                                         : function_arity(*function_named(name));
         if (args.size() != arity) {
             fail(t.position, t.text + " takes " + std::to_string(arity) + " argument(s), got " + std::to_string(args.size()),
                  t.text);
         }
         try {
             if (name == "sqrt") return within_depth(power(args[0], constant(Rational(1, 2))), t.position);
+            if (name == "min") return within_depth(-max(-args[0], -args[1]), t.position);
             if (log_base || name == "log2" || name == "log10") {
                 Expr base = log_base ? args[1] : Expr(name == "log2" ? 2 : 10);
                 return within_depth(ln(args[0]) / ln(base), t.position);
