@@ -2,6 +2,7 @@
 // statistics of R's lm — exactly by default, the data's decimals read as the fractions they are.
 // descend: the same model by gradient descent (notes 003 §3.5–3.8), against the closed form.
 #include "cli/commands.hpp"
+#include "showwork/matrix/cost.hpp"
 #include "showwork/matrix/decimal.hpp"
 #include "showwork/regression/descent.hpp"
 #include "showwork/regression/report.hpp"
@@ -56,6 +57,11 @@ struct Regress {
     template <Scalar T>
     static Document run(RegressCall& call) {
         regression::Design<T> d = read_design<T>(call);
+        if constexpr (ScalarTraits<T>::exact) {
+            const WorkEstimate work = estimate_exact_least_squares(d.X, d.y, call.options.steps);
+            if (std::string line = describe_if_large(work, "the exact fit", d.X.rows(), d.X.cols() + 1); !line.empty())
+                note(line + " (--number double takes milliseconds)");
+        }
         regression::FitOptions options{method_of<T>(call), call.digits};
         regression::Fit<T> f = regression::fit(d, options, call.sink());
         std::vector<trace::Named> inputs{

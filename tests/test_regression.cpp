@@ -10,9 +10,11 @@
 #include "strd.hpp"
 #include "support.hpp"
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/cost.hpp"
 #include "showwork/matrix/decimal.hpp"
 #include "showwork/matrix/inverse.hpp"
 #include "showwork/regression/fit.hpp"
+#include "showwork/solvers/gradient_descent.hpp"
 #include "showwork/regression/report.hpp"
 #include "showwork/regression/simple.hpp"
 #include "showwork/trace/render.hpp"
@@ -358,6 +360,40 @@ TEST_CASE("an exact fit's sums of squares and (XᵀX)⁻¹ diagonal equal the te
         REQUIRE(f.variance_factors.size() == p);
         for (std::size_t j = 0; j < p; ++j) CHECK(f.variance_factors[j] == gram_inverse(j, j));
     }
+}
+
+TEST_CASE("an exact fit on long fractions is estimated before it starts: β̂'s digits bounded, a note when slow") {
+    // 12 rows of 150-digit fractions, every denominator different: XᵀX's numbers hold their product
+    std::mt19937_64 g(11);
+    auto digits = [&](int n) {
+        std::string s(1, static_cast<char>('1' + g() % 9));
+        while (static_cast<int>(s.size()) < n) s += static_cast<char>('0' + g() % 10);
+        return s;
+    };
+    std::string csv = "x, y\n";
+    for (int i = 0; i < 12; ++i)
+        csv += digits(150) + "/" + digits(150) + ", " + digits(150) + "/" + digits(150) + "\n";
+    Design<Q> d = design(read_data<Q>(csv, "long.csv"), ModelSpec{});
+    const WorkEstimate e = estimate_exact_least_squares(d.X, d.y, false);
+    Fit<Q> f = fit(d);
+    std::size_t most = 0;
+    for (const Q& b : f.coefficients.entries()) most = std::max(most, rational_digits(b));
+    CHECK(most <= e.digits);      // a bound …
+    CHECK(2 * most >= e.digits);  // … and not a loose one
+    CHECK(describe_if_large(e, "the exact fit", 12, 3).empty());  // 3,600 digits: well under a second
+    // 20 rows of 2,000-digit fractions: some seconds, tens of megabytes, and said so
+    std::string large = "x, y\n";
+    for (int i = 0; i < 20; ++i)
+        large += digits(2000) + "/" + digits(2000) + ", " + digits(2000) + "/" + digits(2000) + "\n";
+    Design<Q> big = design(read_data<Q>(large, "large.csv"), ModelSpec{});
+    const WorkEstimate slow = estimate_exact_least_squares(big.X, big.y, true);
+    CHECK(slow.digits > 300'000);
+    CHECK(describe_if_large(slow, "the exact fit", 20, 3).starts_with("the exact fit of this 20×3 matrix: numbers of up to 3"));
+    // decimals share their denominators, powers of ten: the 442 rows of the diabetes data are instant
+    std::string decimals = "x, z, y\n";
+    for (int i = 0; i < 442; ++i) decimals += fmt::format("{}.{:02}, 0.{:04}, {}\n", i % 37, i % 100, i * 7 % 10000, i % 300);
+    Design<Q> shared = design(read_data<Q>(decimals, "decimals.csv"), ModelSpec{});
+    CHECK(describe_if_large(estimate_exact_least_squares(shared.X, shared.y, true), "the exact fit", 442, 4).empty());
 }
 
 }  // namespace test_regression

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "showwork/error.hpp"
 #include "showwork/matrix/fast/rational_product.hpp"
 
 namespace showwork {
@@ -86,6 +87,29 @@ WorkEstimate estimate_exact(const Matrix<Rational>& A, Eliminating what) {
     return e;
 }
 
+WorkEstimate estimate_exact_least_squares(const Matrix<Rational>& X, const Matrix<Rational>& y, bool steps) {
+    // The lcm of the denominators, exactly while it is under 2¹⁸ bits (79,000 digits: a fit
+    // already too slow to wait for); past that each denominator's bits are added, a bound.
+    constexpr std::size_t exact_lcm_bits = std::size_t{1} << 18;
+    Integer lcm = 1;
+    std::size_t beyond = 0;
+    for (const Matrix<Rational>* M : {&X, &y}) {
+        for (const Rational& x : M->entries()) {
+            if (bits(lcm) <= exact_lcm_bits) lcm = boost::multiprecision::lcm(lcm, denominator(x));
+            else beyond += bits(denominator(x)) - 1;
+        }
+    }
+    const double D = std::ceil(static_cast<double>(bits(lcm) + beyond) * log10_of_2) +
+                     static_cast<double>(std::max(entry_digits(X), entry_digits(y)));
+    const double m = static_cast<double>(X.rows()), p = static_cast<double>(X.cols());
+    WorkEstimate e;
+    e.digits = static_cast<std::size_t>(2 * p * D);
+    e.output_bytes = 8 * m * D * (steps ? 2 : 1);
+    e.memory_bytes = 4 * e.output_bytes;
+    e.seconds = 0.7e-8 * p * m * std::pow(D, 1.5) * (steps ? 2.5 : 1);
+    return e;
+}
+
 WorkEstimate estimate_floating(std::size_t rows, std::size_t cols, Eliminating what, std::size_t digits) {
     WorkEstimate e;
     e.digits = digits;
@@ -111,7 +135,7 @@ std::string describe_if_large(const WorkEstimate& estimate, std::string_view wha
                                                           : fmt::format("{:.0f} hours", s / 3600);
     };
     std::string out = fmt::format("{} of this {}×{} matrix: numbers of up to {} digits, up to {} of output and {} of memory",
-                                  what, rows, cols, estimate.digits, size(estimate.output_bytes), size(estimate.memory_bytes));
+                                  what, rows, cols, thousands(estimate.digits), size(estimate.output_bytes), size(estimate.memory_bytes));
     if (slow) out += fmt::format(", about {} of arithmetic", time(estimate.seconds));
     return out;
 }

@@ -43,6 +43,13 @@ WorkEstimate estimate_exact(const Matrix<Rational>& A, Eliminating what);
 // The same for a floating scalar of `digits` significant digits: fixed-size numbers.
 WorkEstimate estimate_floating(std::size_t rows, std::size_t cols, Eliminating what, std::size_t digits);
 
+// The exact least-squares fit of y on X (m × p) with its statistics, fitted values and residuals:
+// XᵀX sums m products whose denominators multiply, so its numbers hold the digits D of the common
+// denominator of the data (the lcm of every entry's); β̂, ratios of p×p minors of XᵀX, about 2pD.
+// Measured on 10 to 442 rows of random fractions (D from 8,000 to 80,000 digits), within about 3×:
+// 0.7·10⁻⁸ p m D^1.5 seconds, 8mD bytes of output (twice that with the steps) and 4 times that in memory.
+WorkEstimate estimate_exact_least_squares(const Matrix<Rational>& X, const Matrix<Rational>& y, bool steps);
+
 // One line for a reader, when the estimate passes what a command does in a few seconds and a
 // few hundred megabytes ("the inverse of this 400×400 matrix holds numbers of up to 1,223
 // digits: expect …"); empty when it does not.
