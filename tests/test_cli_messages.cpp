@@ -132,10 +132,14 @@ TEST_CASE("a message quoting a huge value stays one line of at most 400 characte
 }
 
 TEST_CASE("any message longer than 400 characters is cut where it is printed") {
-    // a column name of 1,000 characters named twice: the message quotes it cut, and stays one line
+    // a column of 1,000 characters asked for: the message quotes it cut, and stays one line
     const std::string name(1000, 'n');
-    const std::string data = name + "," + name + "\n1,2\n";
-    CHECK(contains(message_of(showwork_run({"regress", "-"}, data), 2), "…' (1,000 characters) is used twice"));
+    CHECK(contains(message_of(showwork_run({"regress", "-", "--y", name}, "x,y\n1,2\n2,3\n3,5\n"), 2),
+                   "…' (1,000 characters) in standard input: the columns are x, y"));
+    // a header cell of 1,000 characters is no column's name: refused by its length, quoted cut
+    CHECK(message_of(showwork_run({"regress", "-"}, "x," + name + "\n1,2\n"), 2) ==
+          "standard input: line 1: the name of column 2, '" + std::string(40, 'n') +
+              "…' (1,000 characters), is 1,000 bytes long; a name has at most 200");
     // CLI11's own message about a value it does not accept quotes the value whole: cut at the end
     const std::string format = message_of(showwork_run({"show", "1", "--format", std::string(2000, 'f')}), 2);
     CHECK(format.starts_with("--format: "));

@@ -110,6 +110,12 @@ DataSet<T> read_data(std::string_view text, std::string_view origin) {
                 throw DataError(fmt::format("{}: column {} has no name in the header row", at_line(origin, lines[0].first),
                                             j + 1), lines[0].first, j + 1);
             }
+            if (name.size() > max_column_name_bytes) {
+                throw DataError(fmt::format("{}: the name of column {}, {}, is {} bytes long; a name has at most {}",
+                                            at_line(origin, lines[0].first), j + 1, quoted_token(name),
+                                            thousands(name.size()), max_column_name_bytes),
+                                lines[0].first, j + 1);
+            }
             // a name is shown in every derivation and message: no control character may reach them
             if (const std::size_t bad = first_unsafe(name); bad != std::string::npos) {
                 throw DataError(fmt::format("{}: the name of column {}, {}, has a control character ({})",

@@ -23,6 +23,8 @@ namespace showwork::regression {
 // A data set may hold at most this many cells (as a matrix may hold entries) and columns.
 inline constexpr std::size_t max_data_cells = 4'000'000;
 inline constexpr std::size_t max_data_columns = 10'000;
+// A column's name is shown in every derivation, table and message that speaks of it.
+inline constexpr std::size_t max_column_name_bytes = 200;
 
 // Malformed data: "data.csv: line 4, column 2 (bmi): 'abc' is not a number".
 class DataError : public ParseError {
