@@ -35,6 +35,9 @@ struct Invocation {
     // Documents the command writes beside its own, each to its file after the main document
     // (generate --worksheet: the answer key, the other versions of the sheet).
     std::vector<std::pair<std::string, trace::Document>> more_documents;
+    // Files of text the command writes with its document, when all the work is done (train --save:
+    // the weights), whole or not at all with the document's files.
+    std::vector<OutputFile> more_files;
 };
 
 struct Operand {
@@ -132,12 +135,11 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
             emit_failure(*call, name, failure);
             throw;
         }
-        emit(std::move(document), call->options);
-        for (auto& [path, more] : call->more_documents) {
-            CommonOptions options = call->options;
-            options.output = path;
-            emit(std::move(more), options);
-        }
+        // every file rendered first, then all written together: a failure leaves each as it was
+        std::vector<OutputFile> beside = std::move(call->more_files);
+        for (auto& [path, more] : call->more_documents)
+            beside.push_back(output_file(path, rendered(std::move(more), call->options)));
+        emit(std::move(document), call->options, std::move(beside));
         if (!call->failed_check.empty()) throw MathError(call->failed_check);
         if (!call->mistakes_found.empty()) throw MistakesFound(call->mistakes_found);
     });

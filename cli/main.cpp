@@ -14,6 +14,8 @@
 int main(int argc, char** argv) {
     // A closed pipe is then an error to report, not a signal that ends the program silently.
     std::signal(SIGPIPE, SIG_IGN);
+    // So is a file larger than `ulimit -f` allows (EFBIG), and its temporary is removed.
+    std::signal(SIGXFSZ, SIG_IGN);
     // memory running out inside GMP is the one-line "out of memory" error, never an abort
     showwork::throw_bad_alloc_from_gmp();
     int status = showwork::cli::run_program(argc, argv);

@@ -3,7 +3,6 @@
 // identity and ReLU layers only.
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 
@@ -388,13 +387,9 @@ struct Train {
                             std::to_string(r.run.loss.size() - 1) + "; the learning rate " + shown(call.rate) +
                             " is too large for this network and data (try a smaller --rate)");
         }
-        if (!call.save.empty()) {
-            const std::string text = nn::write_weights(r.network);
-            errno = 0;
-            std::FILE* f = std::fopen(call.save.c_str(), "wb");
-            bool written = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
-            if (f && std::fclose(f) != 0) written = false;
-            if (!written) throw OutputError(unwritten("the weights file " + quoted_token(call.save)));
+        if (!call.save.empty()) {  // written with the document, after it is rendered
+            call.more_files.push_back(
+                {call.save, nn::write_weights(r.network), "the weights file " + quoted_token(call.save)});
         }
         std::vector<Math> history;
         for (const T& l : r.run.loss) history.push_back(to_math(l));

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <limits>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 
 #include "showwork/error.hpp"
@@ -42,24 +41,25 @@ void add_common_options(CLI::App& command, CommonOptions& options, std::string_v
     command.add_option("-o,--output", options.output, "Write to FILE instead of standard output")->type_name("FILE");
 }
 
-void emit(trace::Document document, const CommonOptions& options) {
+std::string rendered(trace::Document document, const CommonOptions& options) {
     document.number = options.number;
     trace::RenderOptions render_options;
     render_options.steps = options.steps;
     render_options.bmatrix = options.bmatrix;
     std::string text = trace::render(document, trace::parse_format(options.format), render_options);
     if (!text.empty() && text.back() != '\n') text += '\n';
-    errno = 0;
+    return text;
+}
+
+void emit(trace::Document document, const CommonOptions& options, std::vector<OutputFile> beside) {
+    std::string text = rendered(std::move(document), options);
+    if (!options.output.empty()) beside.insert(beside.begin(), output_file(options.output, std::move(text)));
+    write_files(beside);
     if (options.output.empty()) {
+        errno = 0;
         std::cout << text;
         if (!flush_standard_output()) throw OutputError(unwritten("standard output"));
-        return;
     }
-    std::ofstream out(options.output, std::ios::binary);
-    if (!out) throw OutputError(unwritten(quoted_token(options.output)));
-    out << text;
-    out.close();  // the last of the text is written here: a full disk shows now
-    if (!out) throw OutputError(unwritten(quoted_token(options.output)));
 }
 
 void note(std::string_view line) { std::cerr << "showwork: note: " << line << std::endl; }

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/output_file.hpp"
 #include "showwork/error.hpp"
 #include "showwork/matrix/matrix.hpp"
 #include "showwork/trace/render.hpp"
@@ -86,9 +87,14 @@ public:
     using Error::Error;
 };
 
-// Renders the document in the chosen format and writes it to standard output or -o FILE; throws
-// OutputError when the text cannot be written whole.
-void emit(trace::Document document, const CommonOptions& options);
+// The document in the chosen format, ending in a newline.
+std::string rendered(trace::Document document, const CommonOptions& options);
+
+// Renders the document and writes it to -o FILE together with `beside`, the files the command
+// writes with it (a worksheet's key, train --save's weights): all of them whole or none
+// (output_file.hpp). Without -o the document goes to standard output, after the files. Throws
+// OutputError when a text cannot be written whole.
+void emit(trace::Document document, const CommonOptions& options, std::vector<OutputFile> beside = {});
 
 // Flushes standard output; false when something written to it was lost.
 bool flush_standard_output();
