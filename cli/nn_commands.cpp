@@ -365,14 +365,6 @@ struct Train {
             o.test_X = t.X;
             o.test_Y = targets_for(t.Y, network, loss);
         }
-        // the loss of every epoch is kept and listed in the result: measured on XOR, about 60 bytes an
-        // epoch in memory (280 with --format json, which writes 29 bytes an epoch), twice with --test
-        if (call.epochs >= 1'000'000) {
-            const double epochs = static_cast<double>(call.epochs) * (call.test.empty() ? 1 : 2);
-            note(fmt::format("{} epochs keep the loss of every one: about {:.0f} MB of memory ({:.0f} MB and {:.0f} MB "
-                             "written with --format json)",
-                             thousands(call.epochs), 60e-6 * epochs, 280e-6 * epochs, 29e-6 * epochs));
-        }
         Progress progress(call.epochs, call.quiet);
         o.progress = [&](std::size_t epoch, const T& l) { progress(epoch, l); };
         nn::Training<T> r = nn::train(network, e.X, Y, o, call.sink());
@@ -384,7 +376,7 @@ struct Train {
         if (r.run.stopped == StopReason::diverged) {
             const T& last = r.run.loss.back();
             throw MathError("training diverged: the loss became " + shown(scalar_text(last)) + " at epoch " +
-                            std::to_string(r.run.loss.size() - 1) + "; the learning rate " + shown(call.rate) +
+                            std::to_string(r.run.epochs_run) + "; the learning rate " + shown(call.rate) +
                             " is too large for this network and data (try a smaller --rate)");
         }
         if (!call.save.empty()) {  // written with the document, after it is rendered
@@ -400,6 +392,11 @@ struct Train {
             {"final_loss", to_math(r.run.loss.back())},
             {"loss_history", trace::list(std::move(history)), long_series(r.run.loss.size())},
         };
+        if (r.run.history_epochs.size() != r.run.epochs_run + 1) {  // a long run keeps every s-th epoch
+            std::vector<Math> epochs;
+            for (std::size_t k : r.run.history_epochs) epochs.push_back(trace::count(k));
+            results.push_back({"history_epochs", trace::list(std::move(epochs)), trace::Named::Where::json_only});
+        }
         auto shares = [](const std::vector<double>& shares) {
             std::vector<Math> out;
             for (double s : shares) out.push_back(trace::number(fmt::format("{}", s)));

@@ -463,10 +463,25 @@ TEST_CASE("train: an exact run's JSON fields, a loss history of epochs + 1 value
     CHECK(j["weights"][1]["b"]["entries"] == nlohmann::json::array({nlohmann::json::array({"1/2"})}));
 }
 
-TEST_CASE("train: a long run and a large normal initialisation say what they will cost before the work") {
-    Run epochs = showwork_run({"train", "-", "--layers", "2,2,1", "--epochs", "1000000", "--no-steps", "--quiet"}, xor_csv);
+TEST_CASE("train: a long run keeps an evenly spaced history; a large normal initialisation says what it will cost") {
+    // 300,000 epochs keep every 3rd loss and the last: 100,001 values, not 300,001 (memory and JSON alike)
+    Run epochs = showwork_run({"train", "-", "--layers", "2,2,1", "--epochs", "300000", "--quiet", "--format", "json"},
+                              xor_csv);
     CHECK(epochs.status == 0);
-    CHECK(epochs.err.find("showwork: note: 1,000,000 epochs keep the loss of every one: about 60 MB of memory") == 0);
+    CHECK(epochs.err.empty());
+    const nlohmann::json long_run = nlohmann::json::parse(epochs.out);
+    const auto& history = long_run["result"]["loss_history"];
+    const auto& at = long_run["result"]["history_epochs"];
+    REQUIRE(history.size() == 100'001);
+    REQUIRE(at.size() == 100'001);
+    CHECK(at[0] == 0);
+    CHECK(at[1] == 3);
+    CHECK(at[100'000] == 300'000);
+    CHECK(history.back() == long_run["result"]["final_loss"]);
+    CHECK(epochs.out.find("The history keeps every 3rd epoch and the last: 100,001 of 300,001 values.") != std::string::npos);
+    Run short_run = showwork_run({"train", "-", "--layers", "2,2,1", "--epochs", "30", "--quiet", "--format", "json"}, xor_csv);
+    CHECK(nlohmann::json::parse(short_run.out)["result"]["loss_history"].size() == 31);
+    CHECK(short_run.out.find("history_epochs") == std::string::npos);
     Run drawn = showwork_run({"train", "-", "--layers", "2,400,400,1", "--epochs", "1", "--no-steps", "--quiet"}, xor_csv);
     CHECK(drawn.status == 0);
     CHECK(drawn.err.find("showwork: note: drawing 161,200 weights from N(0, 2/n_in) (he_normal") == 0);

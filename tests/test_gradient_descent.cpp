@@ -271,4 +271,35 @@ TEST_CASE("the growth watch projects a steady step linearly and a growing one ge
     CHECK_THROWS_AS(steady.observe(5'010, 1), InputError);
 }
 
+TEST_CASE("a long run keeps every s-th epoch and the last; the values are those of the full history") {
+    DescentOptions<double> all = full_batch(0.05, 95), kept = all;
+    all.history_points = 0;
+    kept.history_points = 10;  // s = ⌈95/10⌉ = 10: epochs 0, 10, …, 90 and 95
+    Descent<double> every = descend(line<double>(), Loss::half_mse, all);
+    Descent<double> sampled = descend(line<double>(), Loss::half_mse, kept);
+    CHECK(every.run.loss.size() == 96);
+    CHECK(every.run.history_epochs.size() == 96);
+    const std::vector<std::size_t> epochs{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95};
+    CHECK(sampled.run.history_epochs == epochs);
+    REQUIRE(sampled.run.loss.size() == epochs.size());
+    for (std::size_t k = 0; k < epochs.size(); ++k) {
+        CHECK(sampled.run.loss[k] == every.run.loss[epochs[k]]);
+        CHECK(sampled.run.gradient_norm_squared[k] == every.run.gradient_norm_squared[epochs[k]]);
+    }
+    CHECK(sampled.run.parameters == every.run.parameters);
+    CHECK(history_kept(sampled.run.history_epochs, 95) == " The history keeps every 10th epoch and the last: 11 of 96 values.");
+    CHECK(history_kept(every.run.history_epochs, 95).empty());
+    CHECK(history_stride(10'000'000, max_history_points) == 100);
+    CHECK(history_stride(100'000, max_history_points) == 1);
+    CHECK(history_stride(100'001, max_history_points) == 2);
+    // a run that stops early keeps the epoch it stopped at
+    DescentOptions<double> stopping = kept;
+    stopping.epochs = 1000;
+    stopping.stop = StopRule::gradient_norm;
+    stopping.tolerance = 1e-3;
+    Descent<double> stopped = descend(line<double>(), Loss::half_mse, stopping);
+    REQUIRE(stopped.run.stopped == StopReason::gradient_norm);
+    CHECK(stopped.run.history_epochs.back() == stopped.run.epochs_run);
+}
+
 }  // namespace test_gradient_descent

@@ -408,6 +408,19 @@ TEST_CASE("classification: one-hot labels, accuracy, and softmax with cross-entr
     Training<double> t = train(n, X, one_hot(labels, 3), o);
     CHECK(t.accuracy.size() == 201);
     CHECK(t.accuracy.back() == 1.0);
+    // a history of 20 points keeps every 10th epoch: the accuracy and the test set's scores with it
+    o.descent.history_points = 20;
+    o.test_X = X;
+    o.test_Y = one_hot(labels, 3);
+    Training<double> kept = train(n, X, one_hot(labels, 3), o);
+    CHECK(kept.run.history_epochs.size() == 21);
+    CHECK(kept.accuracy.size() == 21);
+    CHECK(kept.test_loss.size() == 21);
+    CHECK(kept.test_accuracy.size() == 21);
+    for (std::size_t k = 0; k < 21; ++k) {
+        CHECK(kept.accuracy[k] == t.accuracy[10 * k]);
+        CHECK(kept.test_loss[k] == t.run.loss[10 * k]);  // the test set is the training set
+    }
 }
 
 TEST_CASE("bad input: every kind by its message") {

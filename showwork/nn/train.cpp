@@ -68,7 +68,7 @@ void record_history(const Training<T>& r, const TrainOptions<T>& o, trace::Trace
     if (!r.test_accuracy.empty()) header.push_back(trace::text("test accuracy %"));
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_history_rows)) {
-        std::vector<Math> row{trace::count(k), approx(r.run.loss[k])};
+        std::vector<Math> row{trace::count(r.run.history_epochs[k]), approx(r.run.loss[k])};
         if (o.classification) row.push_back(percent(r.accuracy[k]));
         if (!r.test_loss.empty()) row.push_back(approx(r.test_loss[k]));
         if (!r.test_accuracy.empty()) row.push_back(percent(r.test_accuracy[k]));
@@ -76,7 +76,7 @@ void record_history(const Training<T>& r, const TrainOptions<T>& o, trace::Trace
     }
     trace.add(trace::kind::training_history,
               "The loss (" + std::string(loss_title(o.loss)) + ") on all the training examples, before training and after each epoch (" + std::to_string(r.run.epochs_run) +
-                  " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) + ").",
+                  " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) + ")." + history_kept(r.run.history_epochs, r.run.epochs_run),
               std::nullopt, trace::table(std::move(header), rows));
 }
 
@@ -117,6 +117,10 @@ Training<T> train(Network<T> start, const Matrix<T>& X, const Matrix<T>& Y, cons
     Backpropagation<T> bp;   // reused by every call: after the first, an update allocates nothing large
     Matrix<T> Xb, Yb;        // the batch's rows
     ForwardPass<T> test_pass;
+    struct Scores {  // of the epoch scored last, kept in the history with its loss
+        double accuracy = 0, test_accuracy = 0;
+        T test_loss = T(0);
+    } latest;
     auto objective = [&](const Matrix<T>& theta, const std::vector<std::size_t>& examples) {
         unflatten(theta, working);
         const bool all = examples.size() == m;  // the driver's record of an epoch: score it too
@@ -128,11 +132,11 @@ Training<T> train(Network<T> start, const Matrix<T>& X, const Matrix<T>& Y, cons
             backpropagate_into(working, Xb, Yb, o.loss, o.relu_at_zero, bp);
         }
         if (all) {
-            if (o.classification) r.accuracy.push_back(accuracy(bp.pass.output(), Y));
+            if (o.classification) latest.accuracy = accuracy(bp.pass.output(), Y);
             if (test) {
                 forward_into(working, o.test_X, test_pass);
-                r.test_loss.push_back(loss_value(o.loss, test_pass.output(), o.test_Y, test_pass.Z.back()));
-                if (o.classification) r.test_accuracy.push_back(accuracy(test_pass.output(), o.test_Y));
+                latest.test_loss = loss_value(o.loss, test_pass.output(), o.test_Y, test_pass.Z.back());
+                if (o.classification) latest.test_accuracy = accuracy(test_pass.output(), o.test_Y);
             }
             if (o.progress) o.progress(scored, bp.loss);
             ++scored;
@@ -149,7 +153,12 @@ Training<T> train(Network<T> start, const Matrix<T>& X, const Matrix<T>& Y, cons
             if (it.epoch <= o.traced_epochs && it.number <= max_traced_updates) record_update(it, start, X, Y, o, *trace);
         };
     }
-    r.run = gradient_descent(flatten(start), m, objective, o.descent, on_update);
+    auto on_kept = [&] {
+        if (o.classification) r.accuracy.push_back(latest.accuracy);
+        if (test) r.test_loss.push_back(latest.test_loss);
+        if (test && o.classification) r.test_accuracy.push_back(latest.test_accuracy);
+    };
+    r.run = gradient_descent(flatten(start), m, objective, o.descent, on_update, on_kept);
     r.network = std::move(start);
     unflatten(r.run.parameters, r.network);
     if (trace) record_history(r, o, *trace);

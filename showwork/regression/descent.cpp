@@ -98,25 +98,25 @@ void record_update(const Iteration<T>& it, const Matrix<T>& e, const T& rate, tr
     sub.conclude([&] { return trace::equals(beta(), to_math(it.after)); });
 }
 
+// The history's rows, at most max_rows of them: epoch, C and ‖∇C‖.
 template <Scalar T>
-Math history_table(const Descent<T>& r, int digits, std::size_t max_rows) {
+std::vector<std::vector<Math>> history_rows(const Descent<T>& r, int digits, std::size_t max_rows) {
     std::vector<std::vector<Math>> rows;
     for (std::size_t k : sampled_epochs(r.run.loss.size(), max_rows))
-        rows.push_back({trace::count(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
-    return trace::table({trace::text("epoch"), trace::text("loss"), trace::text("gradient norm")}, rows);
+        rows.push_back({trace::count(r.run.history_epochs[k]), to_math_decimal(r.run.loss[k], digits),
+                        norm_of(r.run.gradient_norm_squared[k], digits)});
+    return rows;
 }
 
 template <Scalar T>
 void record_history(const Descent<T>& r, int digits, trace::Trace& trace) {
-    std::vector<std::vector<Math>> rows;
-    for (std::size_t k : sampled_epochs(r.run.loss.size(), max_table_rows))
-        rows.push_back({trace::count(k), to_math_decimal(r.run.loss[k], digits), norm_of(r.run.gradient_norm_squared[k], digits)});
     trace.add(trace::kind::descent_history,
               "The loss and the gradient's norm on all the data, at the start and after each epoch (" +
                   std::to_string(r.run.epochs_run) + " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) +
-                  ").",
+                  ")." + history_kept(r.run.history_epochs, r.run.epochs_run),
               std::nullopt,
-              trace::table({trace::text("epoch"), symbol("C"), trace::norm(partial_fraction(symbol("C"), beta()))}, rows));
+              trace::table({trace::text("epoch"), symbol("C"), trace::norm(partial_fraction(symbol("C"), beta()))},
+                           history_rows(r, digits, max_table_rows)));
 }
 
 template <Scalar T>
@@ -226,7 +226,8 @@ std::vector<trace::Named> descent_results(const Descent<T>& r, int digits) {
         {"coefficients", trace::list(std::move(coefficients))},
         {"closed_form", trace::list(std::move(closed))},
         {"closed_form_distance", trace::list(std::move(distance))},
-        {"history", history_table(r, digits, max_history_rows)},
+        {"history", trace::table({trace::text("epoch"), trace::text("loss"), trace::text("gradient norm")},
+                                 history_rows(r, digits, max_history_rows))},
         {"epochs_run", num(r.run.epochs_run)},
         {"updates", num(r.run.updates)},
         {"stopped_because", trace::text(std::string(stop_reason_name(r.run.stopped)))},

@@ -17,6 +17,19 @@ std::size_t batch_size(std::size_t m, std::size_t B, std::size_t k) {
     return k + 1 < batch_count(m, B) ? B : m - k * B;
 }
 
+std::size_t history_stride(std::size_t epochs, std::size_t points) {
+    return points == 0 || epochs <= points ? 1 : epochs / points + (epochs % points != 0);
+}
+
+std::string history_kept(const std::vector<std::size_t>& history_epochs, std::size_t epochs_run) {
+    if (history_epochs.size() == epochs_run + 1 || history_epochs.size() < 2) return "";
+    const std::size_t s = history_epochs[1];
+    const char* suffix = s % 10 == 1 && s % 100 != 11 ? "st" : s % 10 == 2 && s % 100 != 12 ? "nd"
+                       : s % 10 == 3 && s % 100 != 13 ? "rd" : "th";
+    return fmt::format(" The history keeps every {}{} epoch and the last: {} of {} values.", thousands(s), suffix,
+                       thousands(history_epochs.size()), thousands(epochs_run + 1));
+}
+
 std::vector<std::size_t> sampled_epochs(std::size_t points, std::size_t rows) {
     std::vector<std::size_t> out;
     if (points <= rows || rows <= 10) {

@@ -51,6 +51,17 @@ std::vector<std::size_t> sampled_epochs(std::size_t points, std::size_t rows);
 // "1, 2, 3": a batch's examples, 1-based, the first twelve and "…" after them (trace sentences).
 std::string examples_text(const std::vector<std::size_t>& examples);
 
+// A run keeps C and ‖∇C‖² at about this many epochs, evenly spaced: every epoch of a run up to
+// this long, else every s-th (s = ⌈epochs/points⌉) and the last, so that ten million epochs keep
+// 100,001 values, not ten million (DescentResult::history_epochs says which).
+inline constexpr std::size_t max_history_points = 100'000;
+// s, the epochs between two kept ones: 1 when `points` is 0 (keep every epoch).
+std::size_t history_stride(std::size_t epochs, std::size_t points);
+
+// "" when every epoch of a run of `epochs_run` is kept; else the sentence that says which are:
+// " The history keeps every 100th epoch and the last: 100,001 of 10,000,001 values."
+std::string history_kept(const std::vector<std::size_t>& history_epochs, std::size_t epochs_run);
+
 // When to stop before the last epoch: never, when ‖∇C‖ ≤ tolerance, or when C ≤ tolerance
 // (C and ∇C on the whole data set, at the end of an epoch).
 enum class StopRule { none, gradient_norm, loss };
@@ -64,6 +75,7 @@ struct DescentOptions {
     std::uint64_t seed = 0;
     StopRule stop = StopRule::none;
     T tolerance = T(0);
+    std::size_t history_points = max_history_points;  // 0: keep every epoch
 };
 
 // Why a run ended.
@@ -92,8 +104,9 @@ struct Iteration {
 template <Scalar T>
 struct DescentResult {
     Matrix<T> parameters;
-    std::vector<T> loss;                   // C on all the data: before the first epoch, then after each
+    std::vector<T> loss;                   // C on all the data: before the first epoch, then after each kept one
     std::vector<T> gradient_norm_squared;  // ‖∇C‖², the same points
+    std::vector<std::size_t> history_epochs;  // their epochs: 0, s, 2s, … and the last run
     std::size_t epochs_run = 0;
     std::size_t updates = 0;
     StopReason stopped = StopReason::epochs;
@@ -186,13 +199,15 @@ bool diverged_at_start(const DescentResult<T>& r) {
 }
 
 // Runs gradient descent from θ₀ on m examples. `objective(θ, examples)` gives C and ∇C on those
-// examples; `on_update` (optional) sees every update. A floating run whose loss becomes inf or NaN,
+// examples; `on_update` (optional) sees every update, `on_kept` each epoch whose C is kept in the
+// history (after the objective scored it on all the data). A floating run whose loss becomes inf or NaN,
 // or grows past 10¹² times where it started, stops as `diverged`; an exact run whose iterates are on
 // course past max_exact_iterate_digits is refused (ExactGrowthWatch).
 template <Scalar T, class Objective>
 DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& objective,
                                   const DescentOptions<T>& options,
-                                  const std::function<void(const Iteration<std::type_identity_t<T>>&)>& on_update = {}) {
+                                  const std::function<void(const Iteration<std::type_identity_t<T>>&)>& on_update = {},
+                                  const std::function<void()>& on_kept = {}) {
     using descent_detail::finite;
     using descent_detail::squared_norm;
     check_descent_options(options, m);
@@ -206,27 +221,29 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
     // C and ∇C on all the data at the current θ: a full-batch epoch's update starts from them
     // (its one batch is all the examples, in order), so the objective runs once per epoch, not twice.
     LossGradient<T> whole;
-    auto record = [&] {  // C and ‖∇C‖² on all the data; true when the run must stop
-        whole = objective(theta, all);
-        r.loss.push_back(whole.loss);
-        r.gradient_norm_squared.push_back(squared_norm(whole.gradient));
-        const T& C = r.loss.back();
-        if (!finite(C) || !finite(r.gradient_norm_squared.back()) || (r.loss.front() > 0 && C > r.loss.front() * T(1e12))) {
-            r.stopped = StopReason::diverged;
-            return true;
-        }
+    const std::size_t stride = history_stride(options.epochs, options.history_points);
+    auto stops = [&](const T& C, const T& g2) {  // and says why in r.stopped
         const T tol = options.tolerance;
-        if (options.stop == StopRule::gradient_norm && r.gradient_norm_squared.back() <= tol * tol) {
-            r.stopped = StopReason::gradient_norm;
-            return true;
-        }
-        if (options.stop == StopRule::loss && C <= tol) {
-            r.stopped = StopReason::loss;
-            return true;
-        }
-        return false;
+        const T& C0 = r.loss.empty() ? C : r.loss.front();
+        if (!finite(C) || !finite(g2) || (C0 > 0 && C > C0 * T(1e12))) r.stopped = StopReason::diverged;
+        else if (options.stop == StopRule::gradient_norm && g2 <= tol * tol) r.stopped = StopReason::gradient_norm;
+        else if (options.stop == StopRule::loss && C <= tol) r.stopped = StopReason::loss;
+        else return false;
+        return true;
     };
-    if (record()) {
+    auto record = [&](std::size_t epoch) {  // C and ‖∇C‖² on all the data; true when the run must stop
+        whole = objective(theta, all);
+        T g2 = squared_norm(whole.gradient);
+        const bool stop = stops(whole.loss, g2);
+        if (stop || epoch % stride == 0 || epoch == options.epochs) {
+            r.loss.push_back(whole.loss);
+            r.gradient_norm_squared.push_back(std::move(g2));
+            r.history_epochs.push_back(epoch);
+            if (on_kept) on_kept();
+        }
+        return stop;
+    };
+    if (record(0)) {
         r.parameters = std::move(theta);
         return r;
     }
@@ -245,7 +262,7 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
             if constexpr (ScalarTraits<T>::exact) growth.observe(largest_digits<T>({&theta}), r.updates);
         }
         r.epochs_run = epoch;
-        if (record()) break;
+        if (record(epoch)) break;
     }
     r.parameters = std::move(theta);
     return r;
