@@ -39,11 +39,6 @@ regression::Design<T> read_design(const ModelCall& call) {
     return regression::design(data, spec);
 }
 
-template <Scalar T>
-LeastSquaresMethod method_of(const RegressCall& call) {
-    if (!call.method.empty()) return parse_least_squares_method(call.method);
-    return ScalarTraits<T>::exact ? LeastSquaresMethod::normal : LeastSquaresMethod::qr;
-}
 
 void add_model_options(CLI::App& command, ModelCall& call) {
     command.add_option("--y", call.y, "The response: a column's name (default: the last column)");
@@ -62,13 +57,15 @@ struct Regress {
             if (std::string line = describe_if_large(work, "the exact fit", d.X.rows(), d.X.cols() + 1); !line.empty())
                 note(line + " (--number double takes milliseconds)");
         }
-        regression::FitOptions options{method_of<T>(call), call.digits};
+        regression::FitOptions options;
+        if (!call.method.empty()) options.method = parse_least_squares_method(call.method);
+        options.digits = call.digits;
         regression::Fit<T> f = regression::fit(d, options, call.sink());
         std::vector<trace::Named> inputs{
             {"response", trace::text(d.response)},
             {"predictors", trace::text(joined(d.predictors))},
             {"observations", trace::count(d.observations())},
-            {"method", trace::text(std::string(least_squares_method_name(options.method)))},
+            {"method", trace::text(std::string(least_squares_method_name(f.method)))},
         };
         return document(call, "regress", "Least squares: " + d.response + " on " + joined(d.parameters),
                         std::move(inputs), regression::fit_results(f, call.digits));

@@ -396,4 +396,12 @@ TEST_CASE("an exact fit on long fractions is estimated before it starts: β̂'s 
     CHECK(describe_if_large(estimate_exact_least_squares(shared.X, shared.y, true), "the exact fit", 442, 4).empty());
 }
 
+TEST_CASE("FitOptions{} fits as the program does: the normal equations exactly, QR in floating point") {
+    CHECK(fit(design(read_data<Q>(line_data), {})).method == LeastSquaresMethod::normal);
+    CHECK(fit(design(read_data<double>(line_data), {})).method == LeastSquaresMethod::qr);
+    CHECK(fit(design(read_data<Float50>(line_data), {})).method == LeastSquaresMethod::qr);
+    CHECK(fit(design(read_data<double>(line_data), {}), {.method = LeastSquaresMethod::normal}).method ==
+          LeastSquaresMethod::normal);
+}
+
 }  // namespace test_regression

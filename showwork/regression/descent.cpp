@@ -182,9 +182,7 @@ Descent<T> descend(const Design<T>& d, Loss loss, const DescentOptions<T>& optio
     r.response = d.response;
     r.loss = loss;
     r.options = options;
-    FitOptions fit_options;
-    if constexpr (!ScalarTraits<T>::exact) fit_options.method = LeastSquaresMethod::qr;
-    r.closed_form = fit(d, fit_options).coefficients;  // first: a singular design is refused before the run
+    r.closed_form = fit(d).coefficients;  // first: a singular design is refused before the run
 
     if (trace) record_start(d, loss, options, m, *trace);
     std::function<void(const Iteration<T>&)> on_update;

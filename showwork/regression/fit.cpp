@@ -269,7 +269,7 @@ std::optional<T> Fit<T>::t_squared(std::size_t j) const {
 
 template <Scalar T>
 Fit<T> fit(const Design<T>& d, const FitOptions& options, trace::Trace* trace) {
-    const LeastSquaresMethod method = options.method;
+    const LeastSquaresMethod method = options.method.value_or(default_method<T>());
     if (trace) record_design(d, *trace);
     Fit<T> f;
     f.parameters = d.parameters;

@@ -22,10 +22,17 @@
 namespace showwork::regression {
 
 // How to fit: the method, and the significant digits of the roots (s, se, t) of an exact fit.
+// Left out, the method is the scalar's default: the normal equations exactly (the notes'
+// derivation), Householder QR in floating point, where XᵀX squares the condition number.
 struct FitOptions {
-    LeastSquaresMethod method = LeastSquaresMethod::normal;
+    std::optional<LeastSquaresMethod> method;
     int digits = 20;
 };
+
+template <Scalar T>
+constexpr LeastSquaresMethod default_method() {
+    return ScalarTraits<T>::exact ? LeastSquaresMethod::normal : LeastSquaresMethod::qr;
+}
 
 template <Scalar T>
 struct Fit {
