@@ -75,7 +75,7 @@ void record_history(const Training<T>& r, const TrainOptions<T>& o, trace::Trace
         rows.push_back(std::move(row));
     }
     trace.add(trace::kind::training_history,
-              "The loss (" + std::string(loss_title(o.loss)) + ") on all the training examples, before training and after each epoch (" + std::to_string(r.run.epochs_run) +
+              "The loss (" + std::string(loss_title(o.loss)) + ") on all the training examples, before training and after each epoch (" + thousands(r.run.epochs_run) +
                   " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) + ")." + history_kept(r.run.history_epochs, r.run.epochs_run),
               std::nullopt, trace::table(std::move(header), rows));
 }

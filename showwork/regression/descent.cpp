@@ -112,7 +112,7 @@ template <Scalar T>
 void record_history(const Descent<T>& r, int digits, trace::Trace& trace) {
     trace.add(trace::kind::descent_history,
               "The loss and the gradient's norm on all the data, at the start and after each epoch (" +
-                  std::to_string(r.run.epochs_run) + " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) +
+                  thousands(r.run.epochs_run) + " run, stopped: " + std::string(stop_reason_name(r.run.stopped)) +
                   ")." + history_kept(r.run.history_epochs, r.run.epochs_run),
               std::nullopt,
               trace::table({trace::text("epoch"), symbol("C"), trace::norm(partial_fraction(symbol("C"), beta()))},
