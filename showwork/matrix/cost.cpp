@@ -50,11 +50,16 @@ double bytes_per_entry(std::size_t digits) { return 160 + 3.0 * static_cast<doub
 // The most digits of an entry's numerator and denominator together.
 std::size_t entry_digits(const Matrix<Rational>& A) {
     std::size_t most = 0;
-    for (const Rational& x : A.entries()) most = std::max(most, bits(numerator(x)) + bits(denominator(x)));
-    return static_cast<std::size_t>(std::ceil(static_cast<double>(most) * log10_of_2)) + 1;
+    for (const Rational& x : A.entries()) most = std::max(most, rational_digits(x));
+    return most;
 }
 
 }  // namespace
+
+std::size_t rational_digits(const Rational& q) {
+    return boost::multiprecision::msb(abs(numerator(q)) | 1) * 30103 / 100000 + 1 +
+           boost::multiprecision::msb(denominator(q)) * 30103 / 100000 + 1;
+}
 
 std::size_t minor_digits_bound(const Matrix<Rational>& A) {
     std::vector<Integer> lcms;

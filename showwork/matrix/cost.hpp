@@ -15,6 +15,10 @@
 
 namespace showwork {
 
+// The decimal digits of a rational's numerator and denominator together: 1/10 is 3, 10⁻⁴⁰⁰⁰ 4,002
+// (from their bit lengths: an estimate that may exceed the true count by one, as its callers want).
+std::size_t rational_digits(const Rational& q);
+
 // The decimal digits of ∏ᵢ max(1, ‖rᵢ‖₂) for A with each row multiplied by the least common
 // multiple of its denominators, plus the digits of the largest of those multiples: a bound on
 // the digits of every numerator and denominator an exact elimination of A writes.

@@ -72,12 +72,6 @@ void shuffle(std::vector<std::size_t>& order, SplitMix64& generator) {
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[generator.below(i)]);
 }
 
-std::size_t rational_digits(const Rational& q) {
-    // sizeinbase(10) may exceed the true count by one: an estimate, as its callers want
-    return boost::multiprecision::msb(abs(numerator(q)) | 1) * 30103 / 100000 + 1 +
-           boost::multiprecision::msb(denominator(q)) * 30103 / 100000 + 1;
-}
-
 void ExactGrowthWatch::observe(std::size_t digits, std::size_t update) {
     const double d = static_cast<double>(digits);
     if (update == 0) first_ = d;

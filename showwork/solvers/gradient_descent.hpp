@@ -24,6 +24,7 @@
 
 #include "showwork/error.hpp"
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/cost.hpp"
 
 namespace showwork {
 
@@ -137,9 +138,6 @@ bool finite(const T& x) {
 // update multiplies their denominators by η's and the data's, and adds their numerators' sizes):
 // the most digits the iterates may reach, updates × growth, before the work is refused.
 inline constexpr double max_exact_iterate_digits = 50'000;
-
-// The decimal digits of a rational's numerator and denominator together: 1/10 is 3, 10⁻⁴⁰⁰⁰ 4,002.
-std::size_t rational_digits(const Rational& q);
 
 // Throws InputError, naming η's digits and the estimate, when `updates` updates of an exact run
 // with learning rate `rate` on data whose largest entry has `data_digits` digits would grow the
