@@ -107,6 +107,14 @@ std::string scalar_latex(const T& x) { return number_latex(ScalarTraits<T>::text
 template <Scalar T>
 T parse_scalar(std::string_view token) { return ScalarTraits<T>::parse(token); }
 
+// Whether x is a number: false for ±inf and NaN, which floating arithmetic reaches by overflow
+// (1e200 · 1e200) and by what follows it (inf − inf, 0 · inf); always true for an exact scalar.
+template <Scalar T>
+bool is_finite(const T& x) {
+    if constexpr (ScalarTraits<T>::exact) return true;
+    else return x - x == 0;
+}
+
 // Explicit conversion between scalars: to floating rounds to nearest; to Rational is exact.
 template <Scalar To, Scalar From>
 To scalar_cast(const From& x) {

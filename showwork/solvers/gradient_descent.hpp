@@ -112,12 +112,6 @@ T squared_norm(const Matrix<T>& g) {
     return s;
 }
 
-template <Scalar T>
-bool finite(const T& x) {
-    if constexpr (ScalarTraits<T>::exact) return true;
-    else return x - x == 0;  // false for ±inf and NaN
-}
-
 }  // namespace descent_detail
 
 // An exact run's iterates grow with every update by about the digits of η and of the data (each
@@ -172,7 +166,6 @@ template <Scalar T, class Objective>
 DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& objective,
                                   const DescentOptions<T>& options,
                                   const std::function<void(const Iteration<std::type_identity_t<T>>&)>& on_update = {}) {
-    using descent_detail::finite;
     using descent_detail::squared_norm;
     check_descent_options(options, m);
     const std::size_t B = options.batch == 0 ? m : options.batch;
@@ -190,7 +183,7 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
         r.loss.push_back(whole.loss);
         r.gradient_norm_squared.push_back(squared_norm(whole.gradient));
         const T& C = r.loss.back();
-        if (!finite(C) || !finite(r.gradient_norm_squared.back()) || (r.loss.front() > 0 && C > r.loss.front() * T(1e12))) {
+        if (!is_finite(C) || !is_finite(r.gradient_norm_squared.back()) || (r.loss.front() > 0 && C > r.loss.front() * T(1e12))) {
             r.stopped = StopReason::diverged;
             return true;
         }
