@@ -187,12 +187,10 @@ TEST_CASE("a check that overflows the scalar leaves that part out and says so") 
 TEST_CASE("a value that overflows is a RangeError naming where the overflow began") {
     // 10⁴⁰⁰ · x^(10⁴⁰⁰ − 1) at 1/2: the number is inf in double, the power 0, their product NaN
     Expr d = differentiate(parse_expression("x^(10^400)"), "x");
-    const std::string digits = "1" + std::string(39, '0') + "…(401 digits)";
     CHECK_THROWS_WITH_AS(evaluate_finite(d, Point<double>{{"x", 0.5}}, "∂f/∂x"),
-                         ("∂f/∂x is undefined (NaN) in double at x = 0.5: the number " + digits +
-                          " is beyond its range (the largest double is about 1.8e+308), and what follows from it has "
-                          "no value; evaluate in float50, whose range is far wider")
-                             .c_str(),
+                         "∂f/∂x is undefined (NaN) in double at x = 0.5: the number 1e400 is beyond its range (the "
+                         "largest double is about 1.8e+308), and what follows from it has no value; evaluate in float50, "
+                         "whose range is far wider",
                          RangeError);
     CHECK(evaluate_finite(d, Point<Float50>{{"x", Float50(0.5)}}, "∂f/∂x") == 0);  // underflows to 0, a number
     CHECK(evaluate_finite(parse_expression("e^x"), Point<double>{{"x", 709.0}}, "f") == std::exp(709.0));
@@ -208,16 +206,12 @@ TEST_CASE("a number of the input that the scalar cannot hold is an input error n
     CHECK_FALSE(constant_out_of_range<Float50>(parse_expression("10^400 x")));
     CHECK_FALSE(constant_out_of_range<Rational>(parse_expression("10^400 x")));
     CHECK_THROWS_WITH_AS(require_numbers_in_range<double>(parse_expression("10^400 x"), "f"),
-                         ("f holds the number 1" + std::string(39, '0') +
-                          "…(401 digits), beyond the range of double (its largest is about 1.8e+308); evaluate in "
-                          "float50, whose range is far wider")
-                             .c_str(),
+                         "f holds the number 1e400, beyond the range of double (its largest is about 1.8e+308); "
+                         "evaluate in float50, whose range is far wider",
                          InputError);
     CHECK_THROWS_WITH_AS(require_numbers_in_range<double>(parse_expression("x/10^400"), "f"),
-                         ("f holds the number 1/1" + std::string(37, '0') +
-                          "…(402 digits), so close to 0 that double rounds it to 0; evaluate in float50, whose range "
-                          "is far wider")
-                             .c_str(),
+                         "f holds the number 1e-400, so close to 0 that double rounds it to 0; evaluate in float50, "
+                         "whose range is far wider",
                          InputError);
 }
 

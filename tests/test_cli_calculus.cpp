@@ -236,9 +236,8 @@ TEST_CASE("a check that overflows the scalar is not compared, and says so; the d
 }
 
 TEST_CASE("a value at the point beyond double's range fails, naming where it overflowed: status 1") {
-    const std::string digits = "1" + std::string(39, '0') + "…(401 digits)";
     check_error(showwork_run({"gradient", "x^(10^400)", "--vars", "x", "--at", "x=1/2", "--number", "double"}), 1,
-                "∂f/∂x is undefined (NaN) in double at x = 0.5: the number " + digits +
+                "∂f/∂x is undefined (NaN) in double at x = 0.5: the number 1e400"
                     " is beyond its range (the largest double is about 1.8e+308), and what follows from it has no "
                     "value; evaluate in float50, whose range is far wider (--number float50)");
     check_error(showwork_run({"diff", "1/x", "--at", "x=1e-200", "--number", "double"}), 1,
@@ -265,19 +264,18 @@ TEST_CASE("a value at the point beyond double's range fails, naming where it ove
 }
 
 TEST_CASE("a number of the expression beyond double's range is an input error naming it: status 2") {
-    const std::string digits = "1" + std::string(39, '0') + "…(401 digits)";
     check_error(showwork_run({"diff", "10^400 x", "--at", "x=1", "--number", "double"}), 2,
-                "f holds the number " + digits + ", beyond the range of double (its largest is about 1.8e+308); "
+                "f holds the number 1e400, beyond the range of double (its largest is about 1.8e+308); "
                 "evaluate in float50, whose range is far wider (--number float50)");
     check_error(showwork_run({"gradient", "x/10^400 + y", "--vars", "x,y", "--at", "x=1,y=1", "--number", "double"}),
                 2,
-                "f holds the number 1/1" + std::string(37, '0') + "…(402 digits), so close to 0 that double rounds "
+                "f holds the number 1e-400, so close to 0 that double rounds "
                 "it to 0; evaluate in float50, whose range is far wider (--number float50)");
     // (9^4096)^4096 is left as a power; its base, 3,909 digits, is beyond double
     check_error(showwork_run({"jacobian", "x^((9^4096)^4096); y", "--vars", "x,y", "--at", "x=1,y=1", "--number",
                               "double"}),
                 2,
-                "F holds the number 3778493360975106740904117278216747578835…(3,909 digits), beyond the range of "
+                "F holds the number 3.77849e3908, beyond the range of "
                 "double (its largest is about 1.8e+308); evaluate in float50, whose range is far wider (--number "
                 "float50)");
     check_error(showwork_run({"diff", "x", "--at", "x=1e400", "--number", "double"}), 2,

@@ -14,19 +14,17 @@
 #pragma once
 
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "showwork/calculus/dual.hpp"
 #include "showwork/calculus/expression.hpp"
 #include "showwork/calculus/parse.hpp"
 #include "showwork/calculus/print.hpp"
 #include "showwork/error.hpp"
+#include "showwork/matrix/decimal.hpp"
 #include "showwork/matrix/instances.hpp"
 
 namespace showwork::calculus {
@@ -288,18 +286,14 @@ std::string point_text(const Point<T>& point) {
     return at;
 }
 
-// The largest number of a floating scalar, to two digits: 1.8e+308 for double.
-template <Scalar T>
-std::string largest_number_text() {
-    if constexpr (std::is_same_v<T, double>) return fmt::format("{:.2g}", std::numeric_limits<double>::max());
-    else return std::numeric_limits<T>::max().str(2, std::ios_base::scientific);
-}
-
-// What a floating scalar cannot do about a value: hold it, or name it; the advice after it.
+// The advice after a value a floating scalar cannot hold: double's range is the narrow one.
 template <Scalar T>
 std::string range_advice() {
     return std::is_same_v<T, double> ? "; evaluate in float50, whose range is far wider" : "";
 }
+
+// A number beyond a scalar's range as a message writes it: 1e+400, 3.77849e+3908.
+inline std::string huge_or_tiny_text(const Rational& q) { return decimal_text(q, 6); }
 
 // The first number of f that the scalar cannot hold, if any: one beyond its range, or one so close
 // to 0 that it rounds to 0. A constant exponent is not converted (x^(10^400) is worked out with the
@@ -310,9 +304,8 @@ std::optional<Rational> constant_out_of_range(const Expr& f) {
         return std::nullopt;
     } else {
         if (f.is_constant()) {
-            const T x = scalar_cast<T>(f.value());
-            if (!is_finite(x) || (x == 0 && f.value() != 0)) return f.value();
-            return std::nullopt;
+            if (out_of_range<T>(f.value()).empty()) return std::nullopt;
+            return f.value();
         }
         for (std::size_t k = 0; k < f.args().size(); ++k) {
             if (f.op() == Op::power && k == 1 && f.arg(1).is_constant()) continue;
@@ -328,11 +321,7 @@ template <Scalar T>
 void require_numbers_in_range(const Expr& f, std::string_view name) {
     const std::optional<Rational> q = constant_out_of_range<T>(f);
     if (!q) return;
-    const std::string scalar(ScalarTraits<T>::name);
-    const std::string why = scalar_cast<T>(*q) == 0
-                                ? "so close to 0 that " + scalar + " rounds it to 0"
-                                : "beyond the range of " + scalar + " (its largest is about " + largest_number_text<T>() + ")";
-    throw InputError(std::string(name) + " holds the number " + shown(rational_text(*q)) + ", " + why +
+    throw InputError(std::string(name) + " holds the number " + huge_or_tiny_text(*q) + ", " + out_of_range<T>(*q) +
                      range_advice<T>());
 }
 
@@ -353,13 +342,14 @@ T evaluate_finite(const Expr& f, const Point<T>& point, std::string_view name) {
     if (overflow.where) {
         const Expr& start = *overflow.where;
         if (start.is_constant()) {
-            message += ": the number " + shown(rational_text(start.value())) + " is beyond its range";
+            message += ": the number " + huge_or_tiny_text(start.value()) + " is beyond its range";
         } else {
             const T there = Evaluator<T>(point)(start);
             message += ": " + shown(to_text(start)) + " is " + (there == there ? scalar_text(there) : "NaN") +
                        " there, beyond its range";
         }
-        message += " (the largest " + scalar + " is about " + largest_number_text<T>() + ")";
+        message += " (the largest " + scalar + " is about " +
+                   (std::is_same_v<T, double> ? largest_double_text() : largest_float50_text()) + ")";
         if (undefined && start != f) message += ", and what follows from it has no value";
     }
     throw RangeError(message + range_advice<T>());

@@ -132,6 +132,28 @@ To scalar_cast(const From& x) {
     }
 }
 
+// The largest number of a floating scalar, to two digits: "1.8e+308" for double,
+// "1.3e+646456892" for Float50.
+std::string largest_double_text();
+std::string largest_float50_text();
+
+// Why the floating scalar T cannot hold the exact value q — "beyond the range of double (its
+// largest is about 1.8e+308)", "so close to 0 that double rounds it to 0" — or empty when it can
+// (always for an exact scalar).
+template <Scalar T>
+std::string out_of_range(const Rational& q) {
+    if constexpr (ScalarTraits<T>::exact) {
+        return {};
+    } else {
+        const T x = scalar_cast<T>(q);
+        if (is_finite(x) && (x != 0 || q == 0)) return {};
+        const std::string name(ScalarTraits<T>::name);
+        if (x == 0) return "so close to 0 that " + name + " rounds it to 0";
+        const std::string largest = std::is_same_v<T, double> ? largest_double_text() : largest_float50_text();
+        return "beyond the range of " + name + " (its largest is about " + largest + ")";
+    }
+}
+
 // Makes an allocation that fails inside GMP throw std::bad_alloc (GMP's default is to abort), so
 // that a program can report "out of memory" and exit cleanly. Call once at start-up; a no-op
 // without GMP (Boost's cpp_rational allocates through operator new, which throws already).
