@@ -109,6 +109,11 @@ void emit_failure(Invocation& call, const char* command, const MathError& failur
 
 std::string example_footer(const std::vector<std::string>& examples);
 
+// A floating result that is not a number (inf or NaN: det of diag(10²⁰⁰, 10²⁰⁰) in double) is
+// never written as a value: a RangeError naming the result, status 1. The last guard of every
+// command; the calculus commands and compare name the quantity where the overflow began first.
+void require_finite_results(const trace::Document& document);
+
 // "a, b, c": names listed in a message.
 std::string joined(const std::vector<std::string>& names);
 // The subcommand with its operands, the common options and the examples.
@@ -132,6 +137,8 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
             emit_failure(*call, name, failure);
             throw;
         }
+        require_finite_results(document);
+        for (const auto& more : call->more_documents) require_finite_results(more.second);
         emit(std::move(document), call->options);
         for (auto& [path, more] : call->more_documents) {
             CommonOptions options = call->options;
