@@ -48,6 +48,13 @@ const trace::Math* first_non_finite(const trace::Math& m, std::string& where) {
 
 }  // namespace
 
+void emit_beside(const Invocation& call, const std::string& path, trace::Document document) {
+    require_finite_results(document);
+    CommonOptions options = call.options;
+    options.output = path;
+    emit(std::move(document), options);
+}
+
 void require_finite_results(const trace::Document& document) {
     for (const trace::Named& r : document.results) {
         std::string where;

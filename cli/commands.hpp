@@ -32,9 +32,6 @@ struct Invocation {
     // Mistakes the command found in the user's own work (`check`): the document is written with
     // them marked, then this is the one line on stderr, with status 3.
     std::string mistakes_found;
-    // Documents the command writes beside its own, each to its file after the main document
-    // (generate --worksheet: the answer key, the other versions of the sheet).
-    std::vector<std::pair<std::string, trace::Document>> more_documents;
 };
 
 struct Operand {
@@ -109,6 +106,11 @@ void emit_failure(Invocation& call, const char* command, const MathError& failur
 
 std::string example_footer(const std::vector<std::string>& examples);
 
+// A document a command writes beside its own, to `path`, as soon as it is made (generate
+// --worksheet: the answer keys, the other versions of the sheet), so that fifty of them are not
+// all held in memory at once; in the command's format, checked as its own is.
+void emit_beside(const Invocation& call, const std::string& path, trace::Document document);
+
 // A floating result that is not a number (inf or NaN: det of diag(10²⁰⁰, 10²⁰⁰) in double) is
 // never written as a value: a RangeError naming the result, status 1. The last guard of every
 // command; the calculus commands and compare name the quantity where the overflow began first.
@@ -138,13 +140,7 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
             throw;
         }
         require_finite_results(document);
-        for (const auto& more : call->more_documents) require_finite_results(more.second);
         emit(std::move(document), call->options);
-        for (auto& [path, more] : call->more_documents) {
-            CommonOptions options = call->options;
-            options.output = path;
-            emit(std::move(more), options);
-        }
         if (!call->failed_check.empty()) throw MathError(call->failed_check);
         if (!call->mistakes_found.empty()) throw MistakesFound(call->mistakes_found);
     });
