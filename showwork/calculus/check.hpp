@@ -8,6 +8,11 @@
 // one-sided (calculus/finite_difference.hpp: checking_difference), with a tolerance to match its
 // larger error; at a kink none is taken, since no difference quotient gives the convention's
 // value, and the rules are checked against forward mode alone.
+//
+// The derivative's own value must be a number (evaluate_finite: a RangeError naming where it
+// overflowed). The check's parts need not be: where forward mode or the difference quotient
+// leaves the scalar's range (x² at x = 10¹⁶⁰), or the difference does not settle on a value
+// (finite_difference.hpp), that part is not compared, and the step says so.
 #pragma once
 
 #include <fmt/format.h>
