@@ -3,6 +3,8 @@
 // The derivative is symbolic and exact whatever --number says; --number is the scalar of the
 // value at --at. Over exact rationals a transcendental function has no value (e^1 is
 // irrational), which is an error that says to use --number double.
+#include <fmt/format.h>
+
 #include "showwork/calculus/calculus.hpp"
 #include "cli/commands.hpp"
 #include "showwork/matrix/to_math.hpp"
@@ -35,16 +37,46 @@ std::optional<calculus::Point<T>> read_point(const CalculusInvocation& call, con
     return point;
 }
 
-// Runs an evaluation; over exact rationals an irrational value says which option to use.
+// A message that ends with the library's advice, with the option that takes it.
+std::string with_option(std::string message) {
+    if (message.ends_with("evaluate in double or float50")) return message + " (--number double)";
+    if (message.ends_with("evaluate in float50, whose range is far wider")) return message + " (--number float50)";
+    return message;
+}
+
+// Runs an evaluation; a value the scalar cannot give (irrational over exact rationals, beyond
+// double's range) says which option to use.
 template <class F>
 auto at_point(F&& evaluation) {
     try {
         return evaluation();
     } catch (const DomainError& e) {
-        std::string message = e.what();
-        if (message.ends_with("evaluate in double or float50")) throw DomainError(message + " (--number double)");
-        throw;
+        throw DomainError(with_option(e.what()));
+    } catch (const RangeError& e) {
+        throw RangeError(with_option(e.what()));
     }
+}
+
+// The numbers of the expressions, which the scalar must hold to evaluate them at a point: a
+// number beyond double's range (10^400·x) is an input error, as --at x=1e400 is.
+template <Scalar T>
+void require_numbers_in_range(const std::vector<calculus::Expr>& expressions, const std::string& name) {
+    try {
+        for (const calculus::Expr& e : expressions) calculus::require_numbers_in_range<T>(e, name);
+    } catch (const InputError& e) {
+        throw InputError(with_option(e.what()));
+    }
+}
+
+// Every entry at the point, each a number: an entry that overflows the scalar is a RangeError
+// naming it (`name(i, j)`: ∂f/∂y).
+template <Scalar T, class Name>
+Matrix<T> value_at(const calculus::SymbolicMatrix& A, const calculus::Point<T>& point, Name&& name) {
+    Matrix<T> M(A.rows, A.cols);
+    for (std::size_t i = 0; i < A.rows; ++i)
+        for (std::size_t j = 0; j < A.cols; ++j)
+            M(i, j) = at_point([&] { return calculus::evaluate_finite(A(i, j), point, name(i, j)); });
+    return M;
 }
 
 // The function and the point's coordinates, in that order.
@@ -85,6 +117,7 @@ struct Diff {
         std::string x = variable_to_differentiate(call, vars);
         if (std::find(vars.begin(), vars.end(), x) == vars.end()) vars.push_back(x);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+        if (point) require_numbers_in_range<T>({f}, "f");
 
         calculus::note_rewritten_input(call.operands[0], {f}, "f", call.sink());
         calculus::note_unevaluated_powers({f}, call.sink());
@@ -93,7 +126,7 @@ struct Diff {
             {"derivative", calculus::to_math(df), trace::Named::Where::everywhere, calculus::partial_ratio("f", x)}};
         if (point) {
             at_point([&] { return calculus::evaluate(f, *point); });  // f itself must be defined there
-            T value = at_point([&] { return calculus::evaluate(df, *point); });
+            T value = at_point([&] { return calculus::evaluate_finite(df, *point, "∂f/∂" + x); });
             if (trace::Trace* sink = call.sink()) {
                 sink->add(evaluation_step(calculus::point_text(*point), calculus::partial_ratio("f", x),
                                           calculus::to_math(df), to_math(value)));
@@ -107,7 +140,8 @@ struct Diff {
 
     // The rules against dual numbers (and finite differences in floating point), with or without
     // --steps. A disagreement fails the command (status 1) once the derivation is written. Where
-    // the check itself cannot be evaluated (e^x in dual numbers over exact rationals) it says so.
+    // the check itself cannot be evaluated (e^x in dual numbers over exact rationals) it says so;
+    // where it overflows the scalar (x² at x = 1e160), it leaves that part out and says so.
     template <Scalar T>
     static void check(CalculusInvocation& call, const calculus::Expr& f, const calculus::Expr& df,
                       const std::string& x, const calculus::Point<T>& point) {
@@ -115,11 +149,10 @@ struct Diff {
             calculus::DerivativeCheck<T> c =
                 calculus::check_derivative(f, df, x, point, diff_options(call), call.sink());
             if (c.agree) return;
-            std::string difference =
-                ScalarTraits<T>::exact ? "" : ", " + shown(scalar_text(c.finite_difference)) + " by " + c.difference;
-            call.failed_check = "the check of the derivative failed at " + shown(calculus::point_text(point)) + ": " +
-                                shown(scalar_text(c.symbolic)) + " from the rules, " + shown(scalar_text(c.dual)) +
-                                " by dual numbers" + difference;
+            std::string found = shown(scalar_text(c.symbolic)) + " from the rules";
+            if (c.dual_taken) found += ", " + shown(scalar_text(c.dual)) + " by dual numbers";
+            if (c.difference_taken) found += ", " + shown(scalar_text(c.finite_difference)) + " by " + c.difference;
+            call.failed_check = "the check of the derivative failed at " + shown(calculus::point_text(point)) + ": " + found;
         } catch (const DomainError& e) {
             if (trace::Trace* sink = call.sink()) {
                 sink->add(trace::kind::check, "No check at " + calculus::point_text(point) + ": " + e.what() + ".");
@@ -147,6 +180,7 @@ struct Gradient {
         std::vector<std::string> vars = calculus::parse_variables(call.vars);
         calculus::Expr f = calculus::parse_expression(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+        if (point) require_numbers_in_range<T>({f}, "f");
 
         calculus::note_rewritten_input(call.operands[0], {f}, "f", call.sink());
         calculus::note_unevaluated_powers({f}, call.sink());
@@ -155,7 +189,7 @@ struct Gradient {
         std::vector<trace::Named> results{{"gradient", calculus::to_math(grad), trace::Named::Where::everywhere, nabla_f}};
         if (point) {
             at_point([&] { return calculus::evaluate(f, *point); });
-            Matrix<T> value = at_point([&] { return calculus::evaluate(grad, *point); });
+            Matrix<T> value = value_at(grad, *point, [&](std::size_t i, std::size_t) { return "∂f/∂" + vars[i]; });
             if (trace::Trace* sink = call.sink()) {
                 sink->add(evaluation_step(calculus::point_text(*point), nabla_f,
                                           calculus::to_math(grad), to_math(value)));
@@ -174,6 +208,7 @@ struct Jacobian {
         std::vector<std::string> vars = calculus::parse_variables(call.vars);
         std::vector<calculus::Expr> F = calculus::parse_expressions(call.operands[0], vars);
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+        if (point) require_numbers_in_range<T>(F, "F");
 
         calculus::note_rewritten_input(call.operands[0], F, "F", call.sink());
         calculus::note_unevaluated_powers(F, call.sink());
@@ -182,7 +217,9 @@ struct Jacobian {
         std::vector<trace::Named> results{{"jacobian", calculus::to_math(J), trace::Named::Where::everywhere, J_F}};
         if (point) {
             for (const calculus::Expr& fi : F) at_point([&] { return calculus::evaluate(fi, *point); });
-            Matrix<T> value = at_point([&] { return calculus::evaluate(J, *point); });
+            Matrix<T> value = value_at(J, *point, [&](std::size_t i, std::size_t j) {
+                return fmt::format("∂f{}/∂{}, entry ({}, {}) of J_F,", i + 1, vars[j], i + 1, j + 1);
+            });
             if (trace::Trace* sink = call.sink()) {
                 sink->add(evaluation_step(calculus::point_text(*point), J_F,
                                           calculus::to_math(J), to_math(value)));
@@ -208,6 +245,10 @@ struct Chain {
                              "): give g one component per variable of F");
         }
         std::optional<calculus::Point<T>> point = read_point<T>(call, vars);
+        if (point) {
+            require_numbers_in_range<T>(F, "F");
+            require_numbers_in_range<T>(g, "g");
+        }
 
         calculus::note_rewritten_input(call.operands[0], F, "F", call.sink());
         calculus::note_rewritten_input(call.operands[1], g, "g", call.sink());
@@ -224,7 +265,9 @@ struct Chain {
             {"jacobian", calculus::to_math(parts.product), trace::Named::Where::everywhere, J_Fg}};
         if (point) {
             for (const calculus::Expr& gi : g) at_point([&] { return calculus::evaluate(gi, *point); });
-            Matrix<T> value = at_point([&] { return calculus::evaluate(parts.product, *point); });
+            Matrix<T> value = value_at(parts.product, *point, [](std::size_t i, std::size_t j) {
+                return fmt::format("entry ({}, {}) of J_F∘g", i + 1, j + 1);
+            });
             if (trace::Trace* sink = call.sink()) {
                 sink->add(evaluation_step(calculus::point_text(*point), J_Fg, calculus::to_math(parts.product),
                                           to_math(value)));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "showwork/error.hpp"
 #include "showwork/trace/step_kinds.hpp"
 
@@ -21,6 +23,51 @@ void emit_failure(Invocation& call, const char* command, const MathError& failur
     call.trace.add(trace::kind::failure, "Stopped: " + std::string(failure.what()) + ".");
     // the title in plain words: the summary may hold math (A⁻¹) that a document's title cannot
     emit(document(call, command, "showwork " + std::string(command) + ": stopped", {}, {}), call.options);
+}
+
+namespace {
+
+// How a floating scalar writes a value that is not a number.
+bool non_finite_text(std::string_view text) {
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    return text == "inf" || text == "nan" || text == "infinity";
+}
+
+// The first number of m that is not a number, and where it stands when that is a matrix's cell.
+const trace::Math* first_non_finite(const trace::Math& m, std::string& where) {
+    if (m.kind == trace::Kind::number) return non_finite_text(m.text) ? &m : nullptr;
+    for (std::size_t k = 0; k < m.args.size(); ++k) {
+        if (const trace::Math* found = first_non_finite(m.args[k], where)) {
+            if (m.kind == trace::Kind::matrix && where.empty() && m.cols > 0)
+                where = fmt::format(", entry ({}, {}),", k / m.cols + 1, k % m.cols + 1);
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void emit_beside(Invocation& call, const std::string& path, trace::Document document) {
+    require_finite_results(document);
+    call.more_files.push_back(output_file(path, rendered(std::move(document), call.options)));
+}
+
+void require_finite_results(const trace::Document& document) {
+    for (const trace::Named& r : document.results) {
+        std::string where;
+        const trace::Math* x = first_non_finite(r.value, where);
+        if (!x) continue;
+        std::string name = r.name;
+        std::replace(name.begin(), name.end(), '_', ' ');
+        const std::string result = name == "result" ? "the result" : "the result " + name;
+        const bool undefined = x->text.find("nan") != std::string::npos;
+        throw RangeError(result + where + " is " + (undefined ? "undefined (NaN)" : x->text) + " in " + document.number +
+                         (undefined ? " after an overflow" : ": an overflow") + ", past the largest " + document.number +
+                         " (about " + (document.number == "double" ? largest_double_text() : largest_float50_text()) +
+                         ")" + (document.number == "double" ? "; --number float50 has a far wider range" : "") +
+                         ", and --number exact none to leave");
+    }
 }
 
 std::string joined(const std::vector<std::string>& names) {

@@ -32,9 +32,6 @@ struct Invocation {
     // Mistakes the command found in the user's own work (`check`): the document is written with
     // them marked, then this is the one line on stderr, with status 3.
     std::string mistakes_found;
-    // Documents the command writes beside its own, each to its file after the main document
-    // (generate --worksheet: the answer key, the other versions of the sheet).
-    std::vector<std::pair<std::string, trace::Document>> more_documents;
     // Files of text the command writes with its document, when all the work is done (train --save:
     // the weights), whole or not at all with the document's files.
     std::vector<OutputFile> more_files;
@@ -112,6 +109,17 @@ void emit_failure(Invocation& call, const char* command, const MathError& failur
 
 std::string example_footer(const std::vector<std::string>& examples);
 
+// A document a command writes beside its own, to `path` (generate --worksheet: the answer keys,
+// the other versions of the sheet), in the command's format, checked as its own is. It is rendered
+// at once, so that fifty of them are held as text, not as derivations, and written with the
+// command's own files, whole or not at all.
+void emit_beside(Invocation& call, const std::string& path, trace::Document document);
+
+// A floating result that is not a number (inf or NaN: det of diag(10²⁰⁰, 10²⁰⁰) in double) is
+// never written as a value: a RangeError naming the result, status 1. The last guard of every
+// command; the calculus commands and compare name the quantity where the overflow began first.
+void require_finite_results(const trace::Document& document);
+
 // "a, b, c": names listed in a message.
 std::string joined(const std::vector<std::string>& names);
 // The subcommand with its operands, the common options and the examples.
@@ -135,11 +143,9 @@ CLI::App* register_command(CLI::App& app, const CommandSpec<Accepts>& spec, std:
             emit_failure(*call, name, failure);
             throw;
         }
+        require_finite_results(document);
         // every file rendered first, then all written together: a failure leaves each as it was
-        std::vector<OutputFile> beside = std::move(call->more_files);
-        for (auto& [path, more] : call->more_documents)
-            beside.push_back(output_file(path, rendered(std::move(more), call->options)));
-        emit(std::move(document), call->options, std::move(beside));
+        emit(std::move(document), call->options, std::move(call->more_files));
         if (!call->failed_check.empty()) throw MathError(call->failed_check);
         if (!call->mistakes_found.empty()) throw MistakesFound(call->mistakes_found);
     });

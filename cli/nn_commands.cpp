@@ -1,9 +1,6 @@
 // forward, backprop and train: a network on a data file (notes 001–004), derived in the notation
 // of notes 002. Networks compute in double unless --number says otherwise; an exact run takes
 // identity and ReLU layers only.
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdio>
 
 #include "cli/commands.hpp"
@@ -304,31 +301,6 @@ struct TrainCall : NetworkCall {
     bool quiet = false;
 };
 
-// A progress line on standard error, rewritten in place, when it is a terminal.
-class Progress {
-public:
-    Progress(std::size_t epochs, bool quiet) : epochs_(epochs), on_(!quiet && isatty(STDERR_FILENO)) {}
-    ~Progress() {
-        if (on_ && shown_) std::fputs("\n", stderr);
-    }
-    template <Scalar T>
-    void operator()(std::size_t epoch, const T& loss) {
-        if (!on_ || epoch == 0) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (epoch < epochs_ && now - last_ < std::chrono::milliseconds(200)) return;
-        last_ = now;
-        const double elapsed = std::chrono::duration<double>(now - start_).count();
-        const double remaining = elapsed / static_cast<double>(epoch) * static_cast<double>(epochs_ - epoch);
-        std::fprintf(stderr, "\repoch %zu/%zu  loss %.6g  elapsed %.1f s  remaining %.1f s   ", epoch, epochs_,
-                     scalar_cast<double>(loss), elapsed, remaining);
-        shown_ = true;
-    }
-private:
-    std::size_t epochs_;
-    bool on_, shown_ = false;
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
-};
-
 struct Train {
     template <Scalar T>
     static Document run(TrainCall& call) {
@@ -365,8 +337,10 @@ struct Train {
             o.test_X = t.X;
             o.test_Y = targets_for(t.Y, network, loss);
         }
-        Progress progress(call.epochs, call.quiet);
-        o.progress = [&](std::size_t epoch, const T& l) { progress(epoch, l); };
+        Progress progress(call.epochs, call.quiet, "epoch");
+        o.progress = [&](std::size_t epoch, const T& l) {
+            if (progress.due(epoch)) progress.show(epoch, fmt::format("  loss {:.6g}", scalar_cast<double>(l)));
+        };
         nn::Training<T> r = nn::train(network, e.X, Y, o, call.sink());
         if (diverged_at_start(r.run)) {
             throw MathError("the loss at the start, before any update, is already " + scalar_text(r.run.loss.back()) +

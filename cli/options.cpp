@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <limits>
 #include <cstring>
 #include <iostream>
@@ -63,6 +66,28 @@ void emit(trace::Document document, const CommonOptions& options, std::vector<Ou
 }
 
 void note(std::string_view line) { std::cerr << "showwork: note: " << line << std::endl; }
+
+Progress::Progress(std::size_t total, bool quiet, std::string unit)
+    : total_(total), on_(!quiet && isatty(STDERR_FILENO)), unit_(std::move(unit)) {}
+
+Progress::~Progress() {
+    if (on_ && shown_) std::fputs("\n", stderr);
+}
+
+bool Progress::due(std::size_t done) const {
+    if (!on_ || done == 0) return false;
+    return done >= total_ || std::chrono::steady_clock::now() - last_ >= std::chrono::milliseconds(200);
+}
+
+void Progress::show(std::size_t done, std::string_view detail) {
+    const auto now = std::chrono::steady_clock::now();
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double remaining = elapsed / static_cast<double>(done) * static_cast<double>(total_ - done);
+    std::fprintf(stderr, "\r%s %zu/%zu%.*s  elapsed %.1f s  remaining %.1f s   ", unit_.c_str(), done, total_,
+                 static_cast<int>(detail.size()), detail.data(), elapsed, remaining);
+    shown_ = true;
+}
 
 bool flush_standard_output() { return static_cast<bool>(std::cout << std::flush); }
 

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -101,6 +102,31 @@ bool flush_standard_output();
 
 // "showwork: note: …", one line on stderr: what the reader should know before the work starts.
 void note(std::string_view line);
+// A progress line on standard error, rewritten in place at most five times a second, when
+// standard error is a terminal (never in a pipe or a file): "epoch 40/100  loss 0.25  elapsed
+// 1.2 s  remaining 1.8 s", the remaining time in proportion to what is done. `unit` names what
+// is counted ("epoch", "sheet"); a detail, if shown, follows the count. A loop that makes its
+// detail asks due() first, so that a million epochs format no line they do not show.
+class Progress {
+public:
+    Progress(std::size_t total, bool quiet, std::string unit);
+    ~Progress();
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+    // Whether a line is written for `done` units: on a terminal, 200 ms after the last, or at the end.
+    bool due(std::size_t done) const;
+    void show(std::size_t done, std::string_view detail = {});
+    void operator()(std::size_t done) {
+        if (due(done)) show(done);
+    }
+
+private:
+    std::size_t total_;
+    bool on_, shown_ = false;
+    std::string unit_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
+};
+
 // "cannot write to standard output: No space left on device", from errno.
 std::string unwritten(const std::string& where);
 

@@ -104,13 +104,32 @@ std::string beside(const std::string& path, const std::string& suffix) {
     return (p.parent_path() / (p.stem().string() + suffix + p.extension().string())).string();
 }
 
-// The problems of one sheet: problem i of kind kinds[(i − 1) mod k], from problem_seed(seed, i).
+// The problems of one sheet: problem i of kind kinds[(i − 1) mod k], from problem_seed(seed, i);
+// `drawn` is called after each.
+template <class Drawn>
 std::vector<teach::Problem> draw_sheet(const std::vector<teach::ProblemSpec>& specs, std::size_t count,
-                                       std::uint64_t seed) {
+                                       std::uint64_t seed, Drawn&& drawn) {
     std::vector<teach::Problem> problems;
-    for (std::size_t i = 1; i <= count; ++i)
+    for (std::size_t i = 1; i <= count; ++i) {
         problems.push_back(teach::generate_problem(specs[(i - 1) % specs.size()], teach::problem_seed(seed, i)));
+        drawn();
+    }
     return problems;
+}
+
+// Before the work, a note when the sheets will take more than a few seconds to draw and solve
+// (teach::problem_seconds, a measured model): problems of the largest sizes at the strictest
+// difficulties are drawn many times over before one meets every limit.
+void note_if_long(const std::vector<teach::ProblemSpec>& specs, std::size_t count, std::size_t sheets) {
+    double seconds = 0;
+    for (std::size_t i = 0; i < count; ++i) seconds += teach::problem_seconds(specs[i % specs.size()]);
+    seconds *= static_cast<double>(sheets);
+    if (seconds < 5) return;
+    const std::size_t problems = count * sheets;
+    note(fmt::format("{} {} of {} problems{}: about {:.0f} s of work, {:.0f} ms a problem (the largest sizes at the "
+                     "strictest difficulties are drawn many times over before one meets every limit)",
+                     sheets, sheets == 1 ? "sheet" : "sheets", count, sheets == 1 ? " and its key" : " and their keys",
+                     seconds, 1000 * seconds / static_cast<double>(problems)));
 }
 
 // One problem as a step: what it asks, its data, and (in the key) its derivation and answer;
@@ -195,8 +214,14 @@ struct Generate {
             named.push_back({"count", trace::count(count)});
             return named;
         };
-        auto sheet = [&](std::uint64_t s, bool key, const std::string& version) {
-            std::vector<teach::Problem> problems = draw_sheet(specs, count, s);
+        const std::size_t sheets = call.worksheet ? variants : 1;
+        note_if_long(specs, count, sheets);
+        Progress progress(sheets * count, false, "problem");
+        std::size_t drawn = 0;
+        auto draw = [&](std::uint64_t s) { return draw_sheet(specs, count, s, [&] { progress(++drawn); }); };
+        // a sheet or its key: the same problems, drawn once
+        auto sheet = [&](const std::vector<teach::Problem>& problems, std::uint64_t s, bool key,
+                         const std::string& version) {
             std::vector<trace::Step> steps;
             std::vector<trace::Named> results;
             for (std::size_t i = 0; i < problems.size(); ++i)
@@ -207,19 +232,22 @@ struct Generate {
             return d;
         };
         if (!call.worksheet) {
-            Document d = sheet(seed, true, "");
+            Document d = sheet(draw(seed), seed, true, "");
             d.title = fmt::format("Generated problems: {} ({}, seed {})", kinds, level, seed);
             return d;
         }
         const std::string base = call.options.output;
+        Document first;
         for (std::size_t v = 1; v <= variants; ++v) {
             const std::string version = variants > 1 ? fmt::format(", version {}", v) : "";
             const std::string name = variants > 1 ? beside(base, fmt::format("-v{}", v)) : base;
-            if (v > 1) call.more_documents.emplace_back(name, sheet(seed + v - 1, false, version));
-            call.more_documents.emplace_back(beside(name, "-key"), sheet(seed + v - 1, true, version));
+            const std::vector<teach::Problem> problems = draw(seed + v - 1);
+            if (v == 1) first = sheet(problems, seed, false, version);
+            else emit_beside(call, name, sheet(problems, seed + v - 1, false, version));
+            emit_beside(call, beside(name, "-key"), sheet(problems, seed + v - 1, true, version));
         }
         call.options.output = variants > 1 ? beside(base, "-v1") : base;
-        return sheet(seed, false, variants > 1 ? ", version 1" : "");
+        return first;
     }
 };
 

@@ -152,6 +152,14 @@ public:
     using MathError::MathError;
 };
 
+// A value beyond the range of a floating scalar: a result that overflows to ±inf, or has no value
+// (NaN: inf − inf, 0 · inf) after an overflow. The message names the quantity and where the
+// overflow began; exact arithmetic has no range to leave.
+class RangeError : public MathError {
+public:
+    using MathError::MathError;
+};
+
 // A square matrix without an inverse; the message names the column without a pivot.
 class SingularError : public MathError {
 public:

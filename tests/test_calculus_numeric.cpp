@@ -1,5 +1,6 @@
 // Symbolic derivatives against two independent references — forward mode (dual numbers) and
 // central finite differences — on many seeded random expressions and points.
+#include <cmath>
 #include <random>
 
 #include "showwork/calculus/calculus.hpp"
@@ -120,6 +121,98 @@ TEST_CASE("a derivation can end with a numeric check step") {
     CHECK(t.steps().back().text.find("they agree") != std::string::npos);
     // a wrong derivative is caught
     CHECK_FALSE(check_derivative(f, parse_expression("cos(x^2 + y)"), "x", parse_point<double>("x=1, y=2")).agree);
+}
+
+// A central difference with one step in proportion to |x| is off by h²f‴/6: at x = 100 that is
+// 6·10⁻⁸ for eˣ and sin x, past the check's tolerance 3.7·10⁻⁸; the ladder of steps finds one that
+// suits the function, and at x ≤ 1 it keeps the first step, as before.
+TEST_CASE("the check's difference follows functions that vary on a scale of 1 far from 0") {
+    for (const std::string text : {"exp(x)", "sin(x)", "tanh(x/3)", "x^3", "sqrt(x)"}) {
+        for (double x : {100.0, 709.0, 1e6}) {
+            CAPTURE(text);
+            CAPTURE(x);
+            Expr f = parse_expression(text);
+            if (text == "exp(x)" && x > 709.5) continue;  // e^(10⁶) is beyond double
+            DerivativeCheck<double> c = check_derivative(f, differentiate(f, "x"), "x", Point<double>{{"x", x}});
+            CHECK(c.agree);
+            CHECK(c.difference_taken);
+            CHECK(c.difference_found < 1e-9);
+        }
+    }
+    SettledDifference<double> d = settled_central_difference(parse_expression("exp(x)"), Point<double>{{"x", 100.0}}, "x");
+    CHECK(std::abs(d.value / std::exp(100.0) - 1) < 1e-9);
+    CHECK(d.spread < 1e-9);
+    // at |x| ≤ 1 the first step is the step of old, whose rounding is the least
+    Point<double> one{{"x", 0.5}};
+    CHECK(settled_central_difference(parse_expression("sin(x)"), one, "x").value ==
+          finite_difference(parse_expression("sin(x)"), one, "x"));
+}
+
+TEST_CASE("a check that overflows the scalar leaves that part out and says so") {
+    // x² at 10¹⁶⁰: x² is inf in double, so forward mode and the difference quotient have no value
+    trace::Trace t;
+    Expr f = parse_expression("x^2");
+    DerivativeCheck<double> c = check_derivative(f, differentiate(f, "x"), "x", Point<double>{{"x", 1e160}}, &t);
+    CHECK(c.symbolic == 2e160);
+    CHECK_FALSE(c.dual_taken);
+    CHECK(c.difference_overflows);
+    CHECK_FALSE(c.compared());
+    CHECK(c.agree);  // nothing contradicts the rules
+    CHECK(t.steps().back().text ==
+          "Check at x = 1e+160: the derivative by the rules is not compared: the check by forward mode (dual numbers) "
+          "and by central difference overflows in double at this point.");
+    // in float50 the same check runs whole
+    DerivativeCheck<Float50> wide = check_derivative(f, differentiate(f, "x"), "x", Point<Float50>{{"x", Float50("1e160")}});
+    CHECK(wide.agree);
+    CHECK(wide.dual_taken);
+    CHECK(wide.difference_taken);
+    // a difference that cannot follow sin(10¹⁰x) does not settle, and is not compared
+    trace::Trace fast;
+    Expr g = parse_expression("sin(10000000000 x)");
+    DerivativeCheck<double> d = check_derivative(g, differentiate(g, "x"), "x", Point<double>{{"x", 1.0}}, &fast);
+    CHECK(d.agree);
+    CHECK(d.difference_unsettled);
+    CHECK_FALSE(d.difference_taken);
+    CHECK(fast.steps().back().text.find("The central difference does not settle at this point (its steps disagree by ") !=
+          std::string::npos);
+    CHECK(fast.steps().back().text.ends_with(", past the tolerance); not compared."));
+    // the derivative's own value must be a number: −1/x² at 10⁻²⁰⁰ is −inf
+    Expr h = parse_expression("1/x");
+    CHECK_THROWS_WITH_AS(check_derivative(h, differentiate(h, "x"), "x", Point<double>{{"x", 1e-200}}),
+                         "∂f/∂x is -inf in double at x = 1e-200: 1/x^2 is inf there, beyond its range (the largest "
+                         "double is about 1.8e+308); evaluate in float50, whose range is far wider",
+                         RangeError);
+}
+
+TEST_CASE("a value that overflows is a RangeError naming where the overflow began") {
+    // 10⁴⁰⁰ · x^(10⁴⁰⁰ − 1) at 1/2: the number is inf in double, the power 0, their product NaN
+    Expr d = differentiate(parse_expression("x^(10^400)"), "x");
+    CHECK_THROWS_WITH_AS(evaluate_finite(d, Point<double>{{"x", 0.5}}, "∂f/∂x"),
+                         "∂f/∂x is undefined (NaN) in double at x = 0.5: the number 1e400 is beyond its range (the "
+                         "largest double is about 1.8e+308), and what follows from it has no value; evaluate in float50, "
+                         "whose range is far wider",
+                         RangeError);
+    CHECK(evaluate_finite(d, Point<Float50>{{"x", Float50(0.5)}}, "∂f/∂x") == 0);  // underflows to 0, a number
+    CHECK(evaluate_finite(parse_expression("e^x"), Point<double>{{"x", 709.0}}, "f") == std::exp(709.0));
+    // exact arithmetic has no range to leave
+    CHECK(evaluate_finite(parse_expression("x^2"), Point<Rational>{{"x", Rational(1, 2)}}, "f") == Rational(1, 4));
+}
+
+TEST_CASE("a number of the input that the scalar cannot hold is an input error naming it") {
+    CHECK(constant_out_of_range<double>(parse_expression("10^400 x")) == parse_rational("1e400"));
+    CHECK(constant_out_of_range<double>(parse_expression("x/10^400")) == parse_rational("1e-400"));
+    CHECK_FALSE(constant_out_of_range<double>(parse_expression("x^(10^400)")));  // an exponent stays exact
+    CHECK_FALSE(constant_out_of_range<double>(parse_expression("1e-300 x + 1e300")));
+    CHECK_FALSE(constant_out_of_range<Float50>(parse_expression("10^400 x")));
+    CHECK_FALSE(constant_out_of_range<Rational>(parse_expression("10^400 x")));
+    CHECK_THROWS_WITH_AS(require_numbers_in_range<double>(parse_expression("10^400 x"), "f"),
+                         "f holds the number 1e400, beyond the range of double (its largest is about 1.8e+308); "
+                         "evaluate in float50, whose range is far wider",
+                         InputError);
+    CHECK_THROWS_WITH_AS(require_numbers_in_range<double>(parse_expression("x/10^400"), "f"),
+                         "f holds the number 1e-400, so close to 0 that double rounds it to 0; evaluate in float50, "
+                         "whose range is far wider",
+                         InputError);
 }
 
 TEST_CASE("sigma'(x) = sigma(x)(1 - sigma(x)) equals the derivative of 1/(1 + e^-x) (notes 004)") {

@@ -101,6 +101,37 @@ TEST_CASE("compare: bad usage is status 2, a shape that does not fit status 1") 
     CHECK(help.out.find("showwork compare inverse") != std::string::npos);
 }
 
+TEST_CASE("compare: an entry double cannot hold is status 2 naming it; an overflowing result fails the floating side") {
+    Run big = showwork_run({"compare", "det", "1e400 1; 1 1"});
+    CHECK(big.status == 2);
+    CHECK(big.out.empty());
+    CHECK(big.err == "showwork: error: row 1, column 1: 1e400 is beyond the range of double (its largest is about "
+                     "1.8e+308), and compare reads A in double for its floating side; --number float50 holds it\n");
+    Run tiny = showwork_run({"compare", "rref", "1 1e-400; 1 1"});
+    CHECK(tiny.status == 2);
+    CHECK(tiny.err.starts_with("showwork: error: row 1, column 2: 1e-400 is so close to 0 that double rounds it to 0"));
+    // the same matrix, and det --number double, agree that it is bad input
+    CHECK(showwork_run({"det", "1e400 1; 1 1", "--number", "double"}).status == 2);
+    Json wide = json_result(showwork_run({"compare", "det", "1e400 1; 1 1", "--number", "float50", "--format", "json"}));
+    CHECK(wide["rank_exact"] == 2);
+    // 10²⁰⁰ · 10²⁰⁰ overflows: the floating side fails, the exact side stands, status 0
+    Json over = json_result(showwork_run({"compare", "det", "1e200 0; 0 1e200", "--format", "json", "--no-steps"}));
+    CHECK(over["exact"] == "1" + std::string(400, '0'));
+    CHECK(over["floating"] == "fails: the determinant is inf in double: an overflow, past the largest double (about 1.8e+308)");
+}
+
+TEST_CASE("a floating result that is not a number is never written: status 1, naming the result") {
+    Run det = showwork_run({"det", "1e200 0; 0 1e200", "--number", "double"});
+    CHECK(det.status == 1);
+    CHECK(det.out.empty());
+    CHECK(det.err == "showwork: error: the result determinant is inf in double: an overflow, past the largest double "
+                     "(about 1.8e+308); --number float50 has a far wider range, and --number exact none to leave\n");
+    Run product = showwork_run({"multiply", "1e200 1; 0 1", "1e200 0; 0 1", "--number", "double", "--no-steps"});
+    CHECK(product.status == 1);
+    CHECK(product.err.starts_with("showwork: error: the result, entry (1, 1), is inf in double: an overflow"));
+    CHECK(showwork_run({"det", "1e200 0; 0 1e200", "--number", "float50", "--no-steps"}).status == 0);
+}
+
 const std::string line_csv = "x, y\n1, 2\n2, 4\n3, 5\n4, 4\n5, 5\n";
 
 TEST_CASE("compare regress as JSON: the exact fit, both floating fits, digits kept, κ(X) and κ(XᵀX)") {

@@ -279,6 +279,30 @@ TEST_CASE("bad input to compare") {
     CHECK_THROWS_AS(log10_of(Q(0)), DomainError);
 }
 
+// Compare shows what double does to a matrix; an entry double cannot hold is not that matrix at
+// all (1e400 would be inf, 1e-400 would be 0), so it is refused by name, as det --number double
+// refuses it; a result that overflows is the floating side's failure, beside the exact answer.
+TEST_CASE("an entry beyond double's range is an input error naming it; an overflowing result, the floating side's failure") {
+    for (CompareOperation operation :
+         {CompareOperation::det, CompareOperation::rank, CompareOperation::rref, CompareOperation::inverse}) {
+        CHECK_THROWS_WITH_AS(compare<double>(operation, M{{ten_to(400), 1}, {1, 1}}),
+                             "row 1, column 1: 1e400 is beyond the range of double (its largest is about 1.8e+308), and "
+                             "compare reads A in double for its floating side; --number float50 holds it",
+                             InputError);
+    }
+    CHECK_THROWS_WITH_AS(compare<double>(CompareOperation::solve, M{{1, 1, 2}, {1, 1, ten_to(-400)}}),
+                         "row 2, column 3: 1e-400 is so close to 0 that double rounds it to 0, and compare reads A in "
+                         "double for its floating side; --number float50 holds it",
+                         InputError);
+    CHECK(compare<Float50>(CompareOperation::det, M{{ten_to(400), 1}, {1, 1}}).exact);
+    // det of diag(10²⁰⁰, 10²⁰⁰) is 10⁴⁰⁰: inf in double
+    Comparison<double> c = compare<double>(CompareOperation::det, M{{ten_to(200), 0}, {0, ten_to(200)}});
+    CHECK(c.exact);
+    CHECK_FALSE(c.floating);
+    CHECK(c.floating_failure == "the determinant is inf in double: an overflow, past the largest double (about 1.8e+308)");
+    CHECK_FALSE(c.max_error);
+}
+
 TEST_CASE("readable_text keeps short values exact and rounds long ones") {
     CHECK(readable_text(Q(748)) == "748");
     CHECK(readable_text(Q(1, 3)) == "1/3");

@@ -116,6 +116,20 @@ TEST_CASE("the notes' line in double: both methods keep nearly every digit, κ(X
     CHECK(abs(c.condition.kappa_X * c.condition.kappa_X - c.condition.kappa_XtX) < Float50(1e-40));
 }
 
+TEST_CASE("data beyond double's range is an input error naming the observation and the column") {
+    // x = 10²⁰⁰ fits in double, x² = 10⁴⁰⁰ does not
+    M X{{1, 1, 1}, {1, 2, 4}, {1, 0, 0}}, y = M::column({1, 2, 3});
+    Q big(1);
+    for (int k = 0; k < 200; ++k) big *= 10;
+    X(2, 1) = big;
+    X(2, 2) = big * big;
+    CHECK_THROWS_WITH_AS(compare_regression<double>(X, y, {"(Intercept)", "x", "x^2"}),
+                         "observation 3, column x^2 of X: 1e400 is beyond the range of double (its largest is about "
+                         "1.8e+308), and compare reads X and y in double for its floating fits; --number float50 holds it",
+                         InputError);
+    CHECK_NOTHROW(compare_regression<Float50>(X, y, {"(Intercept)", "x", "x^2"}));
+}
+
 TEST_CASE("a traced comparison: the exact fit, both floating fits, κ and the table of digits") {
     trace::Trace t;
     M X{{1, 1}, {1, 2}, {1, 3}}, y = M::column({1, 3, 2});

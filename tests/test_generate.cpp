@@ -213,6 +213,19 @@ TEST_CASE("the answer key: the library's derivation and the answer, for every ki
     CHECK(trace::to_text(solve_problem<Q>(easy)[0].value) == "x = −1, y = 1");
 }
 
+TEST_CASE("the model of a problem's cost: milliseconds, but tens of them at size 6 when the limits are strict") {
+    for (ProblemKind kind : problem_kinds()) {
+        for (Difficulty d : {Difficulty::easy, Difficulty::medium, Difficulty::hard}) {
+            CAPTURE(problem_kind_name(kind));
+            CHECK(problem_seconds({.kind = kind, .difficulty = d}) <= 0.003);  // the difficulty's own size
+        }
+    }
+    CHECK(problem_seconds({.kind = ProblemKind::system, .difficulty = Difficulty::hard, .size = 6}) == 0.045);
+    CHECK(problem_seconds({.kind = ProblemKind::inverse, .difficulty = Difficulty::medium, .size = 6}) == 0.008);
+    CHECK(problem_seconds({.kind = ProblemKind::det, .difficulty = Difficulty::hard, .size = 6}) == 0.003);
+    CHECK(problem_seconds({.kind = ProblemKind::regression, .difficulty = Difficulty::easy, .size = 9}) == 0.012);
+}
+
 TEST_CASE("a spec that cannot be met is refused, naming what is wrong") {
     CHECK_THROWS_WITH_AS(generate_problem({ProblemKind::rank, Difficulty::medium, 3, 4}, 1),
                          "--rank 4: a matrix with 3 rows has rank at most 3", InputError);

@@ -338,6 +338,47 @@ TEST_CASE("JSON stays valid when a name is not UTF-8 (a column name read from a 
     CHECK(json["input"].contains("\xef\xbf\xbd\xef\xbf\xbdx"));  // U+FFFD for each bad byte
 }
 
+// A derivative of a tower x^x^…^x nests its steps hundreds deep: indented under their parents
+// without end, a step 200 deep in text began 40,000 columns in (the indentation grew with the
+// square of the depth: 185 MB for a 6 KB expression), and JSON and Markdown grew with the depth.
+TEST_CASE("steps nested 300 deep: the indentation stops growing, in text, JSON and Markdown") {
+    Document d;
+    d.command = "diff";
+    d.number = "exact";
+    d.results = {{"result", number("1")}};
+    Step deepest{"rule", "The innermost step.", number("7"), std::nullopt, {}};
+    for (int level = 0; level < 300; ++level) {
+        Step parent{"rule", "Step at level " + std::to_string(300 - level) + ".", number("1"), std::nullopt, {}};
+        parent.substeps.push_back(std::move(deepest));
+        deepest = std::move(parent);
+    }
+    d.steps.push_back(std::move(deepest));
+    auto widest_indentation = [](const std::string& text) {
+        std::size_t widest = 0;
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (line.find_first_not_of(' ') != std::string::npos) widest = std::max(widest, line.find_first_not_of(' '));
+        return widest;
+    };
+    const std::string text = render(d, Format::text);
+    CHECK(text.find("  1. Step at level 1.\n     1\n     1.1. Step at level 2.\n") != std::string::npos);
+    // the deepest step starts at column 40, its number saying where it stands, its math under its text
+    std::string label = "1";
+    for (int level = 0; level < 300; ++level) label += ".1";
+    CHECK(text.find("\n" + std::string(40, ' ') + label + ". The innermost step.\n" +
+                    std::string(40 + label.size() + 2, ' ') + "7\n") != std::string::npos);
+    CHECK(text.size() < 500'000);  // 301 steps; 27 MB when each was indented under its parent
+    const std::string json = render(d, Format::json);
+    CHECK(widest_indentation(json) <= 40);
+    auto parsed = nlohmann::json::parse(json);
+    const nlohmann::json* step = &parsed["steps"][0];
+    for (int level = 0; level < 300; ++level) step = &(*step)["substeps"][0];
+    CHECK((*step)["text"] == "The innermost step.");
+    const std::string markdown = render(d, Format::markdown);
+    CHECK(widest_indentation(markdown) < 40);
+    CHECK(markdown.find("**" + label + ".** The innermost step.") != std::string::npos);
+}
+
 TEST_CASE("steps = false renders only the inputs and the result") {
     Document d = examples::neuron_layer_document();
     RenderOptions brief{.steps = false};

@@ -24,6 +24,7 @@
 #include "showwork/calculus/parse.hpp"
 #include "showwork/calculus/print.hpp"
 #include "showwork/error.hpp"
+#include "showwork/matrix/decimal.hpp"
 #include "showwork/matrix/instances.hpp"
 
 namespace showwork::calculus {
@@ -49,15 +50,30 @@ std::optional<Rational> exact_rational_power(const Rational& a, const Rational& 
 template <class V>
 using Values = std::map<std::string, V, std::less<>>;
 
+// Where a floating evaluation first left the scalar's range: the innermost, first evaluated
+// sub-expression whose value is ±inf or NaN.
+struct Overflow {
+    std::optional<Expr> where;
+};
+
 template <class V>
 class Evaluator {
 public:
     // relu_at_zero: the convention at a kink (dual numbers only); sides, if given, records the
-    // side each max takes (see branches below).
-    explicit Evaluator(const Values<V>& point, Rational relu_at_zero = 0, std::vector<int>* sides = nullptr)
-        : point_(point), relu_at_zero_(std::move(relu_at_zero)), sides_(sides) {}
+    // side each max takes (see branches below); overflow, if given, where the value first stopped
+    // being a number.
+    explicit Evaluator(const Values<V>& point, Rational relu_at_zero = 0, std::vector<int>* sides = nullptr,
+                       Overflow* overflow = nullptr)
+        : point_(point), relu_at_zero_(std::move(relu_at_zero)), sides_(sides), overflow_(overflow) {}
 
     V operator()(const Expr& e) const {
+        V v = value(e);
+        if (overflow_ && !overflow_->where && !is_finite(value_of(v))) overflow_->where = e;
+        return v;
+    }
+
+private:
+    V value(const Expr& e) const {
         switch (e.op()) {
             case Op::constant: return from_rational<V>(e.value());
             case Op::variable: return lookup(e.name());
@@ -77,7 +93,6 @@ public:
         return V(0);
     }
 
-private:
     V lookup(const std::string& name) const {
         auto it = point_.find(name);
         if (it == point_.end()) throw InputError("the point gives no value for " + name);
@@ -253,6 +268,7 @@ private:
     const Values<V>& point_;
     Rational relu_at_zero_;
     std::vector<int>* sides_;
+    Overflow* overflow_;
 };
 
 // f at the point. Every variable of f needs a value; values of other names are ignored here
@@ -260,6 +276,83 @@ private:
 template <Scalar T>
 T evaluate(const Expr& f, const Point<T>& point) {
     return Evaluator<T>(point)(f);
+}
+
+// "x = 1, y = 2"
+template <Scalar T>
+std::string point_text(const Point<T>& point) {
+    std::string at;
+    for (const auto& [name, value] : point) at += (at.empty() ? "" : ", ") + name + " = " + scalar_text(value);
+    return at;
+}
+
+// The advice after a value a floating scalar cannot hold: double's range is the narrow one.
+template <Scalar T>
+std::string range_advice() {
+    return std::is_same_v<T, double> ? "; evaluate in float50, whose range is far wider" : "";
+}
+
+// A number beyond a scalar's range as a message writes it: 1e+400, 3.77849e+3908.
+inline std::string huge_or_tiny_text(const Rational& q) { return decimal_text(q, 6); }
+
+// The first number of f that the scalar cannot hold, if any: one beyond its range, or one so close
+// to 0 that it rounds to 0. A constant exponent is not converted (x^(10^400) is worked out with the
+// exponent exact, by squaring), so it may be any size.
+template <Scalar T>
+std::optional<Rational> constant_out_of_range(const Expr& f) {
+    if constexpr (ScalarTraits<T>::exact) {
+        return std::nullopt;
+    } else {
+        if (f.is_constant()) {
+            if (out_of_range<T>(f.value()).empty()) return std::nullopt;
+            return f.value();
+        }
+        for (std::size_t k = 0; k < f.args().size(); ++k) {
+            if (f.op() == Op::power && k == 1 && f.arg(1).is_constant()) continue;
+            if (auto q = constant_out_of_range<T>(f.arg(k))) return q;
+        }
+        return std::nullopt;
+    }
+}
+
+// An input whose numbers the scalar must hold to evaluate it: f (named `name` in the message) with
+// a number it cannot hold is an InputError naming the number, as a point's coordinate would be.
+template <Scalar T>
+void require_numbers_in_range(const Expr& f, std::string_view name) {
+    const std::optional<Rational> q = constant_out_of_range<T>(f);
+    if (!q) return;
+    throw InputError(std::string(name) + " holds the number " + huge_or_tiny_text(*q) + ", " + out_of_range<T>(*q) +
+                     range_advice<T>());
+}
+
+// f's value at the point, which must be a number: in floating point a value that overflows (±inf)
+// or has none after an overflow (NaN: inf − inf, 0 · inf) is a RangeError that names the quantity
+// (`name`: "∂f/∂x") and the sub-expression where the overflow began. Exact values are returned as
+// evaluate() gives them.
+template <Scalar T>
+T evaluate_finite(const Expr& f, const Point<T>& point, std::string_view name) {
+    T v = Evaluator<T>(point)(f);
+    if (is_finite(v)) return v;
+    Overflow overflow;
+    Evaluator<T>(point, 0, nullptr, &overflow)(f);
+    const std::string scalar(ScalarTraits<T>::name);
+    const bool undefined = !(v == v);
+    std::string message = std::string(name) + " is " + (undefined ? "undefined (NaN)" : scalar_text(v)) + " in " +
+                          scalar + " at " + shown(point_text(point));
+    if (overflow.where) {
+        const Expr& start = *overflow.where;
+        if (start.is_constant()) {
+            message += ": the number " + huge_or_tiny_text(start.value()) + " is beyond its range";
+        } else {
+            const T there = Evaluator<T>(point)(start);
+            message += ": " + shown(to_text(start)) + " is " + (there == there ? scalar_text(there) : "NaN") +
+                       " there, beyond its range";
+        }
+        message += " (the largest " + scalar + " is about " +
+                   (std::is_same_v<T, double> ? largest_double_text() : largest_float50_text()) + ")";
+        if (undefined && start != f) message += ", and what follows from it has no value";
+    }
+    throw RangeError(message + range_advice<T>());
 }
 
 // f and ∂f/∂var at the point by forward mode: the point with var ↦ var + ε. A kink is
@@ -283,6 +376,7 @@ std::vector<int> branches(const Expr& f, const Point<T>& point) {
 
 #define SHOWWORK_EVALUATE_INSTANCES(EXTERN, T)                                                          \
     EXTERN template T evaluate(const Expr&, const Point<T>&);                                           \
+    EXTERN template T evaluate_finite(const Expr&, const Point<T>&, std::string_view);                 \
     EXTERN template Dual<T> evaluate_dual(const Expr&, const Point<T>&, std::string_view, const Rational&); \
     EXTERN template std::vector<int> branches(const Expr&, const Point<T>&);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_EVALUATE_INSTANCES)

@@ -13,12 +13,24 @@
 //   forward (f(x + h) − f(x))/h,  backward (f(x) − f(x − h))/h,   error O(h) + O(ε/h),
 //
 // with h = ε^{1/2}·max(1, |x|), about ε^{1/2} relative error (≈ 10⁻⁸ in double).
+//
+// No one step suits every f. A step in proportion to |x| suits xⁿ, which varies on the scale of x;
+// but eˣ and sin x vary on a scale of 1 wherever x is, and at x = 100 the formula's error h²f‴/6
+// is already past the check's tolerance. So a check takes a ladder of steps, h, h/4, h/16, …:
+// while the formula's error dominates, each quarter of the step cuts it sixteenfold and
+// neighbouring differences close in; once rounding dominates they scatter again. The difference
+// kept is the one that agrees best with both its neighbours (the first, with the one after it),
+// and that agreement is its spread, an estimate of its error: a difference whose spread is past
+// the check's tolerance has not settled (sin x at x = 10¹⁵, where double's numbers lie 1/8
+// apart), and is no evidence either way. Each step is rounded to one that x + h holds exactly,
+// (x + h) − x, so that x ± h lie h from x.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "showwork/calculus/evaluate.hpp"
 
@@ -34,31 +46,109 @@ T central_difference_step(const T& x) {
     return cube_root_of_epsilon * scale;
 }
 
+// (f(x + h) − f(x − h)) / 2h, with h rounded to a step x + h holds exactly.
 template <Scalar T>
-T finite_difference(const Expr& f, const Point<T>& point, const std::string& var) {
+T central_difference(const Expr& f, const Point<T>& point, const std::string& var, T h) {
     static_assert(!ScalarTraits<T>::exact, "finite differences approximate: use double or Float50");
     auto it = point.find(var);
     if (it == point.end()) throw InputError("the point gives no value for " + var);
-    T h = central_difference_step(it->second);
+    const T x = it->second;
+    h = T(x + h) - x;
     Point<T> ahead = point, behind = point;
-    ahead[var] = it->second + h;
-    behind[var] = it->second - h;
+    ahead[var] = x + h;
+    behind[var] = x - h;
     return (evaluate(f, ahead) - evaluate(f, behind)) / (T(2) * h);
 }
 
-// forward (f(x + h) − f(x))/h, or backward (f(x) − f(x − h))/h
 template <Scalar T>
-T one_sided_difference(const Expr& f, const Point<T>& point, const std::string& var, bool forward) {
-    static_assert(!ScalarTraits<T>::exact, "finite differences approximate: use double or Float50");
-    using std::abs;
-    using std::sqrt;
+T finite_difference(const Expr& f, const Point<T>& point, const std::string& var) {
     auto it = point.find(var);
     if (it == point.end()) throw InputError("the point gives no value for " + var);
-    T h = sqrt(ScalarTraits<T>::epsilon()) * (abs(it->second) > T(1) ? T(abs(it->second)) : T(1));
+    return central_difference(f, point, var, central_difference_step(it->second));
+}
+
+// forward (f(x + h) − f(x))/h, or backward (f(x) − f(x − h))/h, with h rounded as above
+template <Scalar T>
+T one_sided_difference(const Expr& f, const Point<T>& point, const std::string& var, bool forward, T h) {
+    static_assert(!ScalarTraits<T>::exact, "finite differences approximate: use double or Float50");
+    auto it = point.find(var);
+    if (it == point.end()) throw InputError("the point gives no value for " + var);
+    const T x = it->second;
+    h = T(x + h) - x;
     Point<T> moved = point;
-    moved[var] = forward ? it->second + h : it->second - h;
+    moved[var] = forward ? x + h : x - h;
     T here = evaluate(f, point);
     return forward ? (evaluate(f, moved) - here) / h : (here - evaluate(f, moved)) / h;
+}
+
+// A difference quotient and how far the steps around it disagree with it (relative to
+// max(1, |value|)); 0 when only one step was taken.
+template <Scalar T>
+struct SettledDifference {
+    T value;
+    T spread = 0;
+};
+
+// The ladder of the differences `at(h)` for h = first, first/4, …, at most 40 rungs and no step
+// below `last`, stopping early once the gaps between neighbours have grown past 16 times the
+// least so far twice in a row (rounding has taken over). Differences that are not numbers (f
+// overflowed at x ± h) are passed over; if none is a number, the first is returned as it is.
+template <Scalar T, class Difference>
+SettledDifference<T> settled_difference(T first, T last, Difference&& at) {
+    using std::abs;
+    std::vector<T> d, gap;  // gap[k] = |d[k + 1] − d[k]|
+    T least = 0;
+    std::size_t grown = 0;
+    T h = first;
+    for (int rung = 0; rung < 40 && (rung == 0 || h >= last) && grown < 2; ++rung, h /= 4) {
+        T value = at(h);
+        if (!is_finite(value)) continue;
+        if (!d.empty()) {
+            gap.push_back(abs(value - d.back()));
+            if (gap.size() == 1 || gap.back() < least) least = gap.back();
+            grown = gap.back() > T(16) * least ? grown + 1 : 0;
+        }
+        d.push_back(value);
+    }
+    if (d.empty()) return {at(first)};
+    if (d.size() == 1) return {d[0]};
+    // agreement with both neighbours: the first has only the next, the last is not trusted alone
+    std::size_t best = 0;
+    T spread = gap[0];
+    for (std::size_t k = 1; k + 1 < d.size(); ++k) {
+        T worse = gap[k - 1] > gap[k] ? gap[k - 1] : gap[k];
+        if (worse < spread) {
+            best = k;
+            spread = worse;
+        }
+    }
+    T scale = abs(d[best]) > T(1) ? T(abs(d[best])) : T(1);
+    return {d[best], spread / scale};
+}
+
+// The shortest step of a ladder: 64 of the scalar's spacings at x, below which x ± h keep too few
+// of h's digits.
+template <Scalar T>
+T shortest_step(const T& x) {
+    using std::abs;
+    return T(64) * ScalarTraits<T>::epsilon() * (abs(x) > T(1) ? T(abs(x)) : T(1));
+}
+
+template <Scalar T>
+SettledDifference<T> settled_central_difference(const Expr& f, const Point<T>& point, const std::string& var) {
+    const T x = point.at(var);
+    return settled_difference(central_difference_step(x), shortest_step(x),
+                              [&](const T& h) { return central_difference(f, point, var, h); });
+}
+
+template <Scalar T>
+SettledDifference<T> settled_one_sided_difference(const Expr& f, const Point<T>& point, const std::string& var,
+                                                  bool forward) {
+    using std::abs;
+    using std::sqrt;
+    const T x = point.at(var);
+    return settled_difference(sqrt(ScalarTraits<T>::epsilon()) * (abs(x) > T(1) ? T(abs(x)) : T(1)), shortest_step(x),
+                              [&](const T& h) { return one_sided_difference(f, point, var, forward, h); });
 }
 
 // The finite difference a check can trust at the point, with its name and, when it is not the
@@ -69,6 +159,7 @@ struct CheckingDifference {
     std::string name = "central difference";
     std::string why;     // empty for the central difference
     bool taken = true;   // false at a kink
+    T spread = 0;        // how far the ladder's steps disagree with the value (SettledDifference)
 };
 
 // The central difference where f is one smooth piece from x − h to x + h (the same branches,
@@ -87,10 +178,13 @@ CheckingDifference<T> checking_difference(const Expr& f, const Point<T>& point, 
         return branches(f, p);
     };
     bool behind = branches_at(-1) == here, ahead = branches_at(1) == here;
-    if (behind && ahead) return {finite_difference(f, point, var), "central difference", ""};
+    auto taken = [](SettledDifference<T> d, std::string name, std::string why) {
+        return CheckingDifference<T>{d.value, std::move(name), std::move(why), true, d.spread};
+    };
+    if (behind && ahead) return taken(settled_central_difference(f, point, var), "central difference", "");
     std::string why = "a kink lies within the central step, so the difference is taken on the side without it";
-    if (behind) return {one_sided_difference(f, point, var, false), "backward difference", why};
-    if (ahead) return {one_sided_difference(f, point, var, true), "forward difference", why};
+    if (behind) return taken(settled_one_sided_difference(f, point, var, false), "backward difference", why);
+    if (ahead) return taken(settled_one_sided_difference(f, point, var, true), "forward difference", why);
     return {T(0), "no difference", "kinks lie on both sides within the step", false};
 }
 

@@ -31,7 +31,9 @@
 // forward phase, right_hand_side (a row 0 = c whose zero test went the other way).
 //
 // A side that raises (exact non-singular but floating singular, or the reverse) is reported in
-// exact_failure / floating_failure, not thrown. Shapes that do not fit the operation throw.
+// exact_failure / floating_failure, not thrown; so is a floating result that overflows (inf or
+// NaN). Shapes that do not fit the operation throw, and so does an entry F cannot hold (1e400
+// in double): an InputError naming its row and column.
 #pragma once
 
 #include <algorithm>
@@ -44,6 +46,7 @@
 
 #include "showwork/error.hpp"
 #include "showwork/matrix/arithmetic.hpp"
+#include "showwork/matrix/decimal.hpp"
 #include "showwork/matrix/determinant.hpp"
 #include "showwork/matrix/echelon.hpp"
 #include "showwork/matrix/inverse.hpp"
@@ -129,6 +132,39 @@ Matrix<T> run_operation(CompareOperation operation, const Matrix<T>& A, const El
     return A;
 }
 
+// An entry of A that F cannot hold is an input error naming it: the floating side would compute
+// with inf or 0 in its place, a different matrix, and call that what double does.
+template <Scalar F>
+void require_entries_in_range(const Matrix<Rational>& A) {
+    for (std::size_t i = 0; i < A.rows(); ++i) {
+        for (std::size_t j = 0; j < A.cols(); ++j) {
+            const std::string why = out_of_range<F>(A(i, j));
+            if (why.empty()) continue;
+            throw InputError(fmt::format("row {}, column {}: {} is {}, and compare reads A in {} for its floating side{}",
+                                         i + 1, j + 1, decimal_text(A(i, j), 6), why, ScalarTraits<F>::name,
+                                         std::is_same_v<F, double> ? "; --number float50 holds it" : ""));
+        }
+    }
+}
+
+// A floating result that is not a number — an overflow in the run (det of diag(10²⁰⁰, 10²⁰⁰) is
+// 10⁴⁰⁰) — is that side's failure, a RangeError naming the entry.
+template <Scalar T>
+void require_finite_result(CompareOperation operation, const Matrix<T>& result) {
+    for (std::size_t i = 0; i < result.rows(); ++i) {
+        for (std::size_t j = 0; j < result.cols(); ++j) {
+            const T& x = result(i, j);
+            if (is_finite(x)) continue;
+            const std::string what = operation == CompareOperation::det ? std::string("the determinant")
+                                                                          : fmt::format("entry ({}, {}) of the result", i + 1, j + 1);
+            const std::string name(ScalarTraits<T>::name);
+            throw RangeError(what + " is " + (x == x ? scalar_text(x) : std::string("undefined (NaN)")) + " in " + name +
+                             ": an overflow, past the largest " + name + " (about " +
+                             (std::is_same_v<T, double> ? largest_double_text() : largest_float50_text()) + ")");
+        }
+    }
+}
+
 // One side, in a sub-derivation when traced; a mathematical failure is kept as its message. The
 // operation runs the textbook loop, and `run` receives the record of its elimination: (A | I)
 // reduced for the inverse, (A | b) to REF for solve, A reduced for rref, A to REF for rank and det.
@@ -140,7 +176,9 @@ std::optional<Matrix<T>> run_side(CompareOperation operation, const Matrix<T>& A
     options.observe = [&run](const Elimination<T>& e) { run = e; };
     trace::SubDerivation sub(trace, kind, text);
     try {
-        return run_operation(operation, A, options, trace);
+        Matrix<T> result = run_operation(operation, A, options, trace);
+        require_finite_result(operation, result);
+        return result;
     } catch (const MathError& e) {
         failure = e.what();
         if (trace) trace->add(trace::kind::failure, "This run stops: " + failure + ".");
@@ -366,6 +404,7 @@ Comparison<F> compare(CompareOperation operation, const Matrix<Rational>& A, Eli
                       trace::Trace* trace = nullptr) {
     static_assert(!ScalarTraits<F>::exact, "compare runs an exact side against a floating one");
     compare_detail::require_compare_shape(operation, A);
+    compare_detail::require_entries_in_range<F>(A);
     if (options.pivot == PivotRule::complete) {
         throw InputError("compare needs a row pivoting rule (first_nonzero, partial, scaled_partial): complete "
                          "pivoting swaps columns, so its decisions cannot be compared step by step");

@@ -50,11 +50,38 @@ FloatingLeastSquares<F> floating_fit(LeastSquaresMethod method, const Matrix<F>&
         f.coefficients = method == LeastSquaresMethod::qr
                              ? least_squares_qr(X, y, QROptions<F>{}, trace).coefficients
                              : normal_equations(X, y, method, parameters, trace);
+        for (std::size_t j = 0; j < f.coefficients->rows(); ++j) {
+            const F& b = (*f.coefficients)(j, 0);
+            if (is_finite(b)) continue;
+            const std::string name = j < parameters.size() ? parameters[j] : "b" + std::to_string(j);
+            f.coefficients.reset();
+            throw RangeError(fmt::format("the coefficient of {} is {} in {}: an overflow", name,
+                                         b == b ? scalar_text(b) : std::string("undefined (NaN)"), ScalarTraits<F>::name));
+        }
     } catch (const MathError& e) {
         f.failure = e.what();
         if (trace) trace->add(trace::kind::failure, "This run stops: " + f.failure + ".");
     }
     return f;
+}
+
+// X and y as the floating fits read them: an entry F cannot hold (1e400 in double, or x = 1e200
+// whose square a degree-2 model needs) is an input error naming the observation and the column.
+template <Scalar F>
+void require_data_in_range(const Matrix<Rational>& X, const Matrix<Rational>& y, const std::vector<std::string>& parameters) {
+    auto require = [](const Rational& q, std::size_t i, const std::string& column) {
+        const std::string why = out_of_range<F>(q);
+        if (why.empty()) return;
+        throw InputError(fmt::format("observation {}, {}: {} is {}, and compare reads X and y in {} for its floating "
+                                     "fits{}",
+                                     i + 1, column, decimal_text(q, 6), why, ScalarTraits<F>::name,
+                                     std::is_same_v<F, double> ? "; --number float50 holds it" : ""));
+    };
+    for (std::size_t i = 0; i < X.rows(); ++i) {
+        for (std::size_t j = 0; j < X.cols(); ++j)
+            require(X(i, j), i, "column " + (j < parameters.size() ? parameters[j] : std::to_string(j + 1)) + " of X");
+        require(y(i, 0), i, "the response");
+    }
 }
 
 template <Scalar F>
@@ -130,6 +157,7 @@ RegressionComparison<F> compare_regression(const Matrix<Rational>& X, const Matr
         trace::SubDerivation sub(trace, trace::kind::exact, "Exactly, over the rationals, by the normal equations.");
         c.exact = normal_equations(X, y, LeastSquaresMethod::normal, parameters, trace);
     }
+    require_data_in_range<F>(X, y, parameters);
     const Matrix<F> Xf = matrix_cast<F>(X), yf = matrix_cast<F>(y);
     c.normal = floating_fit(LeastSquaresMethod::normal, Xf, yf, parameters, trace);
     c.qr = floating_fit(LeastSquaresMethod::qr, Xf, yf, parameters, trace);

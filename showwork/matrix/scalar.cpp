@@ -214,6 +214,12 @@ double ScalarTraits<double>::parse(std::string_view token) {
 
 std::string rational_text(const Rational& q) { return q.str(); }
 
+std::string largest_double_text() { return fmt::format("{:.2g}", std::numeric_limits<double>::max()); }
+
+std::string largest_float50_text() {
+    return std::numeric_limits<Float50>::max().str(2, std::ios_base::scientific);
+}
+
 std::string double_text(double x) { return fmt::format("{}", x); }
 
 std::string float50_text(const Float50& x) {

@@ -107,6 +107,14 @@ std::string scalar_latex(const T& x) { return number_latex(ScalarTraits<T>::text
 template <Scalar T>
 T parse_scalar(std::string_view token) { return ScalarTraits<T>::parse(token); }
 
+// Whether x is a number: false for ±inf and NaN, which floating arithmetic reaches by overflow
+// (1e200 · 1e200) and by what follows it (inf − inf, 0 · inf); always true for an exact scalar.
+template <Scalar T>
+bool is_finite(const T& x) {
+    if constexpr (ScalarTraits<T>::exact) return true;
+    else return x - x == 0;
+}
+
 // Explicit conversion between scalars: to floating rounds to nearest; to Rational is exact.
 template <Scalar To, Scalar From>
 To scalar_cast(const From& x) {
@@ -121,6 +129,28 @@ To scalar_cast(const From& x) {
     } else {
         // double <-> Float50 through the exact value: exact one way, correctly rounded the other.
         return scalar_cast<To>(scalar_cast<Rational>(x));
+    }
+}
+
+// The largest number of a floating scalar, to two digits: "1.8e+308" for double,
+// "1.3e+646456892" for Float50.
+std::string largest_double_text();
+std::string largest_float50_text();
+
+// Why the floating scalar T cannot hold the exact value q — "beyond the range of double (its
+// largest is about 1.8e+308)", "so close to 0 that double rounds it to 0" — or empty when it can
+// (always for an exact scalar).
+template <Scalar T>
+std::string out_of_range(const Rational& q) {
+    if constexpr (ScalarTraits<T>::exact) {
+        return {};
+    } else {
+        const T x = scalar_cast<T>(q);
+        if (is_finite(x) && (x != 0 || q == 0)) return {};
+        const std::string name(ScalarTraits<T>::name);
+        if (x == 0) return "so close to 0 that " + name + " rounds it to 0";
+        const std::string largest = std::is_same_v<T, double> ? largest_double_text() : largest_float50_text();
+        return "beyond the range of " + name + " (its largest is about " + largest + ")";
     }
 }
 

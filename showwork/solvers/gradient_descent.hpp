@@ -126,12 +126,6 @@ T squared_norm(const Matrix<T>& g) {
     return s;
 }
 
-template <Scalar T>
-bool finite(const T& x) {
-    if constexpr (ScalarTraits<T>::exact) return true;
-    else return x - x == 0;  // false for ±inf and NaN
-}
-
 }  // namespace descent_detail
 
 // An exact run's iterates grow with every update by about the digits of η and of the data (each
@@ -206,7 +200,6 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
                                   const DescentOptions<T>& options,
                                   const std::function<void(const Iteration<std::type_identity_t<T>>&)>& on_update = {},
                                   const std::function<void()>& on_kept = {}) {
-    using descent_detail::finite;
     using descent_detail::squared_norm;
     check_descent_options(options, m);
     const std::size_t B = options.batch == 0 ? m : options.batch;
@@ -223,7 +216,7 @@ DescentResult<T> gradient_descent(Matrix<T> theta, std::size_t m, Objective&& ob
     auto stops = [&](const T& C, const T& g2) {  // and says why in r.stopped
         const T tol = options.tolerance;
         const T& C0 = r.loss.empty() ? C : r.loss.front();
-        if (!finite(C) || !finite(g2) || (C0 > 0 && C > C0 * T(1e12))) r.stopped = StopReason::diverged;
+        if (!is_finite(C) || !is_finite(g2) || (C0 > 0 && C > C0 * T(1e12))) r.stopped = StopReason::diverged;
         else if (options.stop == StopRule::gradient_norm && g2 <= tol * tol) r.stopped = StopReason::gradient_norm;
         else if (options.stop == StopRule::loss && C <= tol) r.stopped = StopReason::loss;
         else return false;

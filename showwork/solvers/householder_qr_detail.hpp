@@ -36,10 +36,9 @@ void require_shapes(const Matrix<T>& X, const Matrix<T>& y) {
 
 template <Scalar T>
 void require_finite(const Matrix<T>& A, const char* name) {
-    using std::isfinite;
     auto a = A.entries();
     for (std::size_t k = 0; k < a.size(); ++k)
-        if (!isfinite(a[k]))
+        if (!is_finite(a[k]))
             throw DomainError(fmt::format("entry ({}, {}) of {} is {}: least squares needs finite numbers",
                                           k / A.cols() + 1, k % A.cols() + 1, name, scalar_text(a[k])));
 }

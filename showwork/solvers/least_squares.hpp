@@ -71,7 +71,7 @@ void require_representable_gram(const Matrix<T>& X, const Matrix<T>& XtX, const 
     if constexpr (!ScalarTraits<T>::exact) {
         for (std::size_t j = 0; j < X.cols(); ++j) {
             const T& d = XtX(j, j);
-            bool overflow = !(d - d == 0);  // inf or NaN
+            bool overflow = !is_finite(d);
             bool underflow = d == 0 && [&] {
                 for (std::size_t i = 0; i < X.rows(); ++i)
                     if (X(i, j) != 0) return true;

@@ -133,6 +133,13 @@ bool within(const WorkingMeasure& working, const Limits& limits);
 // so that a problem can be drawn again on its own.
 std::uint64_t problem_seed(std::uint64_t sheet_seed, std::size_t index);
 
+// About how long one problem takes, in seconds, to draw and to solve with its derivation for an
+// answer key: a model measured on one core of a 2-core machine (README, "Generating problems").
+// Up to size 5 every kind takes a few milliseconds; at size 6, the largest, a system, a system
+// without a solution or an inverse is drawn many times over before one meets every limit (about
+// 45 ms a problem when hard, 20 when easy, 10 when medium, whose limits grow with the size).
+double problem_seconds(const ProblemSpec& spec);
+
 #define SHOWWORK_SOLVE_PROBLEM_INSTANCES(EXTERN, T) \
     EXTERN template std::vector<trace::Named> solve_problem<T>(const Problem&, trace::Trace*);
 SHOWWORK_EXTERN_INSTANCES(SHOWWORK_SOLVE_PROBLEM_INSTANCES)

@@ -153,6 +153,25 @@ Json results(const std::vector<Named>& named, const RenderOptions& o) {
     return out;
 }
 
+// Leading spaces of a pretty-printed line beyond this many are dropped: steps nest hundreds deep
+// (a derivative of a tower x^x^…^x), and an indentation that grew with the depth would be most of
+// what is written. Whitespace between JSON tokens means nothing; the nesting is in the brackets.
+constexpr std::size_t max_json_indent = 40;
+
+std::string with_indentation_capped(const std::string& json) {
+    std::string out;
+    out.reserve(json.size());
+    for (std::size_t start = 0; start < json.size();) {
+        std::size_t end = json.find('\n', start);
+        end = end == std::string::npos ? json.size() : end + 1;
+        const std::size_t spaces = json.find_first_not_of(' ', start) - start;
+        const std::size_t dropped = spaces > max_json_indent ? spaces - max_json_indent : 0;
+        out.append(json, start + dropped, end - start - dropped);
+        start = end;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string json_document(const Document& d, const RenderOptions& o) {
@@ -164,7 +183,7 @@ std::string json_document(const Document& d, const RenderOptions& o) {
              {"result", results(d.results, o)},
              {"steps", o.steps ? steps(d.steps, o) : Json::array()}};
     // a name read from a file may not be UTF-8: its bad bytes become U+FFFD, the JSON stays valid
-    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return with_indentation_capped(out.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace showwork::trace::detail

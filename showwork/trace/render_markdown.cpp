@@ -19,18 +19,26 @@ std::string named(const Named& n, const RenderOptions& o) {
     return "$$" + latex_equals(*parts.label, *parts.value, o) + "$$\n\n";
 }
 
+// Lists nest at most this deep; deeper sub-steps continue as paragraphs in the deepest list
+// item, each led by its full number in bold (**1.1.1.1.1.1.1.1.1.**), as the LaTeX document
+// continues at its fourth level: a list item's content is indented past its parents' markers,
+// and a step hundreds deep would otherwise be indented a thousand columns.
+constexpr std::size_t max_markdown_list_depth = 8;
+
 // "1. text" with its math and sub-steps indented under it (three spaces: the list marker).
-void write_steps(std::string& out, const std::vector<Step>& steps, std::size_t indent,
-                 const RenderOptions& o) {
+void write_steps(std::string& out, const std::vector<Step>& steps, const std::string& parent, std::size_t depth,
+                 std::size_t indent, const RenderOptions& o) {
     std::string pad(indent, ' ');
+    const bool list = depth < max_markdown_list_depth;
     for (std::size_t k = 0; k < steps.size(); ++k) {
         const Step& step = steps[k];
         std::string marker = std::to_string(k + 1) + ". ";
-        out += pad + marker + markdown_prose(step.text) + "\n\n";
-        std::size_t inner = indent + marker.size();
+        if (list) out += pad + marker + markdown_prose(step.text) + "\n\n";
+        else out += pad + "**" + step_number(parent, k) + ".** " + markdown_prose(step.text) + "\n\n";
+        std::size_t inner = list ? indent + marker.size() : indent;
         if (step.operation) out += block(*step.operation, inner, o);
         if (const Math* state = shown_state(step)) out += block(*state, inner, o);
-        write_steps(out, step.substeps, inner, o);
+        write_steps(out, step.substeps, step_number(parent, k), depth + 1, inner, o);
     }
 }
 
@@ -45,7 +53,7 @@ std::string markdown_document(const Document& d, const RenderOptions& o) {
     }
     if (o.steps && !d.steps.empty()) {
         out += "## " + markdown_prose(d.headings.steps) + "\n\n";
-        write_steps(out, d.steps, 0, o);
+        write_steps(out, d.steps, "", 0, 0, o);
     }
     if (!d.results.empty()) {
         out += "## " + markdown_prose(d.headings.result) + "\n\n";

@@ -1,5 +1,7 @@
 // A whole derivation for a terminal: title, inputs, numbered steps (sub-steps indented under
 // their step), result.
+#include <algorithm>
+
 #include "showwork/trace/render.hpp"
 #include "showwork/trace/render_detail.hpp"
 
@@ -22,6 +24,12 @@ std::string named(const Named& n, std::size_t indent, const RenderOptions& o) {
     return indented(parts.label ? text_equals(*parts.label, *parts.value, o) : text_layout(*parts.value, o), indent);
 }
 
+// Sub-steps are indented under their step's text, but start no further in than this column: a
+// step's number grows with its depth (1.1.1.1.), so indenting under it without end would put a
+// step 200 deep 40,000 columns in, the indentation growing with the square of the depth. Deeper
+// steps start at this column, their numbers saying how deep they are, their math under their text.
+constexpr std::size_t max_step_indent = 40;
+
 void write_steps(std::string& out, const std::vector<Step>& steps, const std::string& parent,
                  std::size_t indent, const RenderOptions& o) {
     for (std::size_t k = 0; k < steps.size(); ++k) {
@@ -31,7 +39,7 @@ void write_steps(std::string& out, const std::vector<Step>& steps, const std::st
         std::size_t inner = indent + number.size();
         if (step.operation) out += indented(text_layout(*step.operation, o), inner);
         if (const Math* state = shown_state(step)) out += indented(text_layout(*state, o), inner);
-        write_steps(out, step.substeps, step_number(parent, k), inner, o);
+        write_steps(out, step.substeps, step_number(parent, k), std::min(inner, max_step_indent), o);
     }
 }
 
