@@ -66,7 +66,7 @@ void require_finite_results(const trace::Document& document) {
                          (undefined ? " after an overflow" : ": an overflow") + ", past the largest " + document.number +
                          " (about " + (document.number == "double" ? largest_double_text() : largest_float50_text()) +
                          ")" + (document.number == "double" ? "; --number float50 has a far wider range" : "") +
-                         ", and --number exact none to leave");
+                         ", and --number exact has no limit");
     }
 }
 

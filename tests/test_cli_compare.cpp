@@ -125,7 +125,7 @@ TEST_CASE("a floating result that is not a number is never written: status 1, na
     CHECK(det.status == 1);
     CHECK(det.out.empty());
     CHECK(det.err == "showwork: error: the result determinant is inf in double: an overflow, past the largest double "
-                     "(about 1.8e+308); --number float50 has a far wider range, and --number exact none to leave\n");
+                     "(about 1.8e+308); --number float50 has a far wider range, and --number exact has no limit\n");
     Run product = showwork_run({"multiply", "1e200 1; 0 1", "1e200 0; 0 1", "--number", "double", "--no-steps"});
     CHECK(product.status == 1);
     CHECK(product.err.starts_with("showwork: error: the result, entry (1, 1), is inf in double: an overflow"));
