@@ -77,7 +77,9 @@ static std::string names(const std::map<std::string, std::string>& files) {
 static void check_left_as_it_was(const fs::path& dir, const std::map<std::string, std::string>& before) {
     const std::map<std::string, std::string> after = files_in(dir);
     CHECK(names(after) == names(before));
-    for (const auto& [name, bytes] : before) {
+    for (const auto& file : before) {  // not a structured binding: doctest's message captures it in a lambda
+        const std::string& name = file.first;
+        const std::string& bytes = file.second;
         const std::string now = after.count(name) == 1 ? after.at(name) : "";
         CHECK_MESSAGE(now == bytes, name << " holds " << now.size() << " bytes, not the " << bytes.size() << " it held");
     }
